@@ -1,0 +1,63 @@
+"""Provides the `connect-tui` command: the composer by default, and the headless verbs.
+
+`connect-tui [PROFILE]` opens the composer; `connect-tui VERB ...` runs a verb without
+drawing anything. Nothing heavy is imported here: each verb imports what it needs when
+it runs, and the composer imports Textual only once it knows there is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from connect_tui import __version__
+from connect_tui.core.files import UserError
+
+PROG = "connect-tui"
+
+#: Verb modules, each offering add_parsers(subparsers); their parsers set `handler`.
+VERB_MODULES = (
+    "connect_tui.verbs.validate",
+    "connect_tui.verbs.transfer",
+)
+
+
+def build_verb_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser of the headless verbs (`connect-tui VERB ...`) and the verbs' names."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Compose, validate, save and send Amazon Connect email contacts. "
+            "Run `connect-tui [PROFILE]` for the composer, or one of these verbs."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(title="verbs", metavar="VERB")
+    for module_name in VERB_MODULES:
+        importlib.import_module(module_name).add_parsers(subparsers)
+    return parser, set(subparsers.choices)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit code (0 success, 1 problems found, 2 bad input)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser, verbs = build_verb_parser()
+        if args and (args[0] in verbs or args[0] in ("-h", "--help", "--version")):
+            namespace = parser.parse_args(args)
+            return int(namespace.handler(namespace))
+        from connect_tui.composer_cli import run_composer
+
+        return run_composer(args)
+    except UserError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `connect-tui export x | head` closes the pipe early: not an error worth a traceback.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,1 @@
+"""Provides the core: everything that is not a screen. Never imports textual or rich."""

@@ -1,0 +1,139 @@
+"""Provides the Draft: an operation, a target, variables and the API's own request.
+
+The `request` is exactly the request that boto3 and `aws connect ... --cli-input-json`
+take, so a draft can be exported, imported and read against the AWS documentation.
+Nothing in a Draft is secret: credentials live in the OS keyring, never here.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from connect_tui.core import sandbox_identity
+
+INBOUND: Final = "StartEmailContact"
+OUTBOUND: Final = "StartOutboundEmailContact"
+CREATE_CONTACT: Final = "CreateContact"
+OPERATIONS: Final = (INBOUND, OUTBOUND)
+
+#: The command-line spelling of each operation (as the AWS CLI names it).
+CLI_NAMES: Final = {
+    INBOUND: "start-email-contact",
+    OUTBOUND: "start-outbound-email-contact",
+    CREATE_CONTACT: "create-contact",
+}
+
+SANDBOX: Final = "sandbox"
+AWS: Final = "aws"
+TARGET_KINDS: Final = (SANDBOX, AWS)
+
+#: The only value `Target.credentials` takes: keys kept in the OS keyring under the profile's name.
+KEYRING: Final = "keyring"
+
+Request = dict[str, Any]
+
+
+def operation_from_cli_name(name: str) -> str:
+    """Return the API operation for a CLI spelling such as `start-email-contact`.
+
+    Raises ValueError naming the allowed spellings when `name` is not one of them.
+    """
+    for operation, cli_name in CLI_NAMES.items():
+        if name in (cli_name, operation) and operation in OPERATIONS:
+            return operation
+    allowed = ", ".join(CLI_NAMES[op] for op in OPERATIONS)
+    raise ValueError(f"unknown operation {name!r}; use one of: {allowed}")
+
+
+@dataclass
+class Target:
+    """Where a draft is sent: the local sandbox, or Amazon Connect in an AWS Region."""
+
+    kind: str = SANDBOX
+    region: str = "us-east-1"
+    aws_profile: str | None = None
+    #: None (look in the usual places) or KEYRING (keys stored for this profile).
+    credentials: str | None = None
+    endpoint_url: str | None = None
+
+    @property
+    def is_sandbox(self) -> bool:
+        """True when the draft goes to the local sandbox rather than to AWS."""
+        return self.kind == SANDBOX
+
+    def describe(self) -> str:
+        """A short human description, such as `sandbox` or `aws us-east-1 (profile demo)`."""
+        if self.is_sandbox:
+            return f"sandbox {self.endpoint_url}" if self.endpoint_url else "sandbox (embedded)"
+        text = f"aws {self.region}"
+        if self.aws_profile:
+            text += f" (profile {self.aws_profile})"
+        if self.endpoint_url:
+            text += f" via {self.endpoint_url}"
+        return text
+
+
+@dataclass
+class Draft:
+    """An email contact being composed: what to send, where, and with which variables.
+
+    `create_contact`, when set on an outbound draft, is the CreateContact request made
+    first to obtain the ContactId (its InstanceId defaults to the request's).
+    `parked` holds fields that the current operation does not take, kept so that
+    switching operation back and forth loses nothing.
+    """
+
+    name: str
+    operation: str = INBOUND
+    target: Target = field(default_factory=Target)
+    variables: dict[str, str] = field(default_factory=dict)
+    request: Request = field(default_factory=dict)
+    create_contact: Request | None = None
+    parked: Request = field(default_factory=dict)
+
+    @property
+    def is_outbound(self) -> bool:
+        """True for StartOutboundEmailContact, False for StartEmailContact."""
+        return self.operation == OUTBOUND
+
+    def copy(self) -> Draft:
+        """A deep copy: editing it never changes this draft."""
+        return copy.deepcopy(self)
+
+    def create_contact_request(self) -> Request | None:
+        """The CreateContact request of the outbound chain, with the InstanceId filled in."""
+        if self.create_contact is None:
+            return None
+        request = copy.deepcopy(self.create_contact)
+        if "InstanceId" not in request and "InstanceId" in self.request:
+            request = {"InstanceId": self.request["InstanceId"], **request}
+        return request
+
+
+def new_draft(name: str = "untitled", operation: str = INBOUND) -> Draft:
+    """A new draft that is valid as it stands and sends to the sandbox.
+
+    It names the sandbox's default instance and address, so a user on a fresh machine
+    can press send and see a ContactId before changing anything.
+    """
+    request: Request = {
+        "InstanceId": sandbox_identity.INSTANCE_ID,
+        "FromEmailAddress": {"EmailAddress": "customer@example.com", "DisplayName": "Customer"},
+        "DestinationEmailAddress": sandbox_identity.SUPPORT_ADDRESS,
+        "EmailMessage": {
+            "MessageSourceType": "RAW",
+            "RawMessage": {
+                "Subject": "Hello from connect-tui",
+                "Body": "This message was composed in connect-tui.",
+                "ContentType": "text/plain",
+            },
+        },
+    }
+    draft = Draft(name=name, request=request)
+    if operation != INBOUND:
+        from connect_tui.core.conversion import switch_operation
+
+        draft = switch_operation(draft, operation)
+    return draft

@@ -1,0 +1,143 @@
+"""Provides segment attributes: their value kinds, key rules and the contact-expiry helper.
+
+A segment attribute value sets exactly one of ValueString, ValueInteger, ValueMap
+(recursive), ValueList (recursive) and ValueArn. Keys are the user's own (letters,
+digits, - and _) or system keys with the `connect:` prefix; ValueList and ValueArn
+are only for system keys. The tree editor and the validator share these definitions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+from connect_tui.core.problems import MapKey, Step
+
+if TYPE_CHECKING:
+    from connect_tui.core.rules import Findings
+
+VALUE_KINDS: Final = ("ValueString", "ValueInteger", "ValueMap", "ValueList", "ValueArn")
+SYSTEM_ONLY_KINDS: Final = ("ValueList", "ValueArn")
+SYSTEM_PREFIX: Final = "connect:"
+EXPIRY_KEY: Final = "connect:ContactExpiry"
+EXPIRY_DURATION: Final = "ExpiryDuration"
+
+_USER_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_SYSTEM_KEY = re.compile(r"connect:[A-Za-z0-9_-]+")
+
+
+def is_system_key(key: str) -> bool:
+    """True for a system-defined key such as `connect:Subtype`."""
+    return key.startswith(SYSTEM_PREFIX)
+
+
+def value_kind(value: Any) -> str | None:
+    """The one kind a segment value sets (ValueString, ...); None if it sets none or several."""
+    if not isinstance(value, dict):
+        return None
+    kinds = [kind for kind in VALUE_KINDS if kind in value]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def expiry_value(minutes: int) -> dict[str, Any]:
+    """The segment value that sets a contact's expiry, in minutes."""
+    return {"ValueMap": {EXPIRY_DURATION: {"ValueInteger": minutes}}}
+
+
+def expiry_minutes(value: Any) -> int | None:
+    """The minutes a `connect:ContactExpiry` value sets, or None when it is not that shape."""
+    if not isinstance(value, dict) or not isinstance(value.get("ValueMap"), dict):
+        return None
+    duration = value["ValueMap"].get(EXPIRY_DURATION)
+    if not isinstance(duration, dict):
+        return None
+    minutes = duration.get("ValueInteger")
+    return minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else None
+
+
+def count_nodes(table: Any) -> int:
+    """How many segment values a SegmentAttributes table holds, nested ones included."""
+    if not isinstance(table, dict):
+        return 0
+    return sum(_count_value(value) for value in table.values())
+
+
+def _count_value(value: Any) -> int:
+    if not isinstance(value, dict):
+        return 1
+    total = 1
+    if isinstance(value.get("ValueMap"), dict):
+        total += sum(_count_value(child) for child in value["ValueMap"].values())
+    if isinstance(value.get("ValueList"), list):
+        total += sum(_count_value(child) for child in value["ValueList"])
+    return total
+
+
+def check_segment_attributes(
+    table: dict[Any, Any], found: Findings, max_expiry_minutes: int
+) -> None:
+    """Report bad keys, values that set no kind or several, misplaced kinds and bad expiry."""
+    for key, value in table.items():
+        if not isinstance(key, str) or not key:
+            continue
+        where: tuple[Step, ...] = ("SegmentAttributes", MapKey(key))
+        system = is_system_key(key)
+        if not (_SYSTEM_KEY if system else _USER_KEY).fullmatch(key):
+            found.error(
+                where,
+                f"key {key!r} may use only letters, digits, '-' and '_' "
+                f"(system keys start with {SYSTEM_PREFIX})",
+            )
+        _check_value(value, where, system, found)
+        if key == EXPIRY_KEY:
+            _check_expiry(value, where, found, max_expiry_minutes)
+
+
+def _check_value(value: Any, where: tuple[Step, ...], system: bool, found: Findings) -> None:
+    if not isinstance(value, dict):
+        return  # the model check reports the type
+    kinds = [kind for kind in VALUE_KINDS if kind in value]
+    if not kinds:
+        found.error(where, "sets no value; set exactly one of " + ", ".join(VALUE_KINDS))
+    elif len(kinds) > 1:
+        found.error(where, f"sets {' and '.join(kinds)}; set exactly one")
+    for kind in kinds:
+        if kind in SYSTEM_ONLY_KINDS and not system:
+            found.error(
+                (*where, kind),
+                f"{kind} is only for system keys ({SYSTEM_PREFIX}…); "
+                "use ValueString, ValueInteger or ValueMap for your own keys",
+            )
+    children = value.get("ValueMap")
+    if isinstance(children, dict):
+        for child_key, child in children.items():
+            child_where: tuple[Step, ...] = (*where, "ValueMap", MapKey(str(child_key)))
+            if isinstance(child_key, str) and child_key and not _USER_KEY.fullmatch(child_key):
+                found.error(
+                    child_where, f"key {child_key!r} may use only letters, digits, '-' and '_'"
+                )
+            _check_value(child, child_where, system, found)
+    items = value.get("ValueList")
+    if isinstance(items, list):
+        for index, child in enumerate(items):
+            _check_value(child, (*where, "ValueList", index), system, found)
+
+
+def _check_expiry(value: Any, where: tuple[Step, ...], found: Findings, limit: int) -> None:
+    minutes = expiry_minutes(value)
+    if minutes is None:
+        found.error(
+            where,
+            f"{EXPIRY_KEY} takes a ValueMap whose {EXPIRY_DURATION} is a ValueInteger of minutes, "
+            f"such as {{ValueMap: {{{EXPIRY_DURATION}: {{ValueInteger: 1440}}}}}}",
+        )
+        return
+    location = (*where, "ValueMap", MapKey(EXPIRY_DURATION), "ValueInteger")
+    if minutes < 1:
+        found.error(location, f"is {minutes:,} minutes; a contact expiry is at least 1 minute")
+    elif minutes > limit:
+        found.error(
+            location,
+            f"is {minutes:,} minutes ({minutes / 1440:.1f} days); an email contact expires "
+            f"after at most {limit:,} minutes ({limit // 1440} days)",
+        )
