@@ -1,0 +1,1 @@
+"""connect-tui's tests."""

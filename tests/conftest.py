@@ -1,0 +1,76 @@
+"""Fixtures that isolate every test: no user config, no user data, no real AWS settings.
+
+Every test gets its own HOME, XDG config/data/cache folders and a clean AWS environment,
+so nothing a developer has (profiles, ~/.aws, keyring entries, AWS_PROFILE) can leak in,
+and nothing a test writes can leak out.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_AWS_VARIABLES = (
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_CONNECT",
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_CA_BUNDLE",
+    "AWS_RETRY_MODE",
+    "AWS_MAX_ATTEMPTS",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """A private HOME with its own XDG folders and an AWS config that points nowhere real."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        path = home / folder
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(variable, str(path))
+    for variable in _AWS_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(home / ".aws" / "config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(home / ".aws" / "credentials"))
+    # No instance-metadata lookups: a test must never wait on 169.254.169.254.
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    # Textual: no cursor blink or animation, so frames are deterministic.
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.delenv("TEXTUAL", raising=False)
+    yield home
+
+
+@pytest.fixture
+def profiles_dir(isolated_home: Path) -> Path:
+    """The (empty) profiles folder of the isolated user."""
+    from connect_tui.core import paths
+
+    folder = paths.profiles_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def cli_env(isolated_home: Path) -> dict[str, str]:
+    """The environment for running `connect-tui` as a subprocess inside the isolation."""
+    return dict(os.environ)
