@@ -29,6 +29,11 @@ CHAIN_FIELDS: Final = (
 )
 #: Fields kept as they are, whichever the operation.
 SHARED_FIELDS: Final = ("InstanceId", "ClientToken")
+#: The message an inbound draft gets when its outbound message was a template (inbound is RAW only).
+BLANK_RAW_MESSAGE: Final = {
+    "MessageSourceType": "RAW",
+    "RawMessage": {"Subject": "", "Body": "", "ContentType": "text/plain"},
+}
 
 
 def default_create_contact(draft: Draft) -> Request:
@@ -87,10 +92,19 @@ def _to_outbound(draft: Draft, parked: Request) -> tuple[Request, Request]:
             leftovers["AdditionalRecipients"] = {"ToAddresses": to}
 
     message = source.get("EmailMessage")
+    own_message = parked.pop("EmailMessage", None)
     if isinstance(message, dict):
-        out["EmailMessage"], headers = _without_headers(message)
-        if headers is not None:
-            leftovers["EmailMessage"] = {"RawMessage": {"Headers": headers}}
+        raw_message, headers = _without_headers(message)
+        if isinstance(own_message, dict) and "MessageSourceType" in own_message:
+            # The outbound message (a template) parked on the way in comes back; the inbound
+            # one is parked in turn unless it is only the blank RAW body made for the trip.
+            out["EmailMessage"] = own_message
+            if raw_message != BLANK_RAW_MESSAGE:
+                leftovers["EmailMessage"] = message
+        else:
+            out["EmailMessage"] = raw_message
+            if headers is not None:
+                leftovers["EmailMessage"] = {"RawMessage": {"Headers": headers}}
 
     moved: Request = {k: source[k] for k in CHAIN_FIELDS if k in source}
     if draft.create_contact is None and "ContactId" in parked:
@@ -139,10 +153,12 @@ def _to_inbound(draft: Draft, parked: Request) -> tuple[Request, Request]:
         else:
             # Inbound email is RAW only: keep the template for the way back, start a RAW body.
             leftovers["EmailMessage"] = message
-            out["EmailMessage"] = parked.pop("EmailMessage", None) or {
-                "MessageSourceType": "RAW",
-                "RawMessage": {"Subject": "", "Body": "", "ContentType": "text/plain"},
-            }
+            own_message = parked.get("EmailMessage")
+            if isinstance(own_message, dict) and "MessageSourceType" in own_message:
+                # The inbound message parked on the way out comes back.
+                out["EmailMessage"] = parked.pop("EmailMessage")
+            else:
+                out["EmailMessage"] = copy.deepcopy(BLANK_RAW_MESSAGE)
 
     chain = draft.create_contact or {}
     for key in CHAIN_FIELDS:

@@ -197,7 +197,7 @@ def email_message(request: dict[str, Any], found: Findings) -> None:
         return
     source = message.get("MessageSourceType")
     pairs = {"RAW": "RawMessage", "TEMPLATE": "TemplatedMessageConfig"}
-    if source in pairs:
+    if isinstance(source, str) and source in pairs:
         needed = pairs[source]
         if needed not in message:
             found.error(("EmailMessage", needed), f"is required when MessageSourceType is {source}")

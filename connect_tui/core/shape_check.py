@@ -149,7 +149,12 @@ class _Walker:
     def number(self, shape: Shape, value: int, location: tuple[Step, ...]) -> None:
         low, high = shape.min, shape.max
         if (low is not None and value < low) or (high is not None and value > high):
-            self.report(location, f"is {value:,}; {range_words(low, high, '')}".rstrip(), "range")
+            allowed = (
+                f"{low:,} to {high:,}"
+                if low is not None and high is not None
+                else (range_words(low, high, "").rstrip())
+            )
+            self.report(location, f"is {value:,}; allowed: {allowed}", "range")
 
     def size(self, shape: Shape, count: int, location: tuple[Step, ...], unit: str) -> None:
         low, high = shape.min, shape.max

@@ -37,7 +37,7 @@ def validate_request(
     found = rules.Findings(problems, section)
     for rule in rules.RULES.get(operation, ()):
         rule(request, found)
-    return problems
+    return one_per_place(problems)
 
 
 def resolved_request(draft: Draft) -> dict[str, Any]:

@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         draft.variables.update(overrides)
         problems = validate(draft)
         invalid += has_errors(problems)
-        shown = display_path(path)
+        # A path is shown as typed (as compilers do); a profile name as its file.
+        shown = argument if profiles.looks_like_path(argument) else display_path(path)
         if args.output == "json":
             print(
                 json.dumps(
