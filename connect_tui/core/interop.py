@@ -173,7 +173,8 @@ def aws_cli_command(draft: Draft, request: dict[str, Any], chain: dict[str, Any]
         )
         options += ["--endpoint-url", url, "--region", sandbox_identity.REGION]
     else:
-        options += ["--region", target.region]
+        if target.region:
+            options += ["--region", target.region]
         if target.aws_profile:
             options += ["--profile", target.aws_profile]
         if target.endpoint_url:
@@ -212,7 +213,8 @@ def boto3_snippet(draft: Draft, request: dict[str, Any], chain: dict[str, Any] |
             f"aws_secret_access_key={sandbox_identity.SECRET_ACCESS_KEY!r}",
         ]
     else:
-        client_args.append(f"region_name={target.region!r}")
+        if target.region:
+            client_args.append(f"region_name={target.region!r}")
         if target.endpoint_url:
             client_args.append(f"endpoint_url={target.endpoint_url!r}")
         if target.aws_profile:

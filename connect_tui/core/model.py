@@ -52,7 +52,8 @@ class Target:
     """Where a draft is sent: the local sandbox, or Amazon Connect in an AWS Region."""
 
     kind: str = SANDBOX
-    region: str = "us-east-1"
+    #: None: the Region of the AWS configuration (AWS_REGION, AWS_DEFAULT_REGION, ~/.aws/config).
+    region: str | None = None
     aws_profile: str | None = None
     #: None (look in the usual places) or KEYRING (keys stored for this profile).
     credentials: str | None = None
@@ -67,7 +68,7 @@ class Target:
         """A short human description, such as `sandbox` or `aws us-east-1 (profile demo)`."""
         if self.is_sandbox:
             return f"sandbox {self.endpoint_url}" if self.endpoint_url else "sandbox (embedded)"
-        text = f"aws {self.region}"
+        text = f"aws {self.region or '(Region from AWS config)'}"
         if self.aws_profile:
             text += f" (profile {self.aws_profile})"
         if self.endpoint_url:

@@ -123,7 +123,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
     reader.refuse_unknown(target_data, TARGET_KEYS, "target")
     target = Target(
         kind=reader.text(target_data, "kind", "target", default="sandbox"),
-        region=reader.text(target_data, "region", "target", default="us-east-1"),
+        region=reader.optional_text(target_data, "region", "target"),
         aws_profile=reader.optional_text(target_data, "aws_profile", "target"),
         credentials=reader.optional_text(target_data, "credentials", "target"),
         endpoint_url=reader.optional_text(target_data, "endpoint_url", "target"),

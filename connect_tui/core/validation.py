@@ -85,7 +85,7 @@ def _check_target(draft: Draft) -> list[Problem]:
         problems.append(
             Problem(("kind",), f"is {target.kind!r}; use sandbox or aws", section=TARGET)
         )
-    if target.kind == AWS and not _REGION.fullmatch(target.region or ""):
+    if target.kind == AWS and target.region is not None and not _REGION.fullmatch(target.region):
         problems.append(
             Problem(
                 ("region",), f"{target.region!r} is not a Region such as us-east-1", section=TARGET
