@@ -226,7 +226,8 @@ def boto3_snippet(draft: Draft, request: dict[str, Any], chain: dict[str, Any] |
         lines.append(
             "# this profile's keys are in the OS keyring: set AWS_ACCESS_KEY_ID and friends first"
         )
-    lines.append(f'client = {session}.client("connect", {", ".join(client_args)})')
+    arguments = "".join(f", {argument}" for argument in client_args)
+    lines.append(f'client = {session}.client("connect"{arguments})')
     contact_argument = ""
     if chain is not None:
         chain_literal = _literal(CREATE_CONTACT, chain)

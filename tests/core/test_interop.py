@@ -167,6 +167,13 @@ def test_boto3_snippet_request_equals_the_draft_request() -> None:
     assert eval(literal, {}) == request  # noqa: S307 - our own generated literal
 
 
+def test_boto3_snippet_without_region_uses_aws_config() -> None:
+    draft = Draft(name="x", target=Target(kind="aws"))
+    snippet = interop.boto3_snippet(draft, typical_inbound_request(), None)
+    assert 'client = boto3.client("connect")' in snippet
+    assert "--region" not in interop.aws_cli_command(draft, typical_inbound_request(), None)
+
+
 def test_drop_nulls() -> None:
     assert interop.drop_nulls({"a": None, "b": [None, {"c": None, "d": 1}]}) == (
         {"b": [{"d": 1}]},
