@@ -21,6 +21,9 @@ PROG = "connect-tui"
 VERB_MODULES = (
     "connect_tui.verbs.validate",
     "connect_tui.verbs.transfer",
+    "connect_tui.verbs.send",
+    "connect_tui.verbs.credentials",
+    "connect_tui.verbs.history",
 )
 
 

@@ -52,6 +52,10 @@ def isolated_home(
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(home / ".aws" / "config"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(home / ".aws" / "credentials"))
+    # Never the developer's own keyring: no session bus, and the failing backend by default
+    # (the secret_service and memory_keyring fixtures provide real and in-memory ones).
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     # No instance-metadata lookups: a test must never wait on 169.254.169.254.
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     # Textual: no cursor blink or animation, so frames are deterministic.
@@ -74,3 +78,6 @@ def profiles_dir(isolated_home: Path) -> Path:
 def cli_env(isolated_home: Path) -> dict[str, str]:
     """The environment for running `connect-tui` as a subprocess inside the isolation."""
     return dict(os.environ)
+
+
+from tests.keyring_fixtures import memory_keyring, secret_service  # noqa: E402, F401  (fixtures)

@@ -61,6 +61,26 @@ def switch_operation(draft: Draft, operation: str) -> Draft:
     return new
 
 
+def as_reply(draft: Draft, related_contact_id: str) -> Draft:
+    """The draft as an agent reply to contact `related_contact_id` (CreateContact AGENT_REPLY).
+
+    An inbound draft is switched to outbound first, so its customer becomes the
+    destination and its instance address the sender; a RAW subject gets "Re: ".
+    """
+    reply = switch_operation(draft, OUTBOUND) if draft.operation == INBOUND else draft.copy()
+    reply.request.pop("ContactId", None)
+    chain = reply.create_contact or default_create_contact(reply)
+    chain.update(InitiationMethod="AGENT_REPLY", RelatedContactId=related_contact_id)
+    chain.setdefault("Channel", "EMAIL")
+    reply.create_contact = chain
+    message = reply.request.get("EmailMessage")
+    raw = message.get("RawMessage") if isinstance(message, dict) else None
+    if isinstance(raw, dict) and isinstance(raw.get("Subject"), str):
+        if not raw["Subject"].lower().startswith("re:"):
+            raw["Subject"] = f"Re: {raw['Subject']}".strip()
+    return reply
+
+
 def merge_missing(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """`base` with what `extra` has that `base` lacks, merged table by table."""
     merged = dict(base)

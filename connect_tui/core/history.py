@@ -1,0 +1,147 @@
+"""Provides the send history: one JSON line per send, success or failure, in the user data folder.
+
+Each line holds the time, profile, operation, where it went (Region or endpoint, never
+credentials), the ContactId(s), ClientToken, request id, error, and the requests as sent,
+so `send --from-history N` can replay one with a new ClientToken. Entries are numbered
+by their line, oldest first, so a number keeps meaning the same send.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from connect_tui.core import paths
+from connect_tui.core.files import UserError
+from connect_tui.core.model import Draft, Target
+
+if TYPE_CHECKING:
+    from connect_tui.core.sending import SendOutcome
+
+_TARGET_FIELDS = tuple(f.name for f in dataclasses.fields(Target))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded send."""
+
+    number: int
+    time: str
+    profile: str
+    operation: str
+    target: str
+    contact_id: str | None = None
+    created_contact_id: str | None = None
+    client_token: str | None = None
+    request_id: str | None = None
+    error_code: str | None = None
+    error: str | None = None
+    elapsed_ms: float = 0.0
+    settings: dict[str, Any] = field(default_factory=dict, repr=False)
+    request: dict[str, Any] | None = field(default=None, repr=False)
+    create_contact: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when this send made its contact."""
+        return self.error is None and self.contact_id is not None
+
+    def summary(self) -> dict[str, Any]:
+        """The entry as JSON-ready data, without the requests."""
+        data = dataclasses.asdict(self)
+        for key in ("settings", "request", "create_contact"):
+            data.pop(key)
+        return data
+
+
+def append(outcome: SendOutcome, target: Target) -> None:
+    """Add one send to the history (a failure to write it is not a failure of the send)."""
+    record = {
+        "time": datetime.fromtimestamp(outcome.started_at or 0, UTC).isoformat(
+            timespec="milliseconds"
+        ),
+        "profile": outcome.profile,
+        "operation": outcome.operation,
+        "target": outcome.target,
+        "contact_id": outcome.contact_id,
+        "created_contact_id": outcome.created_contact_id,
+        "client_token": outcome.client_token,
+        "request_id": outcome.request_id,
+        "error_code": outcome.error_code,
+        "error": outcome.error,
+        "elapsed_ms": round(outcome.elapsed * 1000, 1),
+        # The target's settings, never credentials: a Target holds none.
+        "settings": {name: getattr(target, name) for name in _TARGET_FIELDS},
+        "request": outcome.request,
+        "create_contact": outcome.create_contact,
+    }
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    path = paths.history_file()
+    with contextlib.suppress(OSError):
+        paths.ensure_private_dir(path.parent)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            # A lock, so that sends from two processes never interleave their lines.
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            os.write(descriptor, line)
+        finally:
+            os.close(descriptor)
+
+
+def read(limit: int | None = None) -> list[HistoryEntry]:
+    """The recorded sends, oldest first; the last `limit` of them when a limit is given."""
+    path = paths.history_file()
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the history: {exc.strerror}") from None
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        entry = _parse(number, line)
+        if entry is not None:
+            entries.append(entry)
+    return entries[-limit:] if limit else entries
+
+
+def entry(number: int) -> HistoryEntry:
+    """History entry `number`; UserError when there is none."""
+    for candidate in read():
+        if candidate.number == number:
+            return candidate
+    raise UserError(f"--from-history {number}: no such entry (see `connect-tui history`)")
+
+
+def to_draft(recorded: HistoryEntry) -> Draft:
+    """A draft that sends what the entry sent again, with new ClientTokens."""
+    if recorded.request is None:
+        raise UserError(f"history entry {recorded.number} has no request to send again")
+    request = {k: v for k, v in recorded.request.items() if k != "ClientToken"}
+    chain = None
+    if recorded.create_contact is not None:
+        chain = {k: v for k, v in recorded.create_contact.items() if k != "ClientToken"}
+        request.pop("ContactId", None)  # made again by the CreateContact step
+    settings = {k: v for k, v in recorded.settings.items() if k in _TARGET_FIELDS}
+    return Draft(
+        name=recorded.profile,
+        operation=recorded.operation,
+        target=Target(**settings),
+        request=request,
+        create_contact=chain,
+    )
+
+
+def _parse(number: int, line: str) -> HistoryEntry | None:
+    try:
+        data = json.loads(line)
+        known = {f.name for f in dataclasses.fields(HistoryEntry)} - {"number"}
+        return HistoryEntry(number=number, **{k: v for k, v in data.items() if k in known})
+    except (ValueError, TypeError):
+        return None  # a damaged line is skipped; the numbers of the others stay the same

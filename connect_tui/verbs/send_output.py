@@ -1,0 +1,92 @@
+"""Provides the text report of `connect-tui send`: a line a draft, a progress bar on a terminal.
+
+The progress bar (rich) appears only when stdout is a terminal and several drafts are
+sent; piped output stays plain lines. User text (profile names, messages) is printed
+literally, never as markup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from connect_tui.core.sending import SendOutcome
+
+#: From this many drafts on, a terminal gets a progress bar.
+PROGRESS_FROM = 3
+
+
+def outcome_line(outcome: SendOutcome) -> str:
+    """One line for people: the ContactId(s) made, or what went wrong."""
+    request = f"request {outcome.request_id}, " if outcome.request_id else ""
+    timing = f"[{request}{outcome.elapsed:.2f} s]"
+    if outcome.ok:
+        line = f"{outcome.profile}: ContactId {outcome.contact_id}"
+        if outcome.created_contact_id:
+            line += " (made by CreateContact, then sent)"
+        return f"{line}  {outcome.operation} to {outcome.target} {timing}"
+    return f"{outcome.profile}: not sent: {outcome.error} {timing}"
+
+
+class TextReport:
+    """Prints outcomes as they come, above a progress bar when there is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.sent = 0
+        self.failed = 0
+        self.embedded_note = False
+        self._progress: Any = None
+        self._task: Any = None
+
+    @contextlib.contextmanager
+    def progress(self) -> Iterator[None]:
+        """Show a progress bar while drafts are sent (only on a terminal, for several drafts)."""
+        if not (sys.stdout.isatty() and self.total >= PROGRESS_FROM):
+            yield
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(
+            TextColumn("sending"), BarColumn(), MofNCompleteColumn(), transient=True
+        ) as progress:
+            self._progress = progress
+            self._task = progress.add_task("send", total=self.total)
+            try:
+                yield
+            finally:
+                self._progress = None
+
+    def outcome(self, outcome: SendOutcome) -> None:
+        """Report one draft's outcome."""
+        self.sent += outcome.ok
+        self.failed += not outcome.ok
+        self._print(outcome_line(outcome))
+        if "(embedded" in outcome.target:
+            self.embedded_note = True
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def finish(self, unreadable: int) -> None:
+        """The closing summary (on stderr, so stdout stays one line a draft)."""
+        if self.embedded_note:
+            print(
+                "note: the embedded sandbox stops with this command, and its contacts with it; "
+                "run `connect-tui sandbox` in another terminal to keep them between commands",
+                file=sys.stderr,
+            )
+        if self.total + unreadable > 1:
+            print(
+                f"sent {self.sent} of {self.total + unreadable}: {self.failed} not sent, "
+                f"{unreadable} unreadable",
+                file=sys.stderr,
+            )
+
+    def _print(self, line: str) -> None:
+        if self._progress is not None:
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, flush=True)
