@@ -1,0 +1,1 @@
+"""Provides the composer's modal dialogs: confirmations, prompts and small editors."""

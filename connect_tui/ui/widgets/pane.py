@@ -1,0 +1,141 @@
+"""Provides Pane: the base of every editor pane of the composer, and the contract they share.
+
+Data flows one way (see DESIGN.md). The composer screen owns the Draft:
+
+- down: `pane.load(draft)` fills the pane's fields from the draft without posting
+  `Pane.Changed` (fill inside `with self.quietly():`), and `pane.show_problems(problems)`
+  marks the fields that have a problem;
+- up: when the user edits a field the pane posts `Pane.Changed`; the screen then calls
+  `pane.apply(draft)`, which writes the pane's part back into the draft, re-validates,
+  and sends the problems down again.
+
+A pane knows which problems are its own (`owns`) and which widget shows a location
+(`field_for`), so the Problems list can focus the very field a problem is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Select, TextArea
+
+from connect_tui.core.model import Draft
+from connect_tui.core.problems import REQUEST, Problem, Step
+
+#: The messages that field widgets post when their value changes; muted while loading.
+FIELD_CHANGES: tuple[type[Message], ...] = (Input.Changed, Select.Changed, TextArea.Changed)
+
+INVALID = "-invalid"
+WARNING = "-warning"
+
+
+class Pane(VerticalScroll):
+    """One part of a draft, shown as fields; reports edits up and shows problems in place."""
+
+    #: The tab's title.
+    TITLE: ClassVar[str] = ""
+    #: Help for this pane, shown by f1 (Markdown).
+    HELP: ClassVar[str] = ""
+    #: The top-level request members this pane edits (its problems are its own).
+    MEMBERS: ClassVar[frozenset[str]] = frozenset()
+    #: The draft sections whose problems are this pane's (see connect_tui.core.problems).
+    SECTIONS: ClassVar[frozenset[str]] = frozenset({REQUEST})
+
+    DEFAULT_CSS = """
+    Pane {
+        height: 1fr;
+        padding: 0 1;
+    }
+    """
+
+    class Changed(Message):
+        """The user changed something in the pane; the screen should `apply` it."""
+
+        def __init__(self, pane: Pane) -> None:
+            super().__init__()
+            self.pane = pane
+
+        @property
+        def control(self) -> Pane:
+            """The pane that changed (so handlers can use `on(Pane.Changed, "#id")`)."""
+            return self.pane
+
+    def __init__(self, *children: Widget, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
+        self._marked: list[Widget] = []
+
+    # -- the contract every pane implements -------------------------------------------------
+
+    def load(self, draft: Draft) -> None:
+        """Show the draft's part in the fields (inside `quietly()`: no Changed posted)."""
+        raise NotImplementedError
+
+    def apply(self, draft: Draft) -> None:
+        """Write the fields into the draft (the screen calls this after `Changed`)."""
+        raise NotImplementedError
+
+    def field_for(self, problem: Problem) -> Widget | None:
+        """The widget that shows the problem's location, or None when none does."""
+        return None
+
+    # -- shared behaviour -------------------------------------------------------------------
+
+    def owns(self, problem: Problem) -> bool:
+        """True when the problem is about something this pane edits."""
+        if problem.section not in self.SECTIONS:
+            return False
+        if problem.section != REQUEST:
+            return True
+        return bool(problem.location) and str(problem.location[0]) in self.MEMBERS
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Mark each field that has one of this pane's problems; clear the others."""
+        for widget in self._marked:
+            widget.remove_class(INVALID, WARNING)
+            widget.tooltip = None
+        self._marked = []
+        for problem in problems:
+            if not self.owns(problem):
+                continue
+            widget = self.field_for(problem)
+            if widget is None or widget in self._marked:
+                continue
+            widget.add_class(INVALID if problem.is_error else WARNING)
+            widget.tooltip = problem.message
+            self._marked.append(widget)
+
+    def focus_problem(self, problem: Problem) -> bool:
+        """Focus the field the problem is about (or the pane's first field); True if focused."""
+        widget = self.field_for(problem)
+        if widget is not None and widget.focusable:
+            widget.focus()
+            widget.scroll_visible()
+            return True
+        for candidate in self.query("*"):
+            if candidate.focusable and candidate.display:
+                candidate.focus()
+                return True
+        return False
+
+    def changed(self) -> None:
+        """Tell the screen the user changed this pane."""
+        self.post_message(self.Changed(self))
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Fill fields without their change messages reaching the screen (used by `load`)."""
+        with self.prevent(*FIELD_CHANGES, Pane.Changed):
+            yield
+
+
+def location_starts(problem: Problem, *steps: Step) -> bool:
+    """True when the problem's location begins with `steps` (compared as strings)."""
+    location = problem.location
+    return len(location) >= len(steps) and all(
+        str(a) == str(b) for a, b in zip(location, steps, strict=False)
+    )
