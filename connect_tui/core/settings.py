@@ -53,19 +53,17 @@ def from_data(data: dict[str, Any], *, source: str) -> Settings:
     """Settings from parsed TOML, or SettingsError naming `source` and the key at fault."""
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise SettingsError(
-            f"{source}: unknown key {unknown[0]!r}; allowed: {', '.join(KEYS)}"
-        )
+        raise SettingsError(f"{source}: unknown key {unknown[0]!r}; allowed: {', '.join(KEYS)}")
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise SettingsError(f"{source}: theme must be a string (a theme's name)")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        raise SettingsError(f"{source}: keymap must be a table of binding id = \"keys\"")
+        raise SettingsError(f'{source}: keymap must be a table of binding id = "keys"')
     for binding_id, keys in keymap.items():
         if not isinstance(keys, str) or not keys.strip():
             raise SettingsError(
-                f"{source}: keymap.{binding_id} must be a string of keys such as \"f5,ctrl+r\""
+                f'{source}: keymap.{binding_id} must be a string of keys such as "f5,ctrl+r"'
             )
     return Settings(theme=theme, keymap=dict(keymap))
 

@@ -36,7 +36,9 @@ def client_error(code: str, message: str = "details", attempts: int = 0) -> Clie
 
 @pytest.mark.parametrize("code", sorted(MEANINGS))
 def test_every_known_error_gets_its_meaning(code: str) -> None:
-    got_code, message, request_id = describe_client_error(client_error(code, "why\nit failed"), "StartEmailContact")
+    got_code, message, request_id = describe_client_error(
+        client_error(code, "why\nit failed"), "StartEmailContact"
+    )
     assert got_code == code and request_id == "req-1"
     assert message == f"{code}: {MEANINGS[code]}: why it failed"
     assert "\n" not in message
@@ -56,7 +58,10 @@ def test_retries_are_counted_and_unknown_codes_still_read() -> None:
         (NoRegionError(), "--region"),
         (ProfileNotFound(profile="demo"), "'demo' is not in ~/.aws/config"),
         (UnauthorizedSSOTokenError(), "aws sso login --profile demo"),
-        (EndpointConnectionError(endpoint_url="http://127.0.0.1:9"), "cannot reach http://127.0.0.1:9"),
+        (
+            EndpointConnectionError(endpoint_url="http://127.0.0.1:9"),
+            "cannot reach http://127.0.0.1:9",
+        ),
     ],
 )
 def test_exception_wording(error: Exception, words: str) -> None:
@@ -101,8 +106,14 @@ def test_prepare_gives_tokens_and_resolves_variables() -> None:
 
 def outcome(**changes: object) -> SendOutcome:
     values: dict[str, object] = dict(
-        profile="vip", operation=INBOUND, target="sandbox http://127.0.0.1:1", contact_id="c-1",
-        client_token="t-1", request_id="r-1", started_at=1_767_225_600.0, elapsed=0.0425,
+        profile="vip",
+        operation=INBOUND,
+        target="sandbox http://127.0.0.1:1",
+        contact_id="c-1",
+        client_token="t-1",
+        request_id="r-1",
+        started_at=1_767_225_600.0,
+        elapsed=0.0425,
         request={"InstanceId": "i", "ClientToken": "t-1"},
     )
     values.update(changes)
@@ -111,7 +122,10 @@ def outcome(**changes: object) -> SendOutcome:
 
 def test_history_appends_numbered_private_lines() -> None:
     history.append(outcome(), Target())
-    history.append(outcome(contact_id=None, error_code="X", error="boom"), Target(kind="aws", region="eu-west-1"))
+    history.append(
+        outcome(contact_id=None, error_code="X", error="boom"),
+        Target(kind="aws", region="eu-west-1"),
+    )
     path = paths.history_file()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     entries = history.read()
@@ -132,8 +146,11 @@ def test_damaged_history_lines_are_skipped_numbers_kept() -> None:
 
 def test_history_entry_to_draft_drops_tokens_and_contact_id() -> None:
     history.append(
-        outcome(operation=OUTBOUND, request={"InstanceId": "i", "ContactId": "made", "ClientToken": "t"},
-                create_contact={"InstanceId": "i", "Channel": "EMAIL", "ClientToken": "u"}),
+        outcome(
+            operation=OUTBOUND,
+            request={"InstanceId": "i", "ContactId": "made", "ClientToken": "t"},
+            create_contact={"InstanceId": "i", "Channel": "EMAIL", "ClientToken": "u"},
+        ),
         Target(kind="aws", region="eu-west-1", aws_profile="demo"),
     )
     draft = history.to_draft(history.entry(1))
@@ -147,7 +164,13 @@ def test_history_entry_to_draft_drops_tokens_and_contact_id() -> None:
 def test_history_has_no_credentials_field() -> None:
     history.append(outcome(), Target(kind="aws", credentials="keyring"))
     record = json.loads(paths.history_file().read_text())
-    assert set(record["settings"]) == {"kind", "region", "aws_profile", "credentials", "endpoint_url"}
+    assert set(record["settings"]) == {
+        "kind",
+        "region",
+        "aws_profile",
+        "credentials",
+        "endpoint_url",
+    }
     assert record["settings"]["credentials"] == "keyring"  # the marker, not keys
 
 
@@ -166,5 +189,7 @@ def test_reply_to_an_inbound_draft_turns_it_around() -> None:
 def test_reply_to_an_outbound_draft_keeps_it_outbound() -> None:
     reply = as_reply(typical_outbound_draft(), "c-9")
     assert "ContactId" not in reply.request
-    assert reply.request["EmailMessage"]["RawMessage"]["Subject"] == "Re: Where is order 1234?"  # not "Re: Re:"
+    assert (
+        reply.request["EmailMessage"]["RawMessage"]["Subject"] == "Re: Where is order 1234?"
+    )  # not "Re: Re:"
     assert reply.create_contact is not None and reply.create_contact["RelatedContactId"] == "c-9"

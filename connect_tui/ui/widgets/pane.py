@@ -111,10 +111,10 @@ class Pane(VerticalScroll):
 
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the field the problem is about (or the pane's first field); True if focused."""
-        widget = self.field_for(problem)
-        if widget is not None and widget.focusable:
-            widget.focus()
-            widget.scroll_visible()
+        target = self.field_for(problem)
+        if target is not None and target.focusable:
+            target.focus()
+            target.scroll_visible()
             return True
         for candidate in self.query("*"):
             if candidate.focusable and candidate.display:
