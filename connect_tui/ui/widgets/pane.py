@@ -95,9 +95,9 @@ class Pane(VerticalScroll):
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark each field that has one of this pane's problems; clear the others."""
-        for widget in self._marked:
-            widget.remove_class(INVALID, WARNING)
-            widget.tooltip = None
+        for marked in self._marked:
+            marked.remove_class(INVALID, WARNING)
+            marked.tooltip = None
         self._marked = []
         for problem in problems:
             if not self.owns(problem):
