@@ -1,0 +1,21 @@
+"""Provides AttributesPane: a placeholder until the real pane lands."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from connect_tui.core.model import Draft
+from connect_tui.ui.widgets.pane import Pane
+
+
+class AttributesPane(Pane):
+    """Placeholder Attributes pane."""
+
+    TITLE: ClassVar[str] = "Attributes"
+    MEMBERS: ClassVar[frozenset[str]] = frozenset({"Attributes"})
+
+    def load(self, draft: Draft) -> None:
+        """Nothing to show yet."""
+
+    def apply(self, draft: Draft) -> None:
+        """Nothing to write yet."""

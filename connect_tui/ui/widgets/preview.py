@@ -1,0 +1,21 @@
+"""Provides PreviewPane: a placeholder until the real pane lands."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from connect_tui.core.model import Draft
+from connect_tui.ui.widgets.pane import Pane
+
+
+class PreviewPane(Pane):
+    """Placeholder Preview pane."""
+
+    TITLE: ClassVar[str] = "Preview"
+    MEMBERS: ClassVar[frozenset[str]] = frozenset(set())
+
+    def load(self, draft: Draft) -> None:
+        """Nothing to show yet."""
+
+    def apply(self, draft: Draft) -> None:
+        """Nothing to write yet."""

@@ -1,0 +1,21 @@
+"""Provides RecipientsPane: a placeholder until the real pane lands."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from connect_tui.core.model import Draft
+from connect_tui.ui.widgets.pane import Pane
+
+
+class RecipientsPane(Pane):
+    """Placeholder Recipients pane."""
+
+    TITLE: ClassVar[str] = "Recipients"
+    MEMBERS: ClassVar[frozenset[str]] = frozenset({"AdditionalRecipients"})
+
+    def load(self, draft: Draft) -> None:
+        """Nothing to show yet."""
+
+    def apply(self, draft: Draft) -> None:
+        """Nothing to write yet."""

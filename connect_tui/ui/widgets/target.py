@@ -1,0 +1,21 @@
+"""Provides TargetPane: a placeholder until the real pane lands."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from connect_tui.core.model import Draft
+from connect_tui.ui.widgets.pane import Pane
+
+
+class TargetPane(Pane):
+    """Placeholder Target pane."""
+
+    TITLE: ClassVar[str] = "Target"
+    MEMBERS: ClassVar[frozenset[str]] = frozenset(set())
+
+    def load(self, draft: Draft) -> None:
+        """Nothing to show yet."""
+
+    def apply(self, draft: Draft) -> None:
+        """Nothing to write yet."""
