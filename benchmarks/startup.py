@@ -1,0 +1,196 @@
+"""Benchmark: time to first frame of `connect-tui PROFILE` in a real terminal, and its memory.
+
+Run:  python -m benchmarks.startup [--runs N] [--size 100x32]
+
+Both programs run in a detached tmux session of the same size: `connect-tui PROFILE`
+(the installed console script) and a bare Textual app that shows the same text (the
+draft's name). The first frame is the moment `tmux capture-pane` first shows that text.
+Runs alternate between the two (and which goes first), and the median of the per-pair
+ratios is printed beside the medians (the aim is at most 1.25x). Then memory: VmRSS and
+VmHWM from /proc of the composer after opening the draft (once it is idle) and after
+sending it to the embedded sandbox with f5, beside the bare app's (the aim is at most
+80 MiB). Everything runs in a throw-away HOME, so no user data is read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+MARKER = "startup-bench"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def bare_app(text: str) -> None:
+    """A bare Textual app showing `text` (what the composer's first frame is compared with)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Label
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Label(text)
+
+    Bare().run()
+
+
+def isolated_environment(home: Path) -> dict[str, str]:
+    """The environment of tests/conftest.py's isolation: a private HOME, no AWS settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("AWS_", "XDG_", "TEXTUAL")) and key != "DBUS_SESSION_BUS_ADDRESS"
+    }
+    env["HOME"] = str(home)
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        (home / folder).mkdir(parents=True, exist_ok=True)
+        env[variable] = str(home / folder)
+    env["AWS_CONFIG_FILE"] = str(home / ".aws" / "config")
+    env["AWS_SHARED_CREDENTIALS_FILE"] = str(home / ".aws" / "credentials")
+    env["AWS_EC2_METADATA_DISABLED"] = "true"
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["TEXTUAL_ANIMATIONS"] = "none"
+    env["COLORTERM"] = "truecolor"
+    return env
+
+
+def save_profile(env: dict[str, str]) -> None:
+    """Save the typical inbound draft as the profile MARKER in the isolated HOME."""
+    os.environ.update(env)  # paths.* read XDG_CONFIG_HOME when called
+    from benchmarks.drafts import typical_draft
+    from connect_tui.core import paths, profiles
+
+    draft = typical_draft()
+    draft.name = MARKER
+    folder = paths.profiles_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    profiles.save(draft, folder / f"{MARKER}.toml")
+
+
+def memory(pid: int) -> tuple[float, float]:
+    """VmRSS and VmHWM (peak) of a process, in MiB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(value.split()[0]) / 1024
+    return fields["VmRSS"], fields["VmHWM"]
+
+
+def settle(pid: int, *, quiet: float = 1.0, limit: float = 15.0) -> tuple[float, float]:
+    """Memory once RSS has not changed for `quiet` seconds (background imports done)."""
+    deadline = time.monotonic() + limit
+    last, since = memory(pid), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = memory(pid)
+        if abs(now[0] - last[0]) > 0.1:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            break
+    return memory(pid)
+
+
+def first_frame(command: list[str], env: dict[str, str], size: tuple[int, int]) -> float:
+    """Seconds from starting `command` in tmux until MARKER is on its screen."""
+    from tests.tmux_session import TmuxSession
+
+    start = time.perf_counter()
+    with TmuxSession(command, env=env, size=size) as session:
+        session.wait_for(MARKER, timeout=60)
+        return time.perf_counter() - start
+
+
+def measure_memory(
+    command: list[str], env: dict[str, str], size: tuple[int, int], *, send: bool
+) -> list[tuple[str, float, float]]:
+    """Memory after the first frame settles and, when `send`, after f5 shows a new ContactId."""
+    from tests.tmux_session import TmuxSession
+
+    rows = []
+    with TmuxSession(command, env=env, size=size) as session:
+        before = session.wait_for(MARKER, timeout=60)
+        pid = session.pid()
+        rows.append(("opened", *settle(pid)))
+        if send:
+            seen = set(UUID.findall(session.screen())) | set(UUID.findall(before))
+            session.press("F5")
+            session.wait_until(
+                lambda screen: bool(set(UUID.findall(screen)) - seen),
+                timeout=60,
+                what="a new ContactId",
+            )
+            rows.append(("sent", *settle(pid)))
+    return rows
+
+
+def main() -> None:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="pairs of runs (default 10)")
+    parser.add_argument("--size", default="100x32", help="terminal size, WxH (default 100x32)")
+    parser.add_argument("--bare-app", metavar="TEXT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_app is not None:
+        bare_app(args.bare_app)
+        return
+    from tests.tmux_session import tmux_path
+
+    if tmux_path() is None:
+        sys.exit("benchmarks.startup: tmux is not installed (apt-get install tmux)")
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    size = (width, height)
+    script = Path(sys.executable).parent / "connect-tui"
+    repository = Path(__file__).resolve().parent.parent
+    home = Path(tempfile.mkdtemp(prefix="connect-tui-bench-"))
+    try:
+        env = isolated_environment(home)
+        env["PYTHONPATH"] = str(repository)  # so the bare app finds this module
+        save_profile(env)
+        composer = [str(script), MARKER]
+        bare = [sys.executable, "-m", "benchmarks.startup", "--bare-app", MARKER]
+        run: dict[str, Callable[[], float]] = {
+            "composer": lambda: first_frame(composer, env, size),
+            "bare": lambda: first_frame(bare, env, size),
+        }
+        run["composer"](), run["bare"]()  # warm the disk cache; not counted
+        times: dict[str, list[float]] = {"composer": [], "bare": []}
+        ratios = []
+        for index in range(args.runs):
+            order = ("composer", "bare") if index % 2 == 0 else ("bare", "composer")
+            pair = {name: run[name]() for name in order}
+            for name, seconds in pair.items():
+                times[name].append(seconds)
+            ratios.append(pair["composer"] / pair["bare"])
+        composer_ms = statistics.median(times["composer"]) * 1000
+        bare_ms = statistics.median(times["bare"]) * 1000
+        ratio = statistics.median(ratios)
+        print(f"terminal {width}x{height}, {args.runs} alternated pairs, first frame = {MARKER!r}")
+        print(f"  connect-tui {MARKER:<17} median {composer_ms:7.1f} ms")
+        print(f"  bare Textual app            median {bare_ms:7.1f} ms")
+        verdict = "within" if ratio <= 1.25 else "OVER"
+        print(f"  median of ratios composer/bare: {ratio:.2f}x ({verdict} the 1.25x aim)")
+        print("memory (MiB)              VmRSS    VmHWM")
+        for label, rss, peak in measure_memory(bare, env, size, send=False):
+            print(f"  bare app, {label:<14} {rss:7.1f}  {peak:7.1f}")
+        for label, rss, peak in measure_memory(composer, env, size, send=True):
+            verdict = "within" if peak <= 80 else "OVER"
+            print(f"  composer, {label:<14} {rss:7.1f}  {peak:7.1f}   ({verdict} the 80 MiB aim)")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
