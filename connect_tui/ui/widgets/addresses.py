@@ -1,21 +1,157 @@
-"""Provides AddressesPane: a placeholder until the real pane lands."""
+"""Provides AddressesPane: the From and Destination addresses of an email contact.
+
+Inbound, From (the customer) is required and DestinationEmailAddress is a bare address
+(an address of the instance). Outbound, From (an address of the instance) may be left
+out and DestinationEmailAddress is an address with an optional display name.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Input
 
 from connect_tui.core.model import Draft
+from connect_tui.core.problems import Problem
+from connect_tui.ui.widgets.fields import (
+    FieldRow,
+    Hint,
+    SectionTitle,
+    put,
+    table_of,
+    text_input,
+    text_of,
+)
 from connect_tui.ui.widgets.pane import Pane
+
+FROM = "FromEmailAddress"
+DESTINATION = "DestinationEmailAddress"
+
+#: Location (member, sub-member) -> the id of the Input that shows it.
+_FIELDS = {
+    (FROM, "EmailAddress"): "from-address",
+    (FROM, "DisplayName"): "from-name",
+    (DESTINATION, "EmailAddress"): "destination-address",
+    (DESTINATION, "DisplayName"): "destination-name",
+}
 
 
 class AddressesPane(Pane):
-    """Placeholder Addresses pane."""
+    """From (address and display name) and Destination (a bare address inbound)."""
 
     TITLE: ClassVar[str] = "Addresses"
-    MEMBERS: ClassVar[frozenset[str]] = frozenset({"FromEmailAddress", "DestinationEmailAddress"})
+    HELP: ClassVar[str] = """\
+# Addresses
+
+**From** is who the email is from.
+- *Inbound* (StartEmailContact): the customer writing in. Required.
+- *Outbound* (StartOutboundEmailContact): an email address of your instance.
+  Optional: leave it empty to use the instance's default.
+
+**Destination** is who the email goes to.
+- *Inbound*: an email address of your instance (a bare address, no display name).
+  Routing needs it to be one of the instance's addresses, or a contact flow id
+  (Contact pane).
+- *Outbound*: the customer, with an optional display name.
+
+Limits: an address is 1 to 255 characters and looks like `name@domain.tld`;
+a display name is at most 256 characters. `${name}` uses a variable (Target pane).
+
+Keys: `tab` / `shift+tab` move between fields; invalid fields are tinted, and their
+problem is shown in the Problems list and as a tooltip.
+"""
+    MEMBERS: ClassVar[frozenset[str]] = frozenset({FROM, DESTINATION})
+
+    DEFAULT_CSS = """
+    AddressesPane .-hidden {
+        display: none;
+    }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._outbound = False
+
+    def compose(self) -> ComposeResult:
+        """From, then Destination."""
+        yield SectionTitle("From", id="from-title")
+        yield FieldRow("Address", text_input("from-address", "customer@example.com"))
+        yield FieldRow("Display name", text_input("from-name", "Customer Name"))
+        yield Hint("", id="from-hint")
+        yield SectionTitle("Destination")
+        yield FieldRow("Address", text_input("destination-address", "support@example.com"))
+        yield FieldRow(
+            "Display name",
+            text_input("destination-name", "Customer Name"),
+            id="destination-name-row",
+        )
+        yield Hint("", id="destination-hint")
+
+    def _input(self, id: str) -> Input:
+        return self.query_one(f"#{id}", Input)
 
     def load(self, draft: Draft) -> None:
-        """Nothing to show yet."""
+        """Fill From and Destination; show the display name of Destination only outbound."""
+        self._outbound = draft.is_outbound
+        request = draft.request
+        sender = table_of(request.get(FROM))
+        destination = request.get(DESTINATION)
+        if isinstance(destination, dict):
+            destination_address = text_of(destination.get("EmailAddress"))
+            destination_name = text_of(destination.get("DisplayName"))
+        else:
+            destination_address, destination_name = text_of(destination), ""
+        with self.quietly():
+            self._input("from-address").value = text_of(sender.get("EmailAddress"))
+            self._input("from-name").value = text_of(sender.get("DisplayName"))
+            self._input("destination-address").value = destination_address
+            self._input("destination-name").value = destination_name
+        self.query_one("#destination-name-row").set_class(not self._outbound, "-hidden")
+        if self._outbound:
+            from_hint = "Optional: an address of your instance (empty: the instance's default)."
+            destination_hint = "The customer the email goes to."
+        else:
+            from_hint = "Required: the customer writing in."
+            destination_hint = "An address of your instance (a bare address: no display name)."
+        self.query_one("#from-hint", Hint).update(from_hint)
+        self.query_one("#destination-hint", Hint).update(destination_hint)
 
     def apply(self, draft: Draft) -> None:
-        """Nothing to write yet."""
+        """Write both addresses; an empty From (or Destination) drops the member."""
+        request = draft.request
+        sender = table_of(request.get(FROM))
+        put(sender, "EmailAddress", self._input("from-address").value)
+        put(sender, "DisplayName", self._input("from-name").value)
+        if sender:
+            request[FROM] = sender
+        else:
+            request.pop(FROM, None)
+
+        address = self._input("destination-address").value
+        if draft.is_outbound:
+            destination = table_of(request.get(DESTINATION))
+            put(destination, "EmailAddress", address)
+            put(destination, "DisplayName", self._input("destination-name").value)
+            if destination:
+                request[DESTINATION] = destination
+            else:
+                request.pop(DESTINATION, None)
+        else:
+            put(request, DESTINATION, address)
+
+    def field_for(self, problem: Problem) -> Widget | None:
+        """The Input of the address or display name the problem is about."""
+        location = problem.location
+        if not location or str(location[0]) not in self.MEMBERS:
+            return None
+        member = str(location[0])
+        part = str(location[1]) if len(location) > 1 else "EmailAddress"
+        field_id = _FIELDS.get((member, part), _FIELDS[(member, "EmailAddress")])
+        return self._input(field_id)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Any edit here changes the draft."""
+        event.stop()
+        self.changed()

@@ -1,0 +1,136 @@
+"""Provides the small pieces the form panes share: a labelled one-line field row, a hint line,
+and helpers that read fields into a request without writing empty strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+
+def text_input(id: str, placeholder: str = "", *, max_length: int = 0) -> Input:
+    """A borderless one-line Input (marked `-invalid` by a tint, not a border)."""
+    return Input(id=id, placeholder=placeholder, max_length=max_length, compact=True)
+
+
+def choice_select(id: str, choices: Iterable[str], *, allow_blank: bool = False) -> Select[str]:
+    """A borderless one-line Select whose prompts are its values."""
+    return Select(
+        [(choice, choice) for choice in choices], id=id, allow_blank=allow_blank, compact=True
+    )
+
+
+def set_choices(select: Select[str], choices: Sequence[str], value: str | None) -> None:
+    """Offer `choices` (plus `value` when it is not one of them, so loading loses nothing)
+    and select `value` (the first choice when `value` is None or empty)."""
+    options = list(choices)
+    if value and value not in options:
+        options.append(value)
+    select.set_options([(option, option) for option in options])
+    select.value = value if value else options[0]
+
+
+def select_text(select: Select[str]) -> str:
+    """The value of a Select of strings, or "" when nothing is selected."""
+    value = select.value
+    return value if isinstance(value, str) else ""
+
+
+class FieldRow(Horizontal):
+    """A label and one field on a single line (fits 80 columns with room to type)."""
+
+    DEFAULT_CSS = """
+    FieldRow {
+        height: auto;
+        width: 1fr;
+        margin-bottom: 1;
+    }
+    FieldRow > .field-label {
+        width: 20;
+        height: 1;
+        color: $text-muted;
+    }
+    FieldRow > Input, FieldRow > Select {
+        width: 1fr;
+    }
+    FieldRow > Checkbox {
+        width: 1fr;
+    }
+    """
+
+    def __init__(
+        self, label: str, field: Widget, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.label = label
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        """A fixed-width label, then the field."""
+        yield Label(self.label, classes="field-label", markup=False)
+        yield self.field
+
+
+class Hint(Static):
+    """A muted line of help under a group of fields (literal text, never markup)."""
+
+    DEFAULT_CSS = """
+    Hint {
+        color: $text-muted;
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
+
+    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(text, markup=False, id=id, classes=classes)
+
+
+class SectionTitle(Static):
+    """A bold heading over a group of fields."""
+
+    DEFAULT_CSS = """
+    SectionTitle {
+        text-style: bold;
+        height: 1;
+        margin-bottom: 1;
+    }
+    """
+
+    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(text, markup=False, id=id, classes=classes)
+
+
+def put(table: dict[str, Any], key: str, value: Any) -> None:
+    """Set `table[key]`, or remove the key when `value` is "" or None (no empty members)."""
+    if value is None or value == "":
+        table.pop(key, None)
+    else:
+        table[key] = value
+
+
+def put_table(owner: dict[str, Any], key: str, table: dict[str, Any]) -> None:
+    """Set `owner[key]` to `table`, or remove the key when the table is empty."""
+    if table:
+        owner[key] = table
+    else:
+        owner.pop(key, None)
+
+
+def table_of(value: Any) -> dict[str, Any]:
+    """A copy of `value` when it is a table, else an empty table (so edits keep unknown keys)."""
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def text_of(value: Any) -> str:
+    """`value` as the text of a field: strings as they are, numbers written out, else ""."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
