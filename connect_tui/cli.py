@@ -24,6 +24,7 @@ VERB_MODULES = (
     "connect_tui.verbs.send",
     "connect_tui.verbs.credentials",
     "connect_tui.verbs.history",
+    "connect_tui.verbs.sandbox",
 )
 
 

@@ -1,0 +1,221 @@
+"""Provides the operations: the service's own rules, after the shared validation.
+
+Every StartEmailContact, StartOutboundEmailContact and CreateContact request first goes
+through connect_tui.core.validation.validate_request (the one implementation the composer
+uses too); the first error is the InvalidRequestException. Then the rules only the
+service can check: the instance exists, addresses belong to it, contacts exist and are
+of the right kind, the agent is known, and the instance has room for one more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+from connect_tui.core import sandbox_identity
+from connect_tui.sandbox import search, views
+from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
+from connect_tui.sandbox.state import Contact, Instance, State
+
+OUTBOUND_METHODS: Final = ("OUTBOUND", "AGENT_REPLY")
+#: The operations whose requests the shared validation checks.
+VALIDATED: Final = ("StartEmailContact", "StartOutboundEmailContact", "CreateContact")
+
+
+@dataclass(frozen=True)
+class Result:
+    """An operation's answer body, and whether it replays an earlier ClientToken."""
+
+    body: dict[str, Any]
+    replay: bool = False
+
+
+Handler = Callable[[State, dict[str, Any]], Result]
+
+
+def run(state: State, operation: str, request: dict[str, Any]) -> Result:
+    """Carry out one operation; ServiceError for every refusal."""
+    if operation in VALIDATED:
+        check(operation, request)
+    with state.lock:
+        instance = state.instance(request.get("InstanceId"))
+        if operation in VALIDATED:
+            earlier = state.tokens.replay(operation, request)
+            if earlier is not None:
+                return Result(earlier, replay=True)
+        body = HANDLERS[operation](state, instance, request)
+        if operation in VALIDATED:
+            state.tokens.remember(operation, request, body)
+        return Result(body)
+
+
+def check(operation: str, request: dict[str, Any]) -> None:
+    """InvalidRequestException naming the first error the shared validation finds."""
+    # Imported here: the validation loads botocore's model, which the CLI need not wait for.
+    from connect_tui.core.validation import validate_request
+
+    errors = [p for p in validate_request(operation, request) if p.is_error]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise invalid(f"{errors[0]}{more}")
+
+
+def _entry(value: Any) -> dict[str, str]:
+    """An EmailAddressInfo as the Contact shape's EmailRecipient (Address, DisplayName)."""
+    entry = {"Address": str(value.get("EmailAddress", ""))}
+    if value.get("DisplayName"):
+        entry["DisplayName"] = str(value["DisplayName"])
+    return entry
+
+
+def _related_attributes(
+    state: State, instance: Instance, request: dict[str, Any], member: str = "RelatedContactId"
+) -> dict[str, str]:
+    """The related contact's attributes (they are copied), overridden by the request's own."""
+    copied: dict[str, str] = {}
+    if member in request:
+        copied.update(state.contact(instance, request[member]).attributes)
+    copied.update(request.get("Attributes") or {})
+    return copied
+
+
+def start_email_contact(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """An inbound email arrives at one of the instance's addresses."""
+    extra = request.get("AdditionalRecipients") or {}
+    to_list = [_entry(a) for a in extra.get("ToAddresses", [])]
+    cc_list = [_entry(a) for a in extra.get("CcAddresses", [])]
+    destination = request["DestinationEmailAddress"]
+    candidates = [destination] + [a["Address"] for a in to_list + cc_list]
+    system = next((instance.address(a) for a in candidates if instance.address(a)), None)
+    if system is None and "ContactFlowId" not in request:
+        known = ", ".join(a.address for a in instance.addresses.values()) or "none"
+        raise not_found(
+            f"DestinationEmailAddress {destination} (and every To/Cc address) is not an email "
+            f"address of instance {instance.id} (it has: {known}); send to one of them or give "
+            "a ContactFlowId"
+        )
+    attributes = _related_attributes(state, instance, request)
+    state.check_room(instance)
+    contact = state.new_contact(
+        instance,
+        "INBOUND",
+        name=request.get("Name"),
+        description=request.get("Description"),
+        attributes=attributes,
+        segment_attributes=dict(request.get("SegmentAttributes") or {}),
+        related_contact_id=request.get("RelatedContactId"),
+        customer=_entry(request["FromEmailAddress"]),
+        system={"Address": system.address if system else destination},
+        to_list=to_list,
+        cc_list=cc_list,
+    )
+    return {"ContactId": contact.id}
+
+
+def create_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
+    """An outbound or agent-reply email contact, waiting for StartOutboundEmailContact."""
+    user = (request.get("UserInfo") or {}).get("UserId")
+    if user != sandbox_identity.AGENT_USER_ID:
+        raise not_found(
+            f"UserInfo.UserId {user} is not a user of instance {instance.id} "
+            f"(the sandbox's agent is {sandbox_identity.AGENT_USER_ID})"
+        )
+    attributes = _related_attributes(state, instance, request)
+    if "PreviousContactId" in request:
+        state.contact(instance, request["PreviousContactId"])
+    state.check_room(instance)
+    contact = state.new_contact(
+        instance,
+        request["InitiationMethod"],
+        made_by_create_contact=True,
+        name=request.get("Name"),
+        description=request.get("Description"),
+        attributes=attributes,
+        segment_attributes=dict(request.get("SegmentAttributes") or {}),
+        related_contact_id=request.get("RelatedContactId"),
+        previous_contact_id=request.get("PreviousContactId"),
+        agent_id=user,
+    )
+    return {"ContactId": contact.id, "ContactArn": contact.arn}
+
+
+def start_outbound_email_contact(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The email of a contact made by CreateContact goes out (once)."""
+    contact = state.contact(instance, request["ContactId"])
+    _check_outbound_contact(contact)
+    sender = request.get("FromEmailAddress")
+    if sender is not None:
+        address = instance.address(sender.get("EmailAddress"))
+        if address is None:
+            known = ", ".join(a.address for a in instance.addresses.values()) or "none"
+            raise not_found(
+                f"FromEmailAddress.EmailAddress {sender.get('EmailAddress')} is not an email "
+                f"address of instance {instance.id} (it has: {known})"
+            )
+        system = {**_entry(sender), "Address": address.address}
+    else:
+        default = next(iter(instance.addresses.values()), None)
+        system = {"Address": default.address} if default else {}
+    extra = request.get("AdditionalRecipients") or {}
+    contact.email_sent = True
+    contact.customer = _entry(request["DestinationEmailAddress"])
+    contact.system = system or None
+    contact.cc_list = [_entry(a) for a in extra.get("CcEmailAddresses", [])]
+    return {"ContactId": contact.id}
+
+
+def _check_outbound_contact(contact: Contact) -> None:
+    if not contact.made_by_create_contact or contact.initiation_method not in OUTBOUND_METHODS:
+        raise invalid(
+            f"ContactId: contact {contact.id} is a {contact.initiation_method} contact; "
+            "StartOutboundEmailContact needs one made by CreateContact with Channel EMAIL and "
+            "InitiationMethod OUTBOUND or AGENT_REPLY"
+        )
+    if contact.email_sent:
+        raise invalid(f"ContactId: contact {contact.id} has already sent its email")
+    if not contact.active:
+        raise invalid(f"ContactId: contact {contact.id} was stopped")
+
+
+def describe_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
+    """A contact as DescribeContact shows it."""
+    return {"Contact": views.contact(state.contact(instance, request.get("ContactId")))}
+
+
+def get_contact_attributes(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The attributes of a contact."""
+    return {"Attributes": dict(state.contact(instance, request.get("InitialContactId")).attributes)}
+
+
+def search_email_addresses(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The instance's email addresses that meet the search criteria, a page at a time."""
+    return search.email_addresses(list(instance.addresses.values()), request)
+
+
+def stop_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
+    """End an active contact, making room for another."""
+    contact = state.contact(instance, request.get("ContactId"))
+    if not contact.active:
+        raise ServiceError("ContactNotFoundException", f"Contact {contact.id} is not active")
+    state.stop(instance, contact, request.get("DisconnectReason", {}).get("Code"))
+    return {}
+
+
+HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, Any]]]] = {
+    "StartEmailContact": start_email_contact,
+    "StartOutboundEmailContact": start_outbound_email_contact,
+    "CreateContact": create_contact,
+    "DescribeContact": describe_contact,
+    "GetContactAttributes": get_contact_attributes,
+    "SearchEmailAddresses": search_email_addresses,
+    "StopContact": stop_contact,
+}

@@ -1,0 +1,70 @@
+"""Provides SearchEmailAddresses: string conditions (and, or), pages of MaxResults.
+
+Fields are matched as Connect documents them: EXACT, STARTS_WITH or CONTAINS, ignoring
+case. NextToken is the position of the next page. Tag filters are accepted and match
+nothing-in-particular: the sandbox's addresses have no tags.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from connect_tui.sandbox.protocol import invalid
+from connect_tui.sandbox.state import EmailAddress
+
+MAX_RESULTS: Final = 100
+FIELDS: Final = ("EmailAddress", "DisplayName", "Description", "EmailAddressId")
+
+
+def _string_condition(condition: dict[str, Any], metadata: dict[str, Any]) -> bool:
+    field = condition.get("FieldName", "")
+    if field not in FIELDS:
+        raise invalid(
+            f"SearchCriteria.StringCondition.FieldName {field!r}: use one of {', '.join(FIELDS)}"
+        )
+    value = str(condition.get("Value", "")).lower()
+    actual = str(metadata.get(field, "")).lower()
+    comparison = condition.get("ComparisonType", "EXACT")
+    if comparison == "STARTS_WITH":
+        return actual.startswith(value)
+    if comparison == "CONTAINS":
+        return value in actual
+    if comparison == "EXACT":
+        return actual == value
+    raise invalid(
+        f"SearchCriteria.StringCondition.ComparisonType {comparison!r}: "
+        "use EXACT, STARTS_WITH or CONTAINS"
+    )
+
+
+def matches(criteria: dict[str, Any] | None, metadata: dict[str, Any]) -> bool:
+    """True when the address's metadata meets the criteria (no criteria: every address)."""
+    if not criteria:
+        return True
+    if "OrConditions" in criteria:
+        return any(matches(c, metadata) for c in criteria["OrConditions"])
+    if "AndConditions" in criteria:
+        return all(matches(c, metadata) for c in criteria["AndConditions"])
+    if "StringCondition" in criteria:
+        return _string_condition(criteria["StringCondition"], metadata)
+    return True
+
+
+def email_addresses(addresses: list[EmailAddress], request: dict[str, Any]) -> dict[str, Any]:
+    """The SearchEmailAddresses answer for these addresses."""
+    limit = request.get("MaxResults", MAX_RESULTS)
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_RESULTS:
+        raise invalid(f"MaxResults: {limit!r} is not from 1 to {MAX_RESULTS}")
+    token = request.get("NextToken", "0")
+    if not str(token).isdigit():
+        raise invalid(f"NextToken {token!r} was not given by this sandbox")
+    start = int(token)
+    criteria = request.get("SearchCriteria")
+    found = [m for m in (a.metadata() for a in addresses) if matches(criteria, m)]
+    answer: dict[str, Any] = {
+        "EmailAddresses": found[start : start + limit],
+        "ApproximateTotalCount": len(found),
+    }
+    if start + limit < len(found):
+        answer["NextToken"] = str(start + limit)
+    return answer

@@ -1,0 +1,236 @@
+"""Provides the HTTP server: `start(config) -> RunningSandbox`, serving from a thread.
+
+Each request goes: route, SigV4, injected faults, quota, body, operation, reply (or a
+dropped reply), journal. HTTP/1.1 keep-alive is on, so a boto3 client reuses its
+connection as it would with AWS. Only the standard library's http.server is used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import sys
+import threading
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import TCPServer
+from typing import Any, Final
+
+from connect_tui.sandbox import auth, operations, protocol, routes
+from connect_tui.sandbox.config import SandboxConfig
+from connect_tui.sandbox.faults import Faults
+from connect_tui.sandbox.journal import Journal
+from connect_tui.sandbox.protocol import ServiceError
+from connect_tui.sandbox.quota import Quota
+from connect_tui.sandbox.state import State
+
+#: Emails are at most 25 MB with attachments (given as S3 URLs): more is not a request.
+MAX_BODY: Final = 32 * 1024 * 1024
+
+
+@dataclass
+class Reply:
+    """What to answer: status, JSON body, error code (if any), and whether to drop it."""
+
+    status: int
+    body: dict[str, Any]
+    error: str | None = None
+    drop: bool = False
+
+
+@dataclass
+class Sandbox:
+    """One sandbox's parts: its config, state, quota, faults and journal."""
+
+    config: SandboxConfig
+    state: State
+    quota: Quota
+    faults: Faults
+    journal: Journal
+
+    @classmethod
+    def build(cls, config: SandboxConfig) -> Sandbox:
+        """The parts, seeded from the config."""
+        return cls(config, State(config), Quota(config), Faults(config), Journal(config.journal))
+
+    def handle(self, method: str, target: str, headers: Any, raw: bytes) -> Reply:
+        """Answer one request (never raises)."""
+        operation: str | None = None
+        record: Any = _as_received(raw)
+        try:
+            route = routes.match(method, target)
+            operation = route.operation
+            if route.params:
+                record = route.params
+            auth.verify(method, target, headers, raw, self.config.secret_for)
+            self.faults.before(operation)
+            self.quota.charge(operation)
+            request = {**protocol.parse_body(raw), **route.params}
+            result = operations.run(self.state, operation, request)
+        except ServiceError as error:
+            self.journal.write(operation, record, error=error.code, message=error.message)
+            return Reply(error.status, error.body(), error.code)
+        except Exception as exc:  # a sandbox bug: answer as AWS would, and say so
+            print(f"connect-tui sandbox: internal error in {operation}: {exc!r}", file=sys.stderr)
+            bug = ServiceError("InternalServiceException", f"sandbox internal error: {exc}")
+            self.journal.write(operation, record, error=bug.code, message=bug.message)
+            return Reply(bug.status, bug.body(), bug.code)
+        drop = self.faults.drop()
+        self.journal.write(
+            operation,
+            record,
+            ContactId=result.body.get("ContactId"),
+            replay=result.replay,
+            dropped=drop,
+        )
+        return Reply(200, result.body, drop=drop)
+
+
+def _as_received(raw: bytes) -> Any:
+    """The body for the journal: its JSON when it parses, else its text."""
+    try:
+        return protocol.parse_body(raw)
+    except ServiceError:
+        return raw.decode("utf-8", "replace")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Reads one request, lets the Sandbox answer it, writes (or drops) the reply."""
+
+    protocol_version = "HTTP/1.1"
+    # An idle keep-alive connection holds a thread: let it go after a while.
+    timeout = 120
+    server: _Server
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.track(self.connection, add=True)
+
+    def finish(self) -> None:
+        with contextlib.suppress(OSError):
+            super().finish()
+        self.server.track(self.connection, add=False)
+
+    def _serve(self) -> None:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY:
+            self.close_connection = True
+            error = protocol.invalid(f"Content-Length must be 0 to {MAX_BODY:,} bytes")
+            self._write(Reply(error.status, error.body(), error.code))
+            return
+        raw = self.rfile.read(length) if length else b""
+        reply = self.server.sandbox.handle(self.command, self.path, self.headers, raw)
+        if reply.drop:
+            # The work is done; the caller never hears of it. Close with no reply.
+            self.close_connection = True
+            return
+        self._write(reply)
+
+    def _write(self, reply: Reply) -> None:
+        data = protocol.encode(reply.body)
+        self.send_response(reply.status)
+        self.send_header("Content-Type", protocol.CONTENT_TYPE)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("x-amzn-RequestId", str(uuid.uuid4()))
+        if reply.error:
+            self.send_header("x-amzn-ErrorType", reply.error)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    do_GET = do_PUT = do_POST = do_DELETE = do_PATCH = do_HEAD = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the journal is the sandbox's log."""
+
+
+class _Server(ThreadingHTTPServer):
+    """A threading HTTP server that knows its connections, to close them when it stops."""
+
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        self._connections: set[socket.socket] = set()
+        self._lock = threading.Lock()
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind looks up the host's full name: slow without DNS, and unused.
+        TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
+    def track(self, connection: socket.socket, *, add: bool) -> None:
+        """Remember or forget an open connection."""
+        with self._lock:
+            if add:
+                self._connections.add(connection)
+            else:
+                self._connections.discard(connection)
+
+    def close_connections(self) -> None:
+        """Shut every open connection (idle keep-alive ones included)."""
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
+@dataclass
+class RunningSandbox:
+    """A sandbox serving in a thread: its URL, its parts, and stop()."""
+
+    url: str
+    sandbox: Sandbox
+    _server: _Server = field(repr=False)
+    _thread: threading.Thread = field(repr=False)
+
+    @property
+    def state(self) -> State:
+        """What the sandbox knows (hold state.lock to read it)."""
+        return self.sandbox.state
+
+    @property
+    def faults(self) -> Faults:
+        """The fault rates, which may be changed while it runs."""
+        return self.sandbox.faults
+
+    def stop(self) -> None:
+        """Stop serving, close every connection and the journal; safe to call twice."""
+        if self._thread.is_alive():
+            self._server.shutdown()
+        self._server.server_close()
+        self._server.close_connections()
+        self._thread.join(timeout=5)
+        self.sandbox.journal.close()
+
+
+def url_for(host: str, port: int) -> str:
+    """The http URL of host and port (an IPv6 host in brackets)."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def start(config: SandboxConfig) -> RunningSandbox:
+    """Bind to config.host:config.port (0: a free port) and serve in a daemon thread.
+
+    OSError when the address cannot be bound.
+    """
+    sandbox = Sandbox.build(config)
+    try:
+        server = _Server((config.host, config.port), sandbox)
+    except OSError:
+        sandbox.journal.close()
+        raise
+    thread = threading.Thread(target=server.serve_forever, name="connect-tui-sandbox", daemon=True)
+    thread.start()
+    port = int(server.server_address[1])
+    return RunningSandbox(url_for(config.host, port), sandbox, server, thread)

@@ -1,0 +1,169 @@
+"""Provides the sandbox's state: instances and their addresses, contacts, ClientTokens.
+
+One lock guards it all: each operation checks and changes the state in one critical
+section, so concurrent retries of one ClientToken make one contact, never two.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from connect_tui.sandbox.config import SandboxConfig
+from connect_tui.sandbox.idempotency import TokenMemory
+from connect_tui.sandbox.protocol import ServiceError, not_found
+
+EMAIL: Final = "EMAIL"
+
+
+@dataclass(frozen=True)
+class EmailAddress:
+    """An email address of an instance, as SearchEmailAddresses describes it."""
+
+    id: str
+    arn: str
+    address: str
+
+    def metadata(self) -> dict[str, Any]:
+        """The EmailAddressMetadata shape."""
+        return {
+            "EmailAddressId": self.id,
+            "EmailAddressArn": self.arn,
+            "EmailAddress": self.address,
+            "DisplayName": self.address.split("@")[0].capitalize(),
+            "Description": "seeded by the connect-tui sandbox",
+        }
+
+
+@dataclass
+class Instance:
+    """A Connect instance: its id, ARN and email addresses (keyed lower-case)."""
+
+    id: str
+    arn: str
+    addresses: dict[str, EmailAddress] = field(default_factory=dict)
+    active: int = 0  # active email contacts, counted as they start and stop
+
+    def address(self, text: str | None) -> EmailAddress | None:
+        """The instance's address matching `text` (case-insensitive), or None."""
+        return self.addresses.get(text.lower()) if isinstance(text, str) else None
+
+
+@dataclass
+class Contact:
+    """One contact, with what DescribeContact and GetContactAttributes show of it."""
+
+    id: str
+    arn: str
+    instance_id: str
+    initiation_method: str
+    created_at: float
+    channel: str = EMAIL
+    made_by_create_contact: bool = False
+    name: str | None = None
+    description: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    segment_attributes: dict[str, Any] = field(default_factory=dict)
+    related_contact_id: str | None = None
+    previous_contact_id: str | None = None
+    customer: dict[str, str] | None = None
+    system: dict[str, str] | None = None
+    to_list: list[dict[str, str]] = field(default_factory=list)
+    cc_list: list[dict[str, str]] = field(default_factory=list)
+    agent_id: str | None = None
+    email_sent: bool = False
+    updated_at: float = 0.0
+    disconnected_at: float | None = None
+    disconnect_reason: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """True until the contact is stopped."""
+        return self.disconnected_at is None
+
+
+class State:
+    """Everything a sandbox knows; hold `lock` while reading or changing it."""
+
+    def __init__(self, config: SandboxConfig) -> None:
+        self.config = config
+        self.lock = threading.RLock()
+        self.instances: dict[str, Instance] = {}
+        self.contacts: dict[str, Contact] = {}
+        self.tokens = TokenMemory()
+        for instance_id in config.instances:
+            self.add_instance(instance_id, config.addresses)
+
+    def arn(self, resource: str) -> str:
+        """An ARN in the sandbox's account and Region."""
+        return f"arn:aws:connect:{self.config.region}:{self.config.account_id}:{resource}"
+
+    def add_instance(self, instance_id: str, addresses: tuple[str, ...]) -> Instance:
+        """Create an instance with these email addresses."""
+        instance = Instance(instance_id, self.arn(f"instance/{instance_id}"))
+        for text in addresses:
+            address_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{instance_id}/{text.lower()}"))
+            arn = f"{instance.arn}/email-address/{address_id}"
+            instance.addresses[text.lower()] = EmailAddress(address_id, arn, text)
+        self.instances[instance_id] = instance
+        return instance
+
+    def instance(self, reference: Any) -> Instance:
+        """The instance named by an id or an instance ARN; 404, or 403 for another account's."""
+        text = str(reference)
+        if text.startswith("arn:"):
+            parts = text.split(":", 5)
+            if len(parts) == 6 and parts[4] and parts[4] != self.config.account_id:
+                raise ServiceError(
+                    "AccessDeniedException",
+                    f"User: arn:aws:iam::{self.config.account_id}:user/sandbox is not authorized "
+                    f"to access instance {text} in account {parts[4]}",
+                )
+            text = parts[-1].removeprefix("instance/") if len(parts) == 6 else text
+        instance = self.instances.get(text)
+        if instance is None:
+            known = ", ".join(self.instances) or "none"
+            raise not_found(f"Instance {text} not found (this sandbox has: {known})")
+        return instance
+
+    def contact(self, instance: Instance, contact_id: Any) -> Contact:
+        """A contact of the instance; ResourceNotFoundException when there is none."""
+        contact = self.contacts.get(str(contact_id))
+        if contact is None or contact.instance_id != instance.id:
+            raise not_found(f"Contact {contact_id} not found in instance {instance.id}")
+        return contact
+
+    def check_room(self, instance: Instance) -> None:
+        """ServiceQuotaExceededException when the instance has its most active email contacts."""
+        if instance.active >= self.config.max_active_contacts:
+            raise ServiceError(
+                "ServiceQuotaExceededException",
+                f"instance {instance.id} already has {instance.active:,} active email contacts, "
+                f"the most allowed ({self.config.max_active_contacts:,}); stop some first",
+            )
+
+    def new_contact(self, instance: Instance, initiation_method: str, **details: Any) -> Contact:
+        """Create an active email contact in the instance."""
+        contact_id = str(uuid.uuid4())
+        now = time.time()
+        contact = Contact(
+            id=contact_id,
+            arn=f"{instance.arn}/contact/{contact_id}",
+            instance_id=instance.id,
+            initiation_method=initiation_method,
+            created_at=now,
+            updated_at=now,
+            **details,
+        )
+        self.contacts[contact_id] = contact
+        instance.active += 1
+        return contact
+
+    def stop(self, instance: Instance, contact: Contact, reason: str | None) -> None:
+        """End an active contact."""
+        contact.disconnected_at = contact.updated_at = time.time()
+        contact.disconnect_reason = reason
+        instance.active -= 1
