@@ -1,0 +1,493 @@
+"""Provides RowList: an editable list of rows of fields, shared by every table-like pane.
+
+Recipients, references, attributes, attachments, message headers and template
+attributes are all "rows of a few text fields". RowList edits such rows from the
+keyboard (ctrl+n add, ctrl+d remove, alt+up/alt+down move) and the mouse (an Add
+button, a remove button per row), and posts `RowList.Changed` on every user edit.
+
+The list keeps its own copy of the values (`rows`), so it can tell a user's edit from
+the echo of a value it set itself: setting values programmatically never posts Changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of every row: its key in the row dict, its heading and how it is edited."""
+
+    key: str
+    label: str
+    placeholder: str = ""
+    #: A Select of these instead of an Input ("" in a row means nothing chosen).
+    choices: tuple[str, ...] | None = None
+    #: The CSS width of the column (the same for the heading and every cell).
+    width: str = "1fr"
+
+
+Cell = Input | Select[str]
+
+
+class RemoveRow(Static):
+    """The mouse's way to remove a row: a one-cell mark, not focusable (ctrl+d is the key's)."""
+
+    class Pressed(Message):
+        """The mark was clicked."""
+
+        def __init__(self, mark: RemoveRow) -> None:
+            super().__init__()
+            self.mark = mark
+
+        @property
+        def control(self) -> RemoveRow:
+            """The mark that was clicked."""
+            return self.mark
+
+    def __init__(self) -> None:
+        # A Static rather than a Button: a Button per row doubles the cost of 200 rows.
+        super().__init__(" ✕ ", classes="rows-remove")
+        self.tooltip = "Remove this row (ctrl+d)"
+
+    def on_click(self) -> None:
+        """Ask the RowList to remove this row."""
+        self.post_message(self.Pressed(self))
+
+
+class Row(Horizontal):
+    """One row of a RowList: a cell per column and a remove button."""
+
+    def __init__(self, columns: Sequence[Column], values: dict[str, str]) -> None:
+        super().__init__(classes="rows-row")
+        self.cells: dict[str, Cell] = {}
+        #: The Select cells that offer a loaded value outside their column's choices.
+        self._extended: set[str] = set()
+        for column in columns:
+            value = values.get(column.key, "")
+            cell: Cell
+            if column.choices is not None:
+                options = _options(column.choices, value)
+                cell = Select(
+                    options,
+                    prompt=column.placeholder or column.label,
+                    value=value if value else Select.NULL,
+                    name=column.key,
+                    classes="rows-cell",
+                )
+            else:
+                cell = Input(
+                    value,
+                    placeholder=column.placeholder or column.label,
+                    # No validators: the pane marks problems. Without this, every value set
+                    # restyles the Input (-valid/-invalid), which is most of the cost of a row,
+                    # and clears the pane's -invalid mark.
+                    validate_on=(),
+                    name=column.key,
+                    classes="rows-cell",
+                )
+            cell.styles.width = column.width
+            self.cells[column.key] = cell
+            if column.choices is not None and value and value not in column.choices:
+                self._extended.add(column.key)
+
+    def compose(self) -> ComposeResult:
+        """The cells, then the remove button (not focusable: ctrl+d removes from the keyboard)."""
+        yield from self.cells.values()
+        yield RemoveRow()
+
+    def set_values(self, columns: Sequence[Column], values: dict[str, str]) -> None:
+        """Show `values` in the cells (the caller mutes the change messages)."""
+        for column in columns:
+            cell = self.cells[column.key]
+            value = values.get(column.key, "")
+            if isinstance(cell, Select):
+                choices = column.choices or ()
+                extra = value if value and value not in choices else ""
+                if extra or column.key in self._extended:
+                    # Offer exactly the choices plus the loaded value outside them (if any).
+                    cell.set_options(_options(choices, extra))
+                    self._extended.discard(column.key)
+                    if extra:
+                        self._extended.add(column.key)
+                cell.value = value if value else Select.NULL
+            elif cell.value != value:
+                cell.value = value
+
+
+def _options(choices: Iterable[str], value: str) -> list[tuple[str | Content, str]]:
+    # A loaded value outside the choices is offered too, so showing it loses nothing.
+    options: list[tuple[str | Content, str]] = [(Content(c), c) for c in choices]
+    if value and value not in choices:
+        options.append((Content(value), value))
+    return options
+
+
+def _cell_value(cell: Input | Select[Any]) -> str:
+    if isinstance(cell, Select):
+        value = cell.value
+        return value if isinstance(value, str) else ""
+    return cell.value
+
+
+class RowList(Widget):
+    """A vertical list of rows of fields, with an Add button and a status line.
+
+    Keys that are in a row dict but not among the columns ride along with their row,
+    unshown, so a pane can keep data it does not edit attached to the right row.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "add", "Add row", id="rows.add"),
+        # priority: an Input binds ctrl+d to delete-right, and the row's key must win.
+        Binding("ctrl+d", "remove", "Remove row", id="rows.remove", priority=True),
+        Binding("alt+up", "move(-1)", "Move row up", id="rows.up"),
+        Binding("alt+down", "move(1)", "Move row down", id="rows.down"),
+    ]
+
+    DEFAULT_CSS = """
+    RowList {
+        height: auto;
+        margin: 0 0 1 0;
+
+        .rows-header {
+            height: 1;
+            color: $text-muted;
+            text-style: bold;
+        }
+        .rows-heading {
+            margin-right: 1;
+        }
+        .rows-header .rows-gap, .rows-remove {
+            width: 3;
+            min-width: 3;
+        }
+        .rows-body {
+            height: auto;
+        }
+        .rows-row {
+            height: 1;
+        }
+        /* One line a row: Input and Select lose their tall borders (see the module notes). */
+        .rows-cell {
+            margin-right: 1;
+            height: 1;
+            border: none;
+            padding: 0;
+            &:focus {
+                border: none;
+                background-tint: $primary 25%;
+            }
+            &.-invalid {
+                border: none;
+                background-tint: $error 35%;
+                color: $text-error;
+            }
+            &.-warning {
+                border: none;
+                background-tint: $warning 25%;
+                color: $text-warning;
+            }
+            & > SelectCurrent {
+                border: none;
+                height: 1;
+                padding: 0 1 0 0;
+            }
+            &:focus > SelectCurrent {
+                border: none;
+            }
+            &.-invalid > SelectCurrent {
+                background-tint: $error 35%;
+            }
+        }
+        .rows-remove {
+            color: $text-muted;
+            &:hover {
+                color: $text-error;
+            }
+        }
+        .rows-empty {
+            height: 1;
+            color: $text-muted;
+            text-style: italic;
+        }
+        .rows-footer {
+            height: 1;
+            margin-top: 1;
+        }
+        .rows-add {
+            min-width: 0;
+            width: auto;
+            margin-right: 2;
+        }
+        .rows-status {
+            width: 1fr;
+            color: $text-muted;
+            &.-over {
+                color: $text-error;
+                text-style: bold;
+            }
+        }
+    }
+    """
+
+    class Changed(Message):
+        """The user edited, added, removed or moved a row."""
+
+        def __init__(self, row_list: RowList) -> None:
+            super().__init__()
+            self.row_list = row_list
+
+        @property
+        def control(self) -> RowList:
+            """The RowList that changed."""
+            return self.row_list
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        noun: str = "row",
+        limit: int | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns: tuple[Column, ...] = tuple(columns)
+        self.noun = noun
+        self._limit = limit
+        self._values: list[dict[str, str]] = []
+        self._row_widgets: list[Row] = []
+        self._status = ""
+        self._body = Vertical(classes="rows-body")
+        self._empty = Static(
+            Content(f"No {noun}s yet: press ctrl+n or Add {noun}."), classes="rows-empty"
+        )
+        self._status_label = Static("", classes="rows-status")
+
+    # -- the public interface -------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[dict[str, str]]:
+        """Every row, values as typed ("" when empty), in the order shown."""
+        return [dict(values) for values in self._values]
+
+    def set_rows(self, rows: list[dict[str, str]]) -> None:
+        """Replace every row without posting Changed; row widgets are reused where they can be."""
+        self._values = [self._complete(row) for row in rows]
+        if self.is_mounted:
+            self._sync()
+
+    def field(self, row: int, key: str) -> Widget | None:
+        """The Input or Select of one cell, or None when there is no such cell."""
+        if not 0 <= row < len(self._row_widgets):
+            return None
+        return self._row_widgets[row].cells.get(key)
+
+    def set_status(self, text: str, *, over: bool = False) -> None:
+        """Set the line under the rows ("120 of 4,096 bytes"); `over` shows it as an error."""
+        self._status = text
+        self._status_label.set_class(over, "-over")
+        self._show_status()
+
+    @property
+    def limit(self) -> int | None:
+        """The most rows a user may add (loaded rows beyond it are kept); None for no limit."""
+        return self._limit
+
+    @limit.setter
+    def limit(self, limit: int | None) -> None:
+        self._limit = limit
+        self._show_status()
+
+    def row_of(self, widget: Widget | None) -> int | None:
+        """The index of the row that holds `widget` (a cell or the remove button), or None."""
+        node = widget
+        while node is not None and node is not self:
+            if isinstance(node, Row) and node.parent is self._body:
+                return self._row_widgets.index(node)
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return None
+
+    @property
+    def focused_row(self) -> int | None:
+        """The index of the row that has the focus, or None."""
+        return self.row_of(self.screen.focused) if self.is_mounted else None
+
+    # -- building ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """The headings, the rows, and the footer with the Add button and status line."""
+        with Horizontal(classes="rows-header"):
+            for column in self.columns:
+                heading = Label(Content(column.label), classes="rows-heading")
+                heading.styles.width = column.width
+                yield heading
+            yield Label("", classes="rows-gap")
+        yield self._body
+        yield self._empty
+        with Horizontal(classes="rows-footer"):
+            yield Button(Content(f"+ Add {self.noun}"), compact=True, classes="rows-add")
+            yield self._status_label
+
+    def on_mount(self) -> None:
+        """Build the rows set before the widget was mounted."""
+        self._sync()
+
+    def _complete(self, row: dict[str, str]) -> dict[str, str]:
+        return {**row, **{c.key: str(row.get(c.key, "") or "") for c in self.columns}}
+
+    def _sync(self) -> None:
+        """Make the row widgets show `_values`: reuse, then mount or remove the difference."""
+        widgets = self._row_widgets
+        with self.prevent(Input.Changed, Select.Changed):
+            for row, values in zip(widgets, self._values, strict=False):
+                row.set_values(self.columns, values)
+            surplus = widgets[len(self._values) :]
+            missing = [Row(self.columns, v) for v in self._values[len(widgets) :]]
+            del widgets[len(self._values) :]
+            widgets.extend(missing)
+            for row in surplus:
+                row.remove()
+            if missing:
+                self._body.mount_all(missing)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self._empty.display = not self._values
+        parts = []
+        if self._limit is not None:
+            parts.append(f"{len(self._values)} of {self._limit}")
+        if self._status:
+            parts.append(self._status)
+        self._status_label.update(Content(" · ".join(parts)))
+
+    # -- user edits -------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._show_status()
+        self.post_message(self.Changed(self))
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _cell_changed(self, event: Input.Changed | Select.Changed) -> None:
+        # Cell messages stop here: a pane listens for RowList.Changed instead.
+        event.stop()
+        cell = event.control
+        index = self.row_of(cell)
+        key = cell.name
+        if index is None or key is None or not isinstance(cell, Input | Select):
+            return
+        value = _cell_value(cell)
+        if self._values[index].get(key) == value:
+            return  # the echo of a value set by set_rows, not an edit
+        self._values[index][key] = value
+        self._changed()
+
+    @on(Button.Pressed, ".rows-add")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.add_row(len(self._values))
+
+    @on(RemoveRow.Pressed)
+    async def _remove_pressed(self, event: RemoveRow.Pressed) -> None:
+        event.stop()
+        index = self.row_of(event.mark)
+        if index is not None:
+            await self.remove_row(index)
+
+    async def add_row(self, index: int, values: dict[str, str] | None = None) -> bool:
+        """Insert a row at `index` (as the user would) and focus its first field.
+
+        Refused with a notice when the list already has `limit` rows; True when added.
+        """
+        if self._limit is not None and len(self._values) >= self._limit:
+            self.notify(
+                f"At most {self._limit} {self.noun}s; remove one first.",
+                title=f"Cannot add {self.noun}",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        index = max(0, min(index, len(self._values)))
+        row_values = self._complete(values or {})
+        with self.prevent(Input.Changed, Select.Changed):
+            row = Row(self.columns, row_values)
+        self._values.insert(index, row_values)
+        self._row_widgets.insert(index, row)
+        if index + 1 < len(self._row_widgets):
+            await self._body.mount(row, before=self._row_widgets[index + 1])
+        else:
+            await self._body.mount(row)
+        if self.columns:
+            row.cells[self.columns[0].key].focus()
+        self._changed()
+        return True
+
+    async def remove_row(self, index: int) -> None:
+        """Remove the row at `index` (as the user would); the focus goes to a neighbour."""
+        if not 0 <= index < len(self._values):
+            return
+        row = self._row_widgets[index]
+        focused = self.screen.focused
+        had_focus = focused is not None and self.row_of(focused) == index
+        del self._values[index]
+        del self._row_widgets[index]
+        if had_focus:
+            self._focus_neighbour(index, focused.name if focused is not None else None)
+        await row.remove()
+        self._changed()
+
+    def _focus_neighbour(self, index: int, column: str | None) -> None:
+        if not self._row_widgets:
+            self.query_one(".rows-add", Button).focus()
+            return
+        neighbour = self._row_widgets[min(index, len(self._row_widgets) - 1)]
+        key = column if column in neighbour.cells else self.columns[0].key
+        neighbour.cells[key].focus()
+
+    def move_row(self, index: int, offset: int) -> None:
+        """Move the row at `index` by `offset` places (as the user would), keeping its focus."""
+        target = index + offset
+        if not (0 <= index < len(self._values) and 0 <= target < len(self._values)):
+            return
+        row = self._row_widgets[index]
+        other = self._row_widgets[target]
+        if offset < 0:
+            self._body.move_child(row, before=other)
+        else:
+            self._body.move_child(row, after=other)
+        self._values.insert(target, self._values.pop(index))
+        self._row_widgets.insert(target, self._row_widgets.pop(index))
+        row.scroll_visible()
+        self._changed()
+
+    # -- actions (the keys) -----------------------------------------------------------------
+
+    async def action_add(self) -> None:
+        """Add a row after the focused one (at the end when no row has the focus)."""
+        focused = self.focused_row
+        await self.add_row(len(self._values) if focused is None else focused + 1)
+
+    async def action_remove(self) -> None:
+        """Remove the focused row."""
+        focused = self.focused_row
+        if focused is not None:
+            await self.remove_row(focused)
+
+    def action_move(self, offset: int) -> None:
+        """Move the focused row up (-1) or down (1)."""
+        focused = self.focused_row
+        if focused is not None:
+            self.move_row(focused, offset)

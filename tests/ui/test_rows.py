@@ -1,0 +1,216 @@
+"""Pilot tests of RowList: typing, adding, removing and moving rows by keys and by mouse."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Button, Input, Select
+
+from connect_tui.ui.widgets.rows import Column, RemoveRow, RowList
+from tests.ui.form_keys import retype
+
+COLUMNS = (
+    Column("name", "Name"),
+    Column("kind", "Kind", choices=("URL", "STRING"), width="12"),
+    Column("value", "Value", width="2fr"),
+)
+ROWS = [
+    {"name": "a", "kind": "URL", "value": "https://a.example"},
+    {"name": "b", "kind": "", "value": "two"},
+    {"name": "c", "kind": "STRING", "value": "three"},
+]
+
+
+class Host(App[None]):
+    """One RowList, with every Changed it posts recorded."""
+
+    def __init__(self, rows: list[dict[str, str]], *, limit: int | None = None) -> None:
+        super().__init__()
+        self.initial = rows
+        self.limit = limit
+        self.changes: list[RowList.Changed] = []
+
+    def compose(self) -> ComposeResult:
+        yield RowList(COLUMNS, noun="thing", limit=self.limit, id="things")
+
+    def on_mount(self) -> None:
+        self.row_list.set_rows(self.initial)
+
+    @property
+    def row_list(self) -> RowList:
+        return self.query_one(RowList)
+
+    def on_row_list_changed(self, message: RowList.Changed) -> None:
+        assert message.control is self.row_list
+        self.changes.append(message)
+
+
+def names(app: Host) -> list[str]:
+    return [row["name"] for row in app.row_list.rows]
+
+
+def cell(app: Host, row: int, key: str) -> Input:
+    widget = app.row_list.field(row, key)
+    assert isinstance(widget, Input)
+    return widget
+
+
+async def test_set_rows_shows_values_and_posts_nothing() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.row_list.rows == ROWS
+        assert cell(app, 1, "value").value == "two"
+        kind = app.row_list.field(0, "kind")
+        assert isinstance(kind, Select) and kind.value == "URL"
+        blank = app.row_list.field(1, "kind")
+        assert isinstance(blank, Select) and blank.value is Select.NULL
+        assert cell(app, 0, "name").region.height == 1  # one line a row
+        assert app.row_list.field(3, "name") is None
+        assert app.row_list.field(0, "nope") is None
+        assert app.changes == []
+        app.row_list.set_rows([{"name": "x"}])
+        await pilot.pause()
+        assert app.row_list.rows == [{"name": "x", "kind": "", "value": ""}]
+        assert app.changes == []
+
+
+async def test_set_rows_with_the_same_count_reuses_the_cells() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = [cell(app, i, "name") for i in range(3)]
+        app.row_list.set_rows([{**row, "name": row["name"] * 2} for row in ROWS])
+        await pilot.pause()
+        assert [cell(app, i, "name") for i in range(3)] == before
+        assert [c.value for c in before] == ["aa", "bb", "cc"]
+        assert app.changes == []
+
+
+async def test_typing_changes_the_row_and_posts_changed() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await retype(pilot, cell(app, 1, "value"), "2é")
+        assert app.row_list.rows[1]["value"] == "2é"
+        assert app.changes
+
+
+async def test_choosing_in_a_select_changes_the_row() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        select = app.row_list.field(1, "kind")
+        assert isinstance(select, Select)
+        select.focus()
+        await pilot.press("enter", "down", "down", "enter")  # blank, URL, STRING
+        await pilot.pause()
+        assert app.row_list.rows[1]["kind"] == "STRING"
+        assert app.changes
+
+
+async def test_ctrl_n_adds_after_the_focused_row_and_focuses_it() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 0, "value").focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert names(app) == ["a", "", "b", "c"]
+        assert app.focused is cell(app, 1, "name")
+        await pilot.press("z")
+        await pilot.pause()
+        assert names(app) == ["a", "z", "b", "c"]
+        assert len(app.changes) == 2
+
+
+async def test_ctrl_d_removes_the_focused_row_and_focuses_a_neighbour() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 1, "value").focus()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert names(app) == ["a", "c"]
+        assert app.focused is cell(app, 1, "value")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert names(app) == ["a"]
+        assert app.focused is cell(app, 0, "value")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert names(app) == []
+        assert isinstance(app.focused, Button)  # the Add button, so ctrl+n still works
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert names(app) == [""]
+        assert len(app.changes) == 4
+
+
+async def test_alt_up_and_down_move_the_focused_row() -> None:
+    app = Host([{**row, "extra": f"x{i}"} for i, row in enumerate(ROWS)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        moved = cell(app, 2, "name")
+        moved.focus()
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert names(app) == ["a", "c", "b"]
+        assert app.focused is moved
+        assert cell(app, 1, "name") is moved
+        await pilot.press("alt+up", "alt+up")  # the second is at the top already
+        await pilot.pause()
+        assert names(app) == ["c", "a", "b"]
+        await pilot.press("alt+down")
+        await pilot.pause()
+        assert names(app) == ["a", "c", "b"]
+        # Keys that are not columns ride along with their row.
+        assert [row["extra"] for row in app.row_list.rows] == ["x0", "x2", "x1"]
+        assert len(app.changes) == 3
+
+
+async def test_mouse_adds_and_removes_rows() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        marks = list(app.row_list.query(RemoveRow))
+        assert await pilot.click(marks[1])
+        await pilot.pause()
+        assert names(app) == ["a", "c"]
+        assert await pilot.click(".rows-add")
+        await pilot.pause()
+        assert names(app) == ["a", "c", ""]
+        assert app.focused is cell(app, 2, "name")
+        assert len(app.changes) == 2
+
+
+async def test_limit_refuses_adding_beyond_it_and_counts() -> None:
+    app = Host(ROWS, limit=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        status = app.row_list.query_one(".rows-status")
+        assert "3 of 3" in str(status.render())
+        cell(app, 0, "name").focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(app.row_list.rows) == 3
+        assert app.changes == []
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert "2 of 3" in str(status.render())
+
+
+async def test_status_line_and_markup_looking_text_are_literal() -> None:
+    rows = [{"name": "[red]x", "kind": "[b]K", "value": "[link=http://e]y[/link]"}]
+    app = Host(rows)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.row_list.set_status("[bold]120[/bold] of 4,096 bytes")
+        await pilot.pause()
+        assert str(app.row_list.query_one(".rows-status").render()) == (
+            "[bold]120[/bold] of 4,096 bytes"
+        )
+        # A loaded choice outside the Select's choices is shown and kept, not dropped.
+        assert app.row_list.rows == rows
+        assert cell(app, 0, "name").value == "[red]x"
+        await retype(pilot, cell(app, 0, "value"), "[i]z")
+        assert app.row_list.rows[0]["value"] == "[i]z"
