@@ -1,0 +1,155 @@
+"""Provides ComposerApp and `run(args)`: the composer, started by `connect-tui [PROFILE]`.
+
+Start-up draws the first frame before boto3, botocore's model or the keyring are
+imported: the screen loads the model in a worker afterwards, and sending imports boto3
+only when it runs. A PROFILE that cannot be read stops the start with one line and
+exit code 2, like the headless verbs, before anything is drawn: opening an empty draft
+in its place could later be saved over the file the user meant to fix. A PROFILE name
+that is not saved yet starts a new draft of that name.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from connect_tui.core import paths, profiles, settings
+from connect_tui.core.files import UserError
+from connect_tui.core.model import Draft, new_draft
+from connect_tui.ui.commands import DraftsProvider, composer_commands
+from connect_tui.ui.screens.composer import ComposerScreen
+
+
+def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
+    """The draft a PROFILE argument opens and the file it saves to; ProfileError if unreadable.
+
+    No argument: a new draft not yet saved. A name or path with no file yet: a new draft
+    that saves there.
+    """
+    if argument is None:
+        return new_draft(), None
+    path = profiles.path_for(argument)
+    if path.exists():
+        return profiles.load(path), path
+    name = profiles.name_for(path) if profiles.looks_like_path(argument) else argument
+    return new_draft(name), path
+
+
+def binding_ids() -> set[str]:
+    """Every binding id declared by the widgets and screens loaded so far."""
+    ids: set[str] = set()
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
+
+
+class ComposerApp(App[int]):
+    """The composer: one ComposerScreen, with pickers and dialogs pushed over it."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "connect-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+    COMMANDS = App.COMMANDS | {DraftsProvider}
+
+    def __init__(
+        self,
+        draft: Draft | None = None,
+        path: Path | None = None,
+        *,
+        target_options: argparse.Namespace | None = None,
+    ) -> None:
+        super().__init__()
+        self.initial_draft = draft or new_draft()
+        self.initial_path = path
+        self.target_options = target_options
+        self.notices: list[str] = []
+        self.keymap_file_error = False
+        self._composer: ComposerScreen | None = None
+        self._install_themes()
+        self._load_keymap()
+
+    def _install_themes(self) -> None:
+        try:
+            from connect_tui.ui.themes import install_themes
+        except ImportError:
+            return
+        for notice in install_themes(self):
+            if notice not in self.notices:
+                self.notices.append(notice)
+
+    def _load_keymap(self) -> None:
+        try:
+            chosen = settings.load()
+        except UserError as exc:
+            self.keymap_file_error = True
+            # The themes may have said it already (they read the same file).
+            if not any(str(paths.settings_file()) in notice for notice in self.notices):
+                self.notices.append(f"{exc}; using the default keys")
+            return
+        if chosen.keymap:
+            self.set_keymap(chosen.keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        self._composer = ComposerScreen(
+            self.initial_draft, self.initial_path, target_options=self.target_options
+        )
+        return self._composer
+
+    @property
+    def composer(self) -> ComposerScreen:
+        """The composer screen (the app's first screen)."""
+        assert self._composer is not None
+        return self._composer
+
+    def on_mount(self) -> None:
+        unknown = sorted(set(self._keymap) - binding_ids()) if not self.keymap_file_error else []
+        if unknown:
+            self.notices.append(
+                f"{paths.settings_file()}: keymap: unknown binding id {unknown[0]!r}"
+                + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else "")
+                + "; see the README for the ids"
+            )
+        for notice in self.notices:
+            self.notify(notice, severity="warning", markup=False, timeout=12)
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when the draft has unsaved changes."""
+        if self._composer is None or not self._composer.is_mounted:
+            self.exit(0)
+            return
+        self._composer.quit_flow()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ComposerScreen):
+            yield from composer_commands(screen)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the composer on `args.profile` with the target overrides in `args`; the exit code.
+
+    UserError (a profile that cannot be read, a bad name, a bad option) propagates to the
+    caller, which prints its one line and exits 2 before anything is drawn.
+    """
+    from connect_tui.verbs.common import apply_target_options
+
+    draft, path = open_argument(getattr(args, "profile", None))
+    apply_target_options(draft.target, args)  # a bad combination is refused before drawing
+    app = ComposerApp(draft, path, target_options=args)
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,321 @@
+"""Provides ComposerScreen: the draft bar, the panes in tabs, the Problems list and the footer.
+
+The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Changed`, the
+screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
+sends the problems down to the panes and the Problems list. botocore's model, which the
+validator needs, is loaded in a worker after the first frame, so the screen appears at once.
+Saving, opening and recovery live in DraftsMixin; sending in SendMixin.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import ClassVar, Final
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from connect_tui.core import conversion, history
+from connect_tui.core.files import UserError
+from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
+from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
+from connect_tui.core.problems import TARGET, VARIABLES, Problem
+from connect_tui.ui.dialogs.help import HelpDialog
+from connect_tui.ui.screens.drafts import DraftsMixin
+from connect_tui.ui.screens.send import SendMixin
+from connect_tui.ui.widgets.addresses import AddressesPane
+from connect_tui.ui.widgets.attachments import AttachmentsPane
+from connect_tui.ui.widgets.attributes import AttributesPane
+from connect_tui.ui.widgets.contact import ContactPane
+from connect_tui.ui.widgets.draft_bar import DraftBar
+from connect_tui.ui.widgets.message import MessagePane
+from connect_tui.ui.widgets.operation import OperationSwitch
+from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.preview import PreviewPane
+from connect_tui.ui.widgets.problems import ProblemsList
+from connect_tui.ui.widgets.recipients import RecipientsPane
+from connect_tui.ui.widgets.references import ReferencesPane
+from connect_tui.ui.widgets.segments import SegmentsPane
+from connect_tui.ui.widgets.target import TargetPane
+
+#: The panes, in tab order: (key, class). Tab ids are `tab-KEY`, pane ids `pane-KEY`.
+PANES: Final[tuple[tuple[str, type[Pane]], ...]] = (
+    ("addresses", AddressesPane),
+    ("recipients", RecipientsPane),
+    ("message", MessagePane),
+    ("references", ReferencesPane),
+    ("attributes", AttributesPane),
+    ("segments", SegmentsPane),
+    ("attachments", AttachmentsPane),
+    ("contact", ContactPane),
+    ("target", TargetPane),
+    ("preview", PreviewPane),
+)
+#: Problems outside the request go to the pane that edits that part of the draft.
+SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
+
+
+def _tab_bindings() -> list[BindingType]:
+    bindings: list[BindingType] = []
+    for index, (key, _) in enumerate(PANES):
+        digit = (index + 1) % 10
+        bindings.append(
+            Binding(f"alt+{digit}", f"show_pane('{key}')", show=False, id=f"composer.pane_{key}")
+        )
+    return bindings
+
+
+class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
+    """Edits one draft: every pane, validation as you type, save and send."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "send", "Send", id="composer.send"),
+        Binding("ctrl+s", "save", "Save", id="composer.save"),
+        Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts"),
+        Binding("ctrl+h,f9", "history", "History", id="composer.history"),
+        Binding("f1", "help", "Help", id="composer.help"),
+        Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
+        Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
+        Binding(
+            "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
+        ),
+        *_tab_bindings(),
+    ]
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
+    def __init__(
+        self, draft: Draft, path: Path | None, *, target_options: argparse.Namespace | None = None
+    ) -> None:
+        super().__init__()
+        self.draft = draft
+        self.path = path
+        self.problems: list[Problem] = []
+        self.model_ready = False
+        self._check_pending = False
+        self.init_drafts(target_options)
+        self.init_send()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
+        with Horizontal(id="body"):
+            with TabbedContent(id="panes"):
+                for key, pane_class in PANES:
+                    with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
+                        yield pane_class(id=f"pane-{key}")
+            yield ProblemsList(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_draft()
+        # The model loads after the first frame: the screen must not wait for botocore.
+        self.call_after_refresh(self.load_model)
+        self.start_recovery_timer()
+        self.offer_recovery_on_open()
+
+    @property
+    def panes(self) -> list[Pane]:
+        """Every pane, in tab order."""
+        return [self.pane(key) for key, _ in PANES]
+
+    def pane(self, key: str) -> Pane:
+        """The pane `key` (such as "message")."""
+        return self.query_one(f"#pane-{key}", Pane)
+
+    @property
+    def draft_bar(self) -> DraftBar:
+        """The line naming the draft."""
+        return self.query_one(DraftBar)
+
+    @property
+    def problems_list(self) -> ProblemsList:
+        """The Problems list."""
+        return self.query_one(ProblemsList)
+
+    # -- the draft flowing down ---------------------------------------------------------------
+
+    def show_draft(self) -> None:
+        """Load the whole draft into the bar and every pane (no Changed comes back)."""
+        self.draft_bar.show_name(self.draft.name)
+        self.draft_bar.show_dirty(self.dirty)
+        self.draft_bar.show_target(self.draft.target)
+        self.query_one(OperationSwitch).set_operation(self.draft.operation)
+        for key, _ in PANES:
+            if key == "preview" and not self.model_ready:
+                continue  # the preview may need botocore's model: it loads after the first frame
+            self._load_pane(self.pane(key))
+        self.schedule_check()
+
+    def _load_pane(self, pane: Pane) -> None:
+        try:
+            pane.load(self.draft)
+        except Exception as exc:  # one broken pane must not take the whole draft down
+            self.log.error(f"{type(pane).__name__}.load failed: {exc!r}")
+            self.notify(f"{pane.TITLE}: cannot show this draft: {exc}", severity="error")
+
+    @work(thread=True, exclusive=True, group="model", exit_on_error=False)
+    def load_model(self) -> None:
+        """Load botocore's Connect model (about 0.2 s) off the main thread, then validate."""
+        from connect_tui.core import schema
+
+        for operation in (INBOUND, OUTBOUND, CREATE_CONTACT):
+            schema.input_shape(operation)
+        self.app.call_from_thread(self._model_loaded)
+
+    def _model_loaded(self) -> None:
+        self.model_ready = True
+        self._load_pane(self.pane("preview"))
+        self.schedule_check()
+
+    # -- edits flowing up ---------------------------------------------------------------------
+
+    @on(Pane.Changed)
+    def pane_changed(self, event: Pane.Changed) -> None:
+        """A pane was edited: write it into the draft, mark the draft dirty, check it again."""
+        event.stop()
+        event.pane.apply(self.draft)
+        self.mark_dirty()
+        if isinstance(event.pane, TargetPane):
+            self.draft_bar.show_target(self.draft.target)
+        self.schedule_check()
+
+    @on(OperationSwitch.Changed)
+    def operation_changed(self, event: OperationSwitch.Changed) -> None:
+        """The user flipped the operation switch."""
+        event.stop()
+        self.set_operation(event.operation)
+
+    def set_operation(self, operation: str) -> None:
+        """Convert the draft to `operation` (losing nothing) and reload every pane."""
+        if operation == self.draft.operation:
+            return
+        self.draft = conversion.switch_operation(self.draft, operation)
+        self.mark_dirty()
+        self.show_draft()
+
+    def schedule_check(self) -> None:
+        """Validate after the next refresh: a burst of edits is validated once."""
+        if not self._check_pending:
+            self._check_pending = True
+            self.call_after_refresh(self.check_now)
+
+    def check_now(self) -> None:
+        """Validate the draft and show the problems everywhere (once the model is loaded)."""
+        self._check_pending = False
+        if not self.model_ready:
+            return
+        from connect_tui.core.validation import validate
+
+        self.problems = validate(self.draft)
+        for pane in self.panes:
+            pane.show_problems(self.problems)
+        self.problems_list.show(self.problems)
+        if self.query_one(TabbedContent).active == "tab-preview":
+            self._load_pane(self.pane("preview"))
+
+    @on(TabbedContent.TabActivated)
+    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The Preview is refreshed when it is shown (and on edits while it is shown)."""
+        if event.pane.id == "tab-preview" and self.model_ready:
+            self._load_pane(self.pane("preview"))
+
+    # -- problems -----------------------------------------------------------------------------
+
+    def owner_of(self, problem: Problem) -> Pane | None:
+        """The pane that shows `problem`: an owner that has its field, else any owner."""
+        owners = [pane for pane in self.panes if pane.owns(problem)]
+        for pane in owners:
+            if pane.field_for(problem) is not None:
+                return pane
+        if owners:
+            return owners[0]
+        key = SECTION_PANES.get(problem.section)
+        return self.pane(key) if key else None
+
+    @on(ProblemsList.Selected)
+    def problem_selected(self, event: ProblemsList.Selected) -> None:
+        """Show the pane of the chosen problem and focus its field."""
+        event.stop()
+        self.go_to_problem(event.problem)
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """Switch to the problem's pane and focus the field it is about."""
+        pane = self.owner_of(problem)
+        if pane is None:
+            self.notify(f"{problem.path}: no pane shows this field", severity="warning")
+            return
+        tab = pane.parent
+        if isinstance(tab, TabPane) and tab.id:
+            self.query_one(TabbedContent).active = tab.id
+        # The field can take focus only once its tab is displayed.
+        self.call_after_refresh(pane.focus_problem, problem)
+
+    def action_focus_problems(self) -> None:
+        """Focus the Problems list."""
+        self.problems_list.focus()
+
+    # -- panes and help -----------------------------------------------------------------------
+
+    def action_show_pane(self, key: str) -> None:
+        """Show pane `key`."""
+        self.query_one(TabbedContent).active = f"tab-{key}"
+
+    def _step_pane(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        keys = [f"tab-{key}" for key, _ in PANES]
+        index = keys.index(tabs.active) if tabs.active in keys else 0
+        tabs.active = keys[(index + step) % len(keys)]
+
+    def action_next_pane(self) -> None:
+        """Show the next pane."""
+        self._step_pane(1)
+
+    def action_previous_pane(self) -> None:
+        """Show the previous pane."""
+        self._step_pane(-1)
+
+    def current_pane(self) -> Pane:
+        """The pane holding the focus, else the pane of the active tab."""
+        focused: Widget | None = self.focused
+        while focused is not None:
+            if isinstance(focused, Pane):
+                return focused
+            focused = focused.parent if isinstance(focused.parent, Widget) else None
+        active = self.query_one(TabbedContent).active
+        return self.pane(active.removeprefix("tab-") if active else PANES[0][0])
+
+    def action_history(self) -> None:
+        """Show the history of sends (reopen or resend one)."""
+        from connect_tui.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(), self._history_chosen)
+
+    def _history_chosen(self, chosen: tuple[str, int] | None) -> None:
+        if chosen is None:
+            return
+        action, number = chosen
+        try:
+            draft = history.to_draft(history.entry(number))
+        except UserError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if action == "open":
+            self.reopen_history(draft)
+        else:
+            self.send(draft)
+
+    def action_help(self) -> None:
+        """Show the focused pane's help."""
+        pane = self.current_pane()
+        text = pane.HELP or f"# {pane.TITLE}\n\nNo help has been written for this pane yet."
+        self.app.push_screen(HelpDialog(f"Help: {pane.TITLE}", text))

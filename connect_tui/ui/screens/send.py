@@ -1,0 +1,200 @@
+"""Provides SendMixin: the composer's send (f5), refused while errors remain, in a worker.
+
+A draft for real AWS is confirmed first, naming the Region, the AWS profile and, when
+STS answers within a few seconds, the account. The send itself runs in a thread worker
+(boto3 blocks); the result, the ContactId or the error in words, is shown in a dialog,
+and the draft in the editor is never changed by a send.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Final
+
+from textual import work
+from textual.content import Content
+from textual.screen import Screen
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from connect_tui.core.model import Draft
+from connect_tui.core.problems import Problem
+from connect_tui.ui.dialogs.choice import confirm
+from connect_tui.ui.dialogs.send_result import SendResultDialog
+from connect_tui.ui.widgets.draft_bar import DraftBar
+from connect_tui.ui.widgets.problems import ProblemsList
+
+if TYPE_CHECKING:
+    from connect_tui.core.sending import SendOutcome
+
+#: How long the AWS confirm waits for STS to name the account before saying "unknown".
+ACCOUNT_TIMEOUT: Final = 4.0
+
+
+def validate_copy(draft: Draft) -> list[Problem]:
+    """The draft's problems (may load botocore's model: call it in a thread)."""
+    from connect_tui.core.validation import validate
+
+    return validate(draft)
+
+
+def caller_account(draft: Draft) -> tuple[str | None, str]:
+    """(the AWS account the draft's credentials belong to or None, where they come from).
+
+    Blocking (keyring, network): called in a thread. Any failure means "unknown".
+    """
+    from connect_tui.core import credentials
+
+    try:
+        source = credentials.source_for(draft)
+    except credentials.CredentialsError as exc:
+        return None, str(exc)
+    try:
+        import boto3
+        from botocore.config import Config
+
+        keys = source.keys
+        session = boto3.session.Session(
+            profile_name=source.aws_profile,
+            aws_access_key_id=keys.access_key_id if keys else None,
+            aws_secret_access_key=keys.secret_access_key if keys else None,
+            aws_session_token=keys.session_token if keys else None,
+        )
+        config = Config(connect_timeout=2, read_timeout=3, retries={"max_attempts": 1})
+        client = session.client("sts", region_name=draft.target.region, config=config)
+        return str(client.get_caller_identity()["Account"]), source.description
+    except Exception:  # no credentials, no network, expired SSO: the confirm says unknown
+        return None, source.description
+
+
+def failed_outcome(draft: Draft, error: str) -> SendOutcome:
+    """An outcome for a send that broke before boto3 could answer."""
+    from connect_tui.core.sending import SendOutcome
+
+    return SendOutcome(
+        profile=draft.name,
+        operation=draft.operation,
+        target=draft.target.describe(),
+        error_code="Internal",
+        error=error,
+    )
+
+
+class SendMixin(Screen[None]):
+    """Sending the draft (or a draft from the history). Mixed into ComposerScreen."""
+
+    draft: Draft
+    sending: bool
+    last_outcome: SendOutcome | None
+
+    def init_send(self) -> None:
+        """Set the sending state (called from the screen's __init__)."""
+        self.sending = False
+        self.last_outcome = None
+
+    def action_send(self) -> None:
+        """Send the draft in the editor."""
+        self.send(None)
+
+    def action_copy_contact_id(self) -> None:
+        """Copy the ContactId of the last send to the clipboard."""
+        outcome = self.last_outcome
+        if outcome is None or not outcome.contact_id:
+            self.notify("No contact has been sent from here yet.", severity="warning")
+            return
+        self.app.copy_to_clipboard(outcome.contact_id)
+        self.notify(f"Copied {outcome.contact_id}", markup=False)
+
+    def send(self, other: Draft | None) -> None:
+        """Send the draft in the editor (other=None) or `other`; refused while one is sending."""
+        if self.sending:
+            self.notify("A send is already under way; wait for its result.", severity="warning")
+            return
+        self.sending = True
+        self._send_flow(other)
+
+    @work(exclusive=True, group="send")
+    async def _send_flow(self, other: Draft | None) -> None:
+        bar = self.query_one(DraftBar)
+        try:
+            await self._send(other, bar)
+        finally:
+            self.sending = False
+            bar.show_status(self._last_status())
+
+    def _last_status(self) -> str:
+        outcome = self.last_outcome
+        if outcome is None:
+            return ""
+        if outcome.ok:
+            return f"sent: ContactId {outcome.contact_id}"
+        return "last send failed"
+
+    async def _send(self, other: Draft | None, bar: DraftBar) -> None:
+        draft = (other or self.draft).copy()  # what is sent cannot change while it is sent
+        bar.show_status("checking…", sending=True)
+        problems = await asyncio.to_thread(validate_copy, draft)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            self._refuse(errors, in_editor=other is None)
+            return
+        if not draft.target.is_sandbox and not await self._confirm_aws(draft, bar):
+            self.notify("Not sent.")
+            return
+        bar.show_status(f"sending to {draft.target.describe()}…", sending=True)
+        worker = self._send_in_thread(draft)
+        try:
+            outcome = await worker.wait()
+        except (WorkerFailed, WorkerCancelled) as exc:
+            outcome = failed_outcome(draft, f"the send stopped unexpectedly: {exc}")
+        if outcome is None:
+            outcome = failed_outcome(draft, "the send stopped unexpectedly")
+        self.last_outcome = outcome
+        self.app.push_screen(SendResultDialog(outcome))
+
+    @work(thread=True, exclusive=True, group="send-thread", exit_on_error=False)
+    def _send_in_thread(self, draft: Draft) -> SendOutcome:
+        from connect_tui.core.sending import send_draft
+
+        return send_draft(draft)
+
+    def _refuse(self, errors: list[Problem], *, in_editor: bool) -> None:
+        count = len(errors)
+        noun = "error" if count == 1 else "errors"
+        self.notify(
+            f"Not sent: the draft has {count} {noun}; the first: {errors[0]}",
+            severity="error",
+            markup=False,
+            timeout=8,
+        )
+        if in_editor:
+            problems = self.query_one(ProblemsList)
+            problems.focus()
+            if problems.option_count:
+                problems.highlighted = 0
+
+    async def _confirm_aws(self, draft: Draft, bar: DraftBar) -> bool:
+        target = draft.target
+        bar.show_status("asking AWS which account this is…", sending=True)
+        try:
+            account, source = await asyncio.wait_for(
+                asyncio.to_thread(caller_account, draft), ACCOUNT_TIMEOUT
+            )
+        except TimeoutError:
+            account, source = None, "(STS did not answer in time)"
+        lines = [
+            ("Operation", draft.operation),
+            ("Region", target.region or "from your AWS configuration"),
+            ("AWS profile", target.aws_profile or "none (default credentials)"),
+            ("Credentials", source),
+            ("Account", account or "unknown (STS did not answer)"),
+        ]
+        if target.endpoint_url:
+            lines.append(("Endpoint", target.endpoint_url))
+        message = Content.assemble(
+            "This creates a real contact in Amazon Connect.\n\n",
+            *(Content.assemble((f"{label:<12}", "bold"), value, "\n") for label, value in lines),
+        )
+        answer = await self.app.push_screen_wait(
+            confirm(f"Send {draft.name} to AWS?", message, "Send")
+        )
+        return answer == "yes"

@@ -1,0 +1,107 @@
+"""Provides DraftBar: the line above the panes naming the draft, its state and where it goes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from connect_tui.core.model import Target
+
+DIRTY = "-dirty"
+SENDING = "-sending"
+AWS = "-aws"
+
+
+class DraftBar(Horizontal):
+    """The draft's name, a `●` while it has unsaved changes, its target and a status.
+
+    Extra widgets given to the constructor (the operation switch) sit at the right end.
+    Every text it shows is the user's own and is shown literally, never as markup.
+    """
+
+    DEFAULT_CSS = """
+    DraftBar {
+        height: auto;
+        min-height: 1;
+        background: $panel;
+        padding: 0 1;
+    }
+    DraftBar > .draft-bar--name {
+        width: auto;
+        text-style: bold;
+        color: $text;
+    }
+    DraftBar > .draft-bar--dirty {
+        width: 2;
+        padding-left: 1;
+        color: $text-warning;
+        display: none;
+    }
+    DraftBar.-dirty > .draft-bar--dirty {
+        display: block;
+    }
+    DraftBar > .draft-bar--target {
+        width: auto;
+        padding-left: 2;
+        color: $text-muted;
+    }
+    DraftBar.-aws > .draft-bar--target {
+        color: $text-accent;
+        text-style: bold;
+    }
+    DraftBar > .draft-bar--status {
+        width: 1fr;
+        padding-left: 2;
+        color: $text-accent;
+    }
+    DraftBar.-sending > .draft-bar--status {
+        text-style: bold reverse;
+    }
+    """
+
+    def __init__(self, *children: Widget, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._extra_widgets = children
+        self._name_label = Static("", classes="draft-bar--name", markup=False)
+        self._dirty_mark = Static("●", classes="draft-bar--dirty", markup=False)
+        self._target_label = Static("", classes="draft-bar--target", markup=False)
+        self._status_label = Static("", classes="draft-bar--status", markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield self._name_label
+        yield self._dirty_mark
+        yield self._target_label
+        yield self._status_label
+        yield from self._extra_widgets
+
+    @property
+    def name_text(self) -> str:
+        """The draft name as shown."""
+        return str(self._name_label.content)
+
+    @property
+    def target_text(self) -> str:
+        """The target description as shown."""
+        return str(self._target_label.content)
+
+    def show_name(self, name: str) -> None:
+        """Show the draft's name (literally)."""
+        self._name_label.update(Content(name))
+        self._dirty_mark.tooltip = "unsaved changes (ctrl+s saves)"
+
+    def show_dirty(self, dirty: bool) -> None:
+        """Show or hide the unsaved-changes marker."""
+        self.set_class(dirty, DIRTY)
+
+    def show_target(self, target: Target) -> None:
+        """Show where the draft is sent; a real AWS target stands out."""
+        self._target_label.update(Content(f"→ {target.describe()}"))
+        self.set_class(not target.is_sandbox, AWS)
+
+    def show_status(self, text: str, *, sending: bool = False) -> None:
+        """Show a short status (such as `sending…`), or clear it with ""."""
+        self._status_label.update(Content(text))
+        self.set_class(sending, SENDING)
