@@ -9,6 +9,7 @@ are only for system keys. The tree editor and the validator share these definiti
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from connect_tui.core.problems import MapKey, Step
@@ -141,3 +142,101 @@ def _check_expiry(value: Any, where: tuple[Step, ...], found: Findings, limit: i
             f"is {minutes:,} minutes ({minutes / 1440:.1f} days); an email contact expires "
             f"after at most {limit:,} minutes ({limit // 1440} days)",
         )
+
+
+# -- the tree editor's model: segment values as nodes and back, losslessly ------------------
+
+#: The short names the tree editor shows for each kind.
+KIND_NAMES: Final = {
+    "ValueString": "String",
+    "ValueInteger": "Integer",
+    "ValueMap": "Map",
+    "ValueList": "List",
+    "ValueArn": "Arn",
+}
+SCALAR_KINDS: Final = ("ValueString", "ValueInteger", "ValueArn")
+CONTAINER_KINDS: Final = ("ValueMap", "ValueList")
+
+
+@dataclass
+class SegmentNode:
+    """One segment value as the tree editor shows it: its key, its kind, its value or children.
+
+    `key` is None for a list item. `kind` is one of VALUE_KINDS, or None when the value is
+    not a well-formed single-kind value; then `value` holds it untouched, so showing a draft
+    and writing it back never loses or alters anything. Scalars (String, Integer, Arn) keep
+    their value in `value`, exactly as found; maps and lists keep theirs in `children`.
+    """
+
+    key: str | None
+    kind: str | None
+    value: Any = None
+    children: list[SegmentNode] = field(default_factory=list)
+
+    @property
+    def is_container(self) -> bool:
+        """True for a Map or a List (a node that holds children)."""
+        return self.kind in CONTAINER_KINDS
+
+
+def node_from_value(key: str | None, value: Any) -> SegmentNode:
+    """The node for one segment value (keyed, or a list item when `key` is None)."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return SegmentNode(key, None, value)
+    kind, inner = next(iter(value.items()))
+    if kind in SCALAR_KINDS:
+        return SegmentNode(key, kind, inner)
+    if kind == "ValueMap" and isinstance(inner, dict) and all(isinstance(k, str) for k in inner):
+        return SegmentNode(key, kind, children=nodes_from_table(inner))
+    if kind == "ValueList" and isinstance(inner, list):
+        return SegmentNode(key, kind, children=[node_from_value(None, item) for item in inner])
+    return SegmentNode(key, None, value)
+
+
+def nodes_from_table(table: dict[str, Any]) -> list[SegmentNode]:
+    """The nodes of a SegmentAttributes table (or of a ValueMap), in the table's order."""
+    return [node_from_value(key, value) for key, value in table.items()]
+
+
+def value_from_node(node: SegmentNode) -> Any:
+    """The segment value a node stands for (the inverse of `node_from_value`)."""
+    if node.kind is None:
+        return node.value
+    if node.kind == "ValueMap":
+        return {"ValueMap": table_from_nodes(node.children)}
+    if node.kind == "ValueList":
+        return {"ValueList": [value_from_node(child) for child in node.children]}
+    return {node.kind: node.value}
+
+
+def table_from_nodes(nodes: list[SegmentNode]) -> dict[str, Any]:
+    """The SegmentAttributes table (or ValueMap) of keyed nodes; inverse of `nodes_from_table`."""
+    return {str(node.key): value_from_node(node) for node in nodes}
+
+
+def key_problem(key: str, *, nested: bool) -> str | None:
+    """Why `key` cannot name a segment value, or None when it can.
+
+    A `nested` key (one inside a ValueMap) is always the user's own; a top-level key may
+    also be a system key with the `connect:` prefix. The wording is the validator's.
+    """
+    if not key:
+        return "a key must not be empty"
+    if nested:
+        if not _USER_KEY.fullmatch(key):
+            return f"key {key!r} may use only letters, digits, '-' and '_'"
+        return None
+    if not (_SYSTEM_KEY if is_system_key(key) else _USER_KEY).fullmatch(key):
+        return (
+            f"key {key!r} may use only letters, digits, '-' and '_' "
+            f"(system keys start with {SYSTEM_PREFIX})"
+        )
+    return None
+
+
+def parse_integer(text: str) -> int | None:
+    """The whole number typed in `text` (spaces, a sign and `_`/`,` separators allowed), or None."""
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    if not re.fullmatch(r"[+-]?[0-9]+", cleaned):
+        return None
+    return int(cleaned)

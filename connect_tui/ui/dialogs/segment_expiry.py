@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from connect_tui.core.rules import MAX_EXPIRY_MINUTES
 from connect_tui.core.segments import EXPIRY_KEY, parse_integer
-from connect_tui.ui.dialogs.segment_node import DIALOG_CSS
+from connect_tui.ui.dialogs.choice import dialog_css
 
 MINUTES_PER = {"days": 24 * 60, "hours": 60, "minutes": 1}
 #: Email contacts expire after this long when the request sets no expiry.
@@ -36,8 +36,7 @@ class ExpiryChoice:
 
 def describe_minutes(minutes: int) -> str:
     """Minutes as people read them: `135 minutes (2 h 15 min)`, `20,160 minutes (14 days)`."""
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
+    days, hours, mins = split_minutes(minutes)
     parts = [f"{days} day{'s' if days != 1 else ''}"] if days else []
     parts += [f"{hours} h"] if hours else []
     parts += [f"{mins} min"] if mins else []
@@ -52,13 +51,14 @@ class ExpiryDialog(ModalScreen[ExpiryChoice | None]):
     ]
 
     DEFAULT_CSS = (
-        "ExpiryDialog {"
-        + DIALOG_CSS
+        dialog_css("ExpiryDialog")
         + """
-    & .expiry-fields { height: auto; margin-top: 1; }
-    & .expiry-fields Vertical { width: 1fr; height: auto; border: none; padding: 0; }
-    & #expiry-total { margin-top: 1; }
-    }"""
+    ExpiryDialog .dialog--note { color: $text-muted; }
+    ExpiryDialog .dialog--error { color: $text-error; height: auto; }
+    ExpiryDialog .expiry-fields { height: auto; margin-top: 1; }
+    ExpiryDialog .expiry-fields Vertical { width: 1fr; height: auto; padding: 0 1 0 0; }
+    ExpiryDialog #expiry-total { margin-top: 1; }
+    """
     )
 
     def __init__(self, current: int | None, *, present: bool) -> None:
@@ -75,29 +75,29 @@ class ExpiryDialog(ModalScreen[ExpiryChoice | None]):
         else:
             now = f"Not set: an email contact expires after {DEFAULT_EXPIRY_DAYS} days."
         days, hours, minutes = split_minutes(self.current or 0)
-        with Vertical():
-            yield Label(f"Contact expiry ({EXPIRY_KEY})", classes="dialog-title")
-            yield Static(Content(now), classes="dialog-note")
+        with Vertical(classes="dialog"):
+            yield Label(f"Contact expiry ({EXPIRY_KEY})", classes="dialog--title")
+            yield Static(Content(now), classes="dialog--note")
             with Horizontal(classes="expiry-fields"):
                 for name, amount in (("days", days), ("hours", hours), ("minutes", minutes)):
                     with Vertical():
                         yield Label(name.capitalize())
                         yield Input(str(amount) if amount else "", placeholder="0", id=name)
             yield Static("", id="expiry-total")
-            yield Static("", id="expiry-error", classes="dialog-error")
-            with Horizontal():
-                yield Button("Set", variant="primary", id="expiry-set")
+            yield Static("", id="expiry-error", classes="dialog--error")
+            with Horizontal(classes="dialog--buttons"):
+                yield Button("Set", variant="primary", id="expiry-set", compact=True)
                 if self.present:
-                    yield Button("Remove", variant="error", id="expiry-remove")
-                yield Button("Cancel", id="expiry-cancel")
+                    yield Button("Remove", variant="error", id="expiry-remove", compact=True)
+                yield Button("Cancel", id="expiry-cancel", compact=True)
 
     def on_mount(self) -> None:
         """Focus the days and show the total."""
         self.query_one("#days", Input).focus()
         self.show_total()
 
-    def total(self) -> int | tuple[str, str]:
-        """The minutes the fields add up to, or (what is wrong, the field at fault)."""
+    def fields_total(self) -> int | tuple[str, str]:
+        """The minutes the three fields add up to, or (what is wrong, the field at fault)."""
         total = 0
         for name, factor in MINUTES_PER.items():
             text = self.query_one(f"#{name}", Input).value
@@ -105,6 +105,13 @@ class ExpiryDialog(ModalScreen[ExpiryChoice | None]):
             if amount is None or amount < 0:
                 return f"{name.capitalize()}: {text.strip()!r} is not a whole number ≥ 0", name
             total += amount * factor
+        return total
+
+    def total(self) -> int | tuple[str, str]:
+        """The minutes to set, or (what is wrong, the field at fault) when they cannot be set."""
+        total = self.fields_total()
+        if isinstance(total, tuple):
+            return total
         if total < 1:
             return "A contact expiry is at least 1 minute", "days"
         if total > MAX_EXPIRY_MINUTES:
@@ -117,10 +124,12 @@ class ExpiryDialog(ModalScreen[ExpiryChoice | None]):
 
     def show_total(self) -> None:
         """Show the total in minutes under the fields, as the user types."""
-        outcome = self.total()
-        text = describe_minutes(outcome) if isinstance(outcome, int) else "…"
+        total = self.fields_total()
+        text = describe_minutes(total) if isinstance(total, int) else "…"
+        limit = f"{MAX_EXPIRY_MINUTES:,} minutes ({MAX_EXPIRY_MINUTES // 1440} days)"
+        over = isinstance(total, int) and total > MAX_EXPIRY_MINUTES
         self.query_one("#expiry-total", Static).update(
-            Content(f"= {text}; at most {MAX_EXPIRY_MINUTES:,} minutes (90 days)")
+            Content(f"= {text}; {'more than' if over else 'at most'} {limit}")
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -1,4 +1,4 @@
-"""Provides the segment tree's small modals: NodeDialog edits one node, SegmentConfirm asks yes/no.
+"""Provides NodeDialog: the segment tree's small modal that edits one node.
 
 NodeDialog refuses to close on what it can check alone (an empty key, a key's characters,
 an Integer that is not a whole number) and on what the pane checks for it (a key already
@@ -25,6 +25,7 @@ from connect_tui.core.segments import (
     key_problem,
     parse_integer,
 )
+from connect_tui.ui.dialogs.choice import dialog_css
 from connect_tui.ui.widgets.segment_tree import NodeCheck, shown_value
 
 _PLACEHOLDERS = {
@@ -33,22 +34,12 @@ _PLACEHOLDERS = {
     "ValueArn": "arn:aws:…",
 }
 
-DIALOG_CSS = """
-    align: center middle;
-    & > Vertical {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    & .dialog-title { text-style: bold; width: 100%; margin-bottom: 1; }
-    & .dialog-note { color: $text-muted; }
-    & .dialog-error { color: $text-error; height: auto; }
-    & Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-    & Button { margin-left: 1; }
+NODE_CSS = """
+NodeDialog .node-row { height: auto; }
+NodeDialog .node-row > Label { width: 7; padding-top: 1; }
+NodeDialog .node-row > Input, NodeDialog .node-row > Select { width: 1fr; }
+NodeDialog .dialog--note { color: $text-muted; }
+NodeDialog .dialog--error { color: $text-error; height: auto; }
 """
 
 
@@ -63,7 +54,7 @@ class NodeDialog(ModalScreen[SegmentNode | None]):
         Binding("escape", "cancel", "Cancel", id="segment_dialog.cancel"),
     ]
 
-    DEFAULT_CSS = "NodeDialog {" + DIALOG_CSS + "}"
+    DEFAULT_CSS = dialog_css("NodeDialog") + NODE_CSS
 
     def __init__(
         self,
@@ -85,44 +76,41 @@ class NodeDialog(ModalScreen[SegmentNode | None]):
     def compose(self) -> ComposeResult:
         """The key, the kind, the value and a line for what is wrong."""
         entry = self.entry
-        with Vertical():
-            yield Label(Content(self.title_text), classes="dialog-title")
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.title_text), classes="dialog--title")
             if entry.kind is None and not self.key_only and entry.value is not None:
                 yield Static(
                     Content(
                         f"Now {shown_value(entry.value)}: not a segment value; OK replaces it."
                     ),
-                    classes="dialog-note",
+                    classes="dialog--note",
                 )
             if self.keyed:
-                yield Label("Key")
-                yield Input(
-                    entry.key or "",
-                    placeholder="letters, digits, - and _"
-                    + ("" if self.nested else " (connect:… for system keys)"),
-                    id="node-key",
-                )
+                with Horizontal(classes="node-row"):
+                    yield Label("Key")
+                    yield Input(
+                        entry.key or "",
+                        placeholder="letters, digits, - and _"
+                        + ("" if self.nested else " (connect:… for system keys)"),
+                        id="node-key",
+                    )
             kind = entry.kind or "ValueString"
-            yield Label("Kind", classes="node-field")
-            yield Select(
-                [(KIND_NAMES[k], k) for k in VALUE_KINDS],
-                value=kind,
-                allow_blank=False,
-                id="node-kind",
-                classes="node-field",
-            )
-            yield Label("Value", classes="node-field node-value")
-            text = "" if entry.value is None or entry.kind is None else str(entry.value)
-            yield Input(
-                text,
-                placeholder=_PLACEHOLDERS.get(kind, ""),
-                id="node-value",
-                classes="node-field node-value",
-            )
-            yield Static("", id="node-error", classes="dialog-error")
-            with Horizontal():
-                yield Button("OK", variant="primary", id="node-ok")
-                yield Button("Cancel", id="node-cancel")
+            with Horizontal(classes="node-row node-field"):
+                yield Label("Kind")
+                yield Select(
+                    [(KIND_NAMES[k], k) for k in VALUE_KINDS],
+                    value=kind,
+                    allow_blank=False,
+                    id="node-kind",
+                )
+            with Horizontal(classes="node-row node-field node-value"):
+                yield Label("Value")
+                text = "" if entry.value is None or entry.kind is None else str(entry.value)
+                yield Input(text, placeholder=_PLACEHOLDERS.get(kind, ""), id="node-value")
+            yield Static("", id="node-error", classes="dialog--error")
+            with Horizontal(classes="dialog--buttons"):
+                yield Button("OK", variant="primary", id="node-ok", compact=True)
+                yield Button("Cancel", id="node-cancel", compact=True)
 
     def on_mount(self) -> None:
         """Hide what this dialog does not ask for and focus the first field."""
@@ -206,40 +194,3 @@ class NodeDialog(ModalScreen[SegmentNode | None]):
             self.refuse(problem, "node-key" if self.keyed else None)
             return
         self.dismiss(outcome)
-
-
-class SegmentConfirm(ModalScreen[bool]):
-    """Ask before a change that drops values (deleting a map, changing a list to a string)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="segment_confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="segment_confirm.no"),
-    ]
-
-    DEFAULT_CSS = "SegmentConfirm {" + DIALOG_CSS + "}"
-
-    def __init__(self, question: str, yes: str) -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        """The question and two buttons (y and n answer too)."""
-        with Vertical():
-            yield Static(Content(self.question), classes="dialog-title")
-            with Horizontal():
-                yield Button(f"{self.yes} (y)", variant="error", id="confirm-yes")
-                yield Button("Cancel (n)", id="confirm-no")
-
-    def on_mount(self) -> None:
-        """Focus Cancel, so a stray enter changes nothing."""
-        self.query_one("#confirm-no").focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Answer with the button pressed."""
-        event.stop()
-        self.dismiss(event.button.id == "confirm-yes")
-
-    def action_answer(self, yes: bool) -> None:
-        """Answer from the keyboard."""
-        self.dismiss(yes)

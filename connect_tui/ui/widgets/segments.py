@@ -1,21 +1,413 @@
-"""Provides SegmentsPane: a placeholder until the real pane lands."""
+"""Provides SegmentsPane: the tree editor of the request's SegmentAttributes.
+
+Keyboard first: `a` adds, `e`/enter edits, `r` renames, `d`/delete deletes, `x` sets the
+contact expiry; the buttons above the tree do the same for the mouse. Editing happens in
+small modals (Textual's Tree has no inline editing). Loading and applying are lossless:
+values that are not well-formed segment values are shown as `invalid` and written back
+untouched, and a pane the user has not edited writes nothing at all.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Static, Tree
+from textual.widgets.tree import NodeID, UnknownNodeID
 
 from connect_tui.core.model import Draft
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.core.problems import Problem
+from connect_tui.core.segments import (
+    EXPIRY_KEY,
+    KIND_NAMES,
+    SegmentNode,
+    count_nodes,
+    expiry_minutes,
+    expiry_value,
+    node_from_value,
+    nodes_from_table,
+    table_from_nodes,
+    value_from_node,
+)
+from connect_tui.ui.dialogs.choice import confirm
+from connect_tui.ui.dialogs.segment_expiry import ExpiryChoice, ExpiryDialog
+from connect_tui.ui.dialogs.segment_node import NodeDialog
+from connect_tui.ui.widgets.pane import Pane, location_starts
+from connect_tui.ui.widgets.segment_tree import (
+    SegmentTree,
+    SegmentTreeNode,
+    child_at,
+    describe,
+    node_checker,
+)
+
+_ACTIONS = frozenset({"add", "add_top", "edit", "rename", "delete", "expiry"})
 
 
 class SegmentsPane(Pane):
-    """Placeholder Segments pane."""
+    """The SegmentAttributes of an inbound contact, as a tree of keys, maps and lists."""
 
     TITLE: ClassVar[str] = "Segments"
+    HELP: ClassVar[str] = """\
+# Segment attributes
+
+A tree of keys and values (`SegmentAttributes`). Each value is one kind:
+**String**, **Integer**, **Map** (keys inside), **List** (items inside) or **Arn**.
+List and Arn are only for system keys, which start with `connect:`.
+
+| Key | Does |
+| :- | :- |
+| `a` | add: a child of the selected Map or List, else a key beside the selected one |
+| `A` | add a key at the top level |
+| `e`, `enter` | edit the selected node: key, kind and value |
+| `r` | rename the selected key |
+| `d`, `delete` | delete the selected node (asks first when it holds values) |
+| `x` | contact expiry: `connect:ContactExpiry` in days, hours and minutes (at most 90 days) |
+| `space` | expand or collapse |
+
+Changing a Map or List to another kind asks before dropping what it holds.
+Segment attributes belong to inbound contacts (StartEmailContact) only.
+"""
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"SegmentAttributes"})
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", id="segments.add"),
+        Binding("A", "add_top", "Add top-level", show=False, id="segments.add_top"),
+        Binding("e", "edit", "Edit", id="segments.edit"),
+        Binding("r", "rename", "Rename", id="segments.rename"),
+        Binding("d,delete", "delete", "Delete", id="segments.delete"),
+        Binding("x", "expiry", "Expiry", id="segments.expiry"),
+    ]
+
+    DEFAULT_CSS = """
+    SegmentsPane {
+        & #segment-buttons { height: auto; margin-bottom: 1; }
+        & #segment-buttons Button { margin-right: 1; }
+        & #segment-note { color: $text-warning; height: auto; }
+        & #segment-status { color: $text-muted; height: auto; }
+    }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # Built here so `load` works before the pane is mounted.
+        self.segment_tree = SegmentTree(id="segment-tree")
+        self.note = Static("", id="segment-note")
+        self.status = Static("", id="segment-status")
+        self.outbound = False
+        # Until the user edits, `apply` writes nothing, so a load/apply round trip is exact.
+        self.edited = False
+        self.node_problems: dict[int, list[Problem]] = {}
+
+    def compose(self) -> ComposeResult:
+        """The buttons, the tree and a status line."""
+        yield self.note
+        with Horizontal(id="segment-buttons"):
+            for name, label in (
+                ("add", "Add"),
+                ("edit", "Edit"),
+                ("rename", "Rename"),
+                ("delete", "Delete"),
+                ("expiry", "Expiry…"),
+            ):
+                button = Button(label, id=f"segment-{name}", compact=True)
+                button.can_focus = False  # the keys do this from the tree
+                yield button
+        yield self.segment_tree
+        yield self.status
+
+    # -- the pane contract --------------------------------------------------------------------
+
     def load(self, draft: Draft) -> None:
-        """Nothing to show yet."""
+        """Rebuild the tree from the draft, keeping what was collapsed and the cursor."""
+        with self.quietly():
+            self.outbound = draft.is_outbound
+            self.edited = False
+            value = draft.request.get("SegmentAttributes")
+            cursor = self.segment_tree.cursor_node
+            cursor_path = self.segment_tree.path_of(cursor) if cursor is not None else None
+            collapsed = self.segment_tree.collapsed_paths()
+            self.segment_tree.fill(
+                nodes_from_table(value) if isinstance(value, dict) else [], collapsed
+            )
+            self.node_problems = {}
+            if self.outbound:
+                note = (
+                    "StartOutboundEmailContact takes no segment attributes. Any set inbound are "
+                    "kept and come back when you switch to inbound."
+                )
+            elif value is not None and not isinstance(value, dict):
+                note = (
+                    f"SegmentAttributes is {type(value).__name__}, not a table; it is kept as it "
+                    "is until you add a key, which replaces it."
+                )
+            else:
+                note = ""
+            self.note.update(Content(note))
+            self.note.display = bool(note)
+            self.segment_tree.display = not self.outbound
+            self.query_one("#segment-buttons").display = not self.outbound
+            target = self.segment_tree.node_at(cursor_path) if cursor_path else None
+            if target is None and self.segment_tree.root.children:
+                target = self.segment_tree.root.children[0]
+            if target is not None:
+                self.segment_tree.show_node(target)
+            self.show_status()
+            self.refresh_bindings()
 
     def apply(self, draft: Draft) -> None:
-        """Nothing to write yet."""
+        """Write the tree into request["SegmentAttributes"] (dropped when empty)."""
+        if not self.edited or draft.is_outbound:
+            return
+        table = table_from_nodes(self.segment_tree.segments())
+        if table:
+            draft.request["SegmentAttributes"] = table
+        else:
+            draft.request.pop("SegmentAttributes", None)
+
+    def field_for(self, problem: Problem) -> Widget | None:
+        """The tree shows every segment attribute problem (its node is marked too)."""
+        return self.segment_tree if location_starts(problem, "SegmentAttributes") else None
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Mark the tree, and each node with a problem (✗ for errors, ! for warnings)."""
+        super().show_problems(problems)
+        marks: dict[int, bool] = {}
+        by_node: dict[int, list[Problem]] = {}
+        for problem in problems:
+            if not self.owns(problem):
+                continue
+            node = self.segment_tree.node_for(problem.location)
+            if node is None:
+                continue
+            node_id = int(node.id)
+            marks[node_id] = marks.get(node_id, False) or problem.is_error
+            by_node.setdefault(node_id, []).append(problem)
+        old = self.segment_tree.marks
+        self.segment_tree.marks = marks
+        self.node_problems = by_node
+        for node_id in set(old) | set(marks):
+            if old.get(node_id) != marks.get(node_id):
+                try:
+                    self.segment_tree.relabel(self.segment_tree.get_node_by_id(NodeID(node_id)))
+                except UnknownNodeID:
+                    pass  # deleted since it was marked
+        self.show_status()
+
+    def focus_problem(self, problem: Problem) -> bool:
+        """Focus the tree and put the cursor on the problem's node, expanding its parents."""
+        if self.outbound or not location_starts(problem, "SegmentAttributes"):
+            return super().focus_problem(problem)
+        self.segment_tree.focus()
+        node = self.segment_tree.node_for(problem.location)
+        if node is not None:
+            self.segment_tree.show_node(node)
+        return True
+
+    # -- status -------------------------------------------------------------------------------
+
+    def show_status(self) -> None:
+        """Say how many keys and values there are, and what is wrong with the selected node."""
+        segments = self.segment_tree.segments()
+        total = count_nodes(table_from_nodes(segments))
+        text = f"{len(segments)} key{'s' if len(segments) != 1 else ''}, {total} value" + (
+            "s" if total != 1 else ""
+        )
+        cursor = self.segment_tree.cursor_node
+        found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
+        if found:
+            text += f" · {'✗' if found[0].is_error else '!'} {found[0].message}"
+        self.status.update(Content(text))
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        self.show_status()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The editing keys do nothing on an outbound draft (it has no segment attributes)."""
+        if action in _ACTIONS and self.outbound:
+            return False
+        return True
+
+    def _selected(self) -> SegmentTreeNode | None:
+        node = self.segment_tree.cursor_node
+        return node if node is not None and node.data is not None else None
+
+    def _edit_done(self, focus: SegmentTreeNode | None) -> None:
+        self.edited = True
+        if focus is not None:
+            self.segment_tree.show_node(focus)
+        self.segment_tree.focus()
+        self.changed()
+        self.show_status()
+
+    def action_add(self, top: bool = False) -> None:
+        """Add a child to the selected Map or List, else a key beside the selected node."""
+        selected = None if top else self._selected()
+        after: SegmentTreeNode | None = None
+        if selected is None:
+            parent = self.segment_tree.root
+        elif selected.data is not None and selected.data.is_container:
+            parent = selected
+        else:
+            parent = selected.parent or self.segment_tree.root
+            after = selected
+        owner = parent.data
+        keyed = owner is None or owner.kind == "ValueMap"
+        if owner is None:
+            title = "Add a key"
+        elif keyed:
+            title = f"Add a key to {describe(parent)}"
+        else:
+            title = f"Add an item to {describe(parent)}"
+        entry = SegmentNode("" if keyed else None, "ValueString", "")
+
+        def added(result: SegmentNode | None) -> None:
+            if result is None:
+                return
+            node = self.segment_tree.add_segment(parent, result, after=after)
+            self.segment_tree.relabel_children(parent)
+            self._edit_done(node)
+
+        dialog = NodeDialog(
+            title, entry, nested=owner is not None, check=node_checker(parent, None)
+        )
+        self.app.push_screen(dialog, added)
+
+    def action_add_top(self) -> None:
+        """Add a key at the top level, whatever is selected."""
+        self.action_add(top=True)
+
+    def action_edit(self) -> None:
+        """Edit the selected node's key, kind and value in a dialog."""
+        node = self._selected()
+        if node is None:
+            self.notify("Nothing to edit: press a to add a key.", severity="warning")
+            return
+        entry = node.data
+        assert entry is not None
+        parent = node.parent or self.segment_tree.root
+
+        def edited(result: SegmentNode | None) -> None:
+            if result is None or result == replace(entry, children=[]):
+                return
+            held = len(node.children)
+            if entry.is_container and held and result.kind != entry.kind:
+                old = KIND_NAMES.get(entry.kind or "", "?")
+                new = KIND_NAMES.get(result.kind or "", "?")
+                question = (
+                    f"Change {describe(node)} from {old} to {new} and drop "
+                    f"the {held} value{'s' if held != 1 else ''} it holds?"
+                )
+                self.app.push_screen(
+                    confirm("Change the kind?", question, "Change"),
+                    lambda answer: self._set_entry(node, result) if answer == "yes" else None,
+                )
+            else:
+                self._set_entry(node, result)
+
+        dialog = NodeDialog(
+            f"Edit {describe(node)}",
+            entry,
+            nested=not parent.is_root,
+            check=node_checker(parent, node),
+        )
+        self.app.push_screen(dialog, edited)
+
+    def _set_entry(self, node: SegmentTreeNode, result: SegmentNode) -> None:
+        self.segment_tree.set_entry(node, result)
+        self._edit_done(node)
+
+    def action_rename(self) -> None:
+        """Rename the selected key (list items have none)."""
+        node = self._selected()
+        if node is None or node.data is None or node.data.key is None:
+            what = "Nothing to rename" if node is None else "List items have no key"
+            self.notify(f"{what}; e edits a value.", severity="warning")
+            return
+        entry = node.data
+        parent = node.parent or self.segment_tree.root
+
+        def renamed(result: SegmentNode | None) -> None:
+            if result is None or result.key == entry.key:
+                return
+            node.data = replace(entry, key=result.key)
+            self.segment_tree.relabel(node)
+            self._edit_done(node)
+
+        dialog = NodeDialog(
+            f"Rename {describe(node)}",
+            entry,
+            nested=not parent.is_root,
+            key_only=True,
+            check=node_checker(parent, node),
+        )
+        self.app.push_screen(dialog, renamed)
+
+    def action_delete(self) -> None:
+        """Delete the selected node, asking first when it holds values."""
+        node = self._selected()
+        if node is None:
+            self.notify("Nothing to delete.", severity="warning")
+            return
+        held = len(node.children)
+        if held:
+            question = (
+                f"Delete {describe(node)} and the {held} value{'s' if held != 1 else ''} in it?"
+            )
+            self.app.push_screen(
+                confirm("Delete?", question, "Delete"),
+                lambda answer: self._delete(node) if answer == "yes" else None,
+            )
+        else:
+            self._delete(node)
+
+    def _delete(self, node: SegmentTreeNode) -> None:
+        parent = node.parent or self.segment_tree.root
+        after = node.next_sibling or node.previous_sibling or (None if parent.is_root else parent)
+        node.remove()
+        self.segment_tree.relabel_children(parent)
+        self._edit_done(after)
+
+    def action_expiry(self) -> None:
+        """Set (or remove) connect:ContactExpiry in days, hours and minutes."""
+        existing = child_at(self.segment_tree.root, EXPIRY_KEY)
+        current = None
+        if existing is not None:
+            current = expiry_minutes(value_from_node(self.segment_tree.segment_of(existing)))
+
+        def chosen(choice: ExpiryChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.minutes is None:
+                if existing is not None:
+                    self._delete(existing)
+                return
+            entry = node_from_value(EXPIRY_KEY, expiry_value(choice.minutes))
+            if existing is None:
+                node = self.segment_tree.add_segment(self.segment_tree.root, entry)
+            else:
+                node = self.segment_tree.add_segment(self.segment_tree.root, entry, after=existing)
+                existing.remove()
+            self._edit_done(node.children[0] if node.children else node)
+
+        self.app.push_screen(ExpiryDialog(current, present=existing is not None), chosen)
+
+    @on(SegmentTree.EditRequested)
+    def _edit_requested(self) -> None:
+        self.action_edit()
+
+    @on(Button.Pressed, "#segment-buttons Button")
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        action = (event.button.id or "").removeprefix("segment-")
+        if action in _ACTIONS and not self.outbound:
+            getattr(self, f"action_{action}")()

@@ -1,0 +1,382 @@
+"""Provides SegmentTree: the Tree of segment attributes, and its node <-> request conversion.
+
+Each tree node's `data` is a `SegmentNode` whose own `children` list stays empty: the
+tree's nodes hold the children, so there is one source of truth while editing. Labels
+are drawn from the data at render time (see `render_label`), with the key, the value
+and the kind styled by component classes, so themes apply and user text stays literal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from connect_tui.core.problems import Step
+from connect_tui.core.segments import (
+    KIND_NAMES,
+    SYSTEM_ONLY_KINDS,
+    SYSTEM_PREFIX,
+    SegmentNode,
+    is_system_key,
+)
+
+SegmentTreeNode = TreeNode[SegmentNode]
+#: A check a node dialog runs on its result: what is wrong, or None when it is fine.
+NodeCheck = Callable[[SegmentNode], str | None]
+#: Where a node is: the keys (and list indexes) from the top of the table down.
+NodePath = tuple[str | int, ...]
+
+#: The longest value shown in a label; the rest is elided (the edit dialog shows it all).
+LABEL_VALUE_WIDTH = 60
+#: Clicking this part of a line expands or collapses the node (the meta Tree looks for).
+_TOGGLE = Style.from_meta({"toggle": True})
+
+
+def shown_key(key: str) -> str:
+    """A key as a label shows it: as typed, or quoted when it has unprintable characters."""
+    return key if key.isprintable() else json.dumps(key, ensure_ascii=False)
+
+
+def shown_value(value: Any) -> str:
+    """A scalar (or a raw value) as a label shows it: JSON, elided when long."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    if len(text) > LABEL_VALUE_WIDTH:
+        text = text[: LABEL_VALUE_WIDTH - 1] + "…"
+    return text
+
+
+def label_parts(node: SegmentTreeNode) -> list[tuple[str, str]]:
+    """The parts of a node's label as (text, part) where part is key, value or kind."""
+    entry = node.data
+    assert entry is not None
+    if entry.key is None:
+        parent = node.parent
+        name = f"[{parent.children.index(node)}]" if parent is not None else "[?]"
+    else:
+        name = shown_key(entry.key)
+    parts = [(name, "key")]
+    if entry.kind is None:
+        parts += [(" = ", "value"), (shown_value(entry.value), "value"), ("  invalid", "kind")]
+    elif entry.is_container:
+        parts.append((f"  {KIND_NAMES[entry.kind]} ({len(node.children)})", "kind"))
+    else:
+        parts += [(" = ", "value"), (shown_value(entry.value), "value")]
+        parts.append((f"  {KIND_NAMES[entry.kind]}", "kind"))
+    return parts
+
+
+class SegmentTree(Tree[SegmentNode]):
+    """The segment attributes as a tree: one node a value, maps and lists expandable."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter edits (the pane's `e`); space still expands and collapses.
+        Binding("enter", "edit_node", "Edit", show=False, id="segments.tree_edit"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "segment-tree--key",
+        "segment-tree--value",
+        "segment-tree--kind",
+        "segment-tree--error",
+        "segment-tree--warning",
+    }
+
+    DEFAULT_CSS = """
+    SegmentTree {
+        height: 1fr;
+        min-height: 5;
+        & > .segment-tree--key { text-style: bold; }
+        & > .segment-tree--value { color: $text-primary; }
+        & > .segment-tree--kind { color: $text-muted; }
+        & > .segment-tree--error { color: $text-error; }
+        & > .segment-tree--warning { color: $text-warning; }
+        &.-invalid { border-left: outer $error; }
+        &.-warning { border-left: outer $warning; }
+    }
+    """
+
+    class EditRequested(Message):
+        """The user pressed enter on a node: the pane should open the edit dialog."""
+
+        def __init__(self, tree: SegmentTree) -> None:
+            super().__init__()
+            self.tree = tree
+
+        @property
+        def control(self) -> SegmentTree:
+            """The tree the request came from."""
+            return self.tree
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("SegmentAttributes", id=id, classes=classes)
+        self.show_root = False
+        # Enter edits instead of toggling, so selecting must not toggle either.
+        self.auto_expand = False
+        #: Problem marks by node id: True for an error, False for a warning.
+        self.marks: dict[int, bool] = {}
+
+    # -- labels ------------------------------------------------------------------------------
+
+    def plain_label(self, node: SegmentTreeNode) -> str:
+        """The label's text without styles (what `node.label` holds, for tests and widths)."""
+        mark = self.marks.get(int(node.id))
+        prefix = "" if mark is None else ("✗ " if mark else "! ")
+        return prefix + "".join(text for text, _ in label_parts(node))
+
+    def relabel(self, node: SegmentTreeNode) -> None:
+        """Refresh one node's label after its data, children or marks changed."""
+        if node.data is not None:
+            node.set_label(Text(self.plain_label(node)))
+
+    def relabel_children(self, node: SegmentTreeNode) -> None:
+        """Refresh a node's label and its children's (list indexes move on insert and delete)."""
+        if not node.is_root:
+            self.relabel(node)
+        for child in node.children:
+            self.relabel(child)
+
+    def render_label(self, node: SegmentTreeNode, base_style: Style, style: Style) -> Text:
+        """Draw the label from the node's data with the key, value and kind styles."""
+        if node.data is None or not self.is_mounted:
+            return super().render_label(node, base_style, style)
+        label = Text()
+        mark = self.marks.get(int(node.id))
+        if mark is not None:
+            label.append("✗ " if mark else "! ")
+        for text, part in label_parts(node):
+            label.append(text, self.get_component_rich_style(f"segment-tree--{part}", partial=True))
+        if mark is not None:
+            part = "error" if mark else "warning"
+            label.stylize_before(
+                self.get_component_rich_style(f"segment-tree--{part}", partial=True)
+            )
+        label.stylize(style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return Text.assemble((icon, base_style + _TOGGLE), label)
+        return label
+
+    # -- building ----------------------------------------------------------------------------
+
+    def add_segment(
+        self,
+        parent: SegmentTreeNode,
+        entry: SegmentNode,
+        *,
+        after: SegmentTreeNode | None = None,
+        expanded: bool = True,
+    ) -> SegmentTreeNode:
+        """Add `entry` (and its children, recursively) under `parent`; returns the new node."""
+        node = parent.add(
+            "",
+            replace(entry, children=[]),
+            after=after,
+            expand=expanded and entry.is_container,
+            allow_expand=entry.is_container,
+        )
+        for child in entry.children:
+            self.add_segment(node, child, expanded=expanded)
+        self.relabel(node)
+        return node
+
+    def fill(self, entries: Iterable[SegmentNode], collapsed: set[NodePath]) -> None:
+        """Replace the whole tree with `entries`; nodes whose path is in `collapsed` stay shut."""
+        self.clear()
+        self.marks = {}
+        for entry in entries:
+            self._fill_node(self.root, entry, (), collapsed)
+
+    def _fill_node(
+        self,
+        parent: SegmentTreeNode,
+        entry: SegmentNode,
+        path: NodePath,
+        collapsed: set[NodePath],
+    ) -> None:
+        step: str | int = entry.key if entry.key is not None else len(parent.children)
+        here = (*path, step)
+        node = parent.add(
+            "",
+            replace(entry, children=[]),
+            expand=entry.is_container and here not in collapsed,
+            allow_expand=entry.is_container,
+        )
+        for child in entry.children:
+            self._fill_node(node, child, here, collapsed)
+        node.set_label(Text(self.plain_label(node)))
+
+    # -- reading back ------------------------------------------------------------------------
+
+    def segment_of(self, node: SegmentTreeNode) -> SegmentNode:
+        """The node as a SegmentNode with its children filled in from the tree."""
+        assert node.data is not None
+        children = [self.segment_of(child) for child in node.children]
+        return replace(node.data, children=children)
+
+    def segments(self) -> list[SegmentNode]:
+        """Every top-level node as a SegmentNode (the whole table)."""
+        return [self.segment_of(child) for child in self.root.children]
+
+    # -- finding -----------------------------------------------------------------------------
+
+    def path_of(self, node: SegmentTreeNode) -> NodePath:
+        """The keys and list indexes that lead from the top of the table to `node`."""
+        steps: list[str | int] = []
+        while node.parent is not None and node.data is not None:
+            key = node.data.key
+            steps.append(key if key is not None else node.parent.children.index(node))
+            node = node.parent
+        return tuple(reversed(steps))
+
+    def node_at(self, path: NodePath) -> SegmentTreeNode | None:
+        """The node at `path`, or None when the tree has no such node."""
+        node = self.root
+        for step in path:
+            found = child_at(node, step)
+            if found is None:
+                return None
+            node = found
+        return None if node is self.root else node
+
+    def node_for(self, location: Sequence[Step]) -> SegmentTreeNode | None:
+        """The deepest node a problem location points into, or None when it names none.
+
+        Locations run `SegmentAttributes, key, (ValueMap, key | ValueList, index)*, ...`.
+        """
+        if len(location) < 2 or str(location[0]) != "SegmentAttributes":
+            return None
+        node = child_at(self.root, str(location[1]))
+        rest = list(location[2:])
+        while node is not None and len(rest) >= 2 and node.data is not None:
+            kind, step = str(rest[0]), rest[1]
+            if kind != node.data.kind:
+                break
+            if kind == "ValueMap" and not isinstance(step, int):
+                found = child_at(node, str(step))
+            elif kind == "ValueList" and isinstance(step, int):
+                found = child_at(node, step)
+            else:
+                break
+            if found is None:
+                break
+            node = found
+            rest = rest[2:]
+        return node
+
+    def set_entry(self, node: SegmentTreeNode, entry: SegmentNode) -> None:
+        """Give `node` a new key, kind or value; its children go when its kind changes."""
+        old = node.data
+        node.data = replace(entry, children=[])
+        if old is None or entry.kind != old.kind:
+            node.remove_children()
+            node.allow_expand = entry.is_container
+            if entry.is_container:
+                node.expand()
+        self.relabel(node)
+
+    def collapsed_paths(self) -> set[NodePath]:
+        """The paths of the containers the user has collapsed (kept across a reload)."""
+        collapsed: set[NodePath] = set()
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            if node.allow_expand and not node.is_expanded:
+                collapsed.add(self.path_of(node))
+            stack.extend(node.children)
+        return collapsed
+
+    def show_node(self, node: SegmentTreeNode) -> None:
+        """Expand the node's ancestors and put the cursor on it (once the lines are rebuilt)."""
+        parent = node.parent
+        while parent is not None and not parent.is_root:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(self._put_cursor, node)
+
+    def _put_cursor(self, node: SegmentTreeNode) -> None:
+        if node.tree is self and node.line >= 0:
+            self.move_cursor(node)
+            self.scroll_to_node(node, animate=False)
+
+    def action_edit_node(self) -> None:
+        """Ask the pane to edit the node under the cursor."""
+        if self.cursor_node is not None:
+            self.post_message(self.EditRequested(self))
+
+
+def child_at(node: SegmentTreeNode, step: str | int) -> SegmentTreeNode | None:
+    """The child of `node` with key `step` (a str) or at index `step` (an int, for lists)."""
+    if isinstance(step, int):
+        children = node.children
+        return children[step] if 0 <= step < len(children) else None
+    for child in node.children:
+        if child.data is not None and child.data.key == step:
+            return child
+    return None
+
+
+def describe(node: SegmentTreeNode) -> str:
+    """How dialogs name a node: its key, or its list's key and its index (`tags[2]`)."""
+    entry = node.data
+    assert entry is not None
+    if entry.key is not None:
+        return shown_key(entry.key)
+    parent = node.parent
+    owner = describe(parent) if parent is not None and parent.data is not None else ""
+    index = parent.children.index(node) if parent is not None else 0
+    return f"{owner}[{index}]"
+
+
+def subtree_kinds(node: SegmentTreeNode) -> set[str | None]:
+    """The kinds of every node below `node`."""
+    kinds: set[str | None] = set()
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        kinds.add(child.data.kind if child.data is not None else None)
+        stack.extend(child.children)
+    return kinds
+
+
+def node_checker(parent: SegmentTreeNode, current: SegmentTreeNode | None) -> NodeCheck:
+    """The checks a node dialog cannot make alone: keys taken beside it, List/Arn under user keys.
+
+    `parent` is where the node goes; `current` is the node being edited (None when adding).
+    """
+    top = parent
+    while top.parent is not None and not top.parent.is_root:
+        top = top.parent
+
+    def check(result: SegmentNode) -> str | None:
+        if result.key is not None:
+            for sibling in parent.children:
+                if sibling is not current and sibling.data and sibling.data.key == result.key:
+                    return f"{result.key!r} is already a key here; choose another name"
+        top_key = result.key if parent.is_root else (top.data.key if top.data else None)
+        if top_key is not None and is_system_key(top_key):
+            return None
+        kinds = {result.kind}
+        if parent.is_root and current is not None and current.data is not None:
+            if result.kind == current.data.kind:
+                kinds |= subtree_kinds(current)  # the children it keeps must suit the key too
+        for kind in SYSTEM_ONLY_KINDS:
+            if kind in kinds:
+                return (
+                    f"{KIND_NAMES[kind]} is only for system keys ({SYSTEM_PREFIX}…); "
+                    "use String, Integer or Map for your own keys"
+                )
+        return None
+
+    return check
