@@ -230,7 +230,10 @@ def start(config: SandboxConfig) -> RunningSandbox:
     except OSError:
         sandbox.journal.close()
         raise
-    thread = threading.Thread(target=server.serve_forever, name="connect-tui-sandbox", daemon=True)
+    # A short poll interval so stop() returns at once (serve_forever checks it between polls).
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.05,), name="connect-tui-sandbox", daemon=True
+    )
     thread.start()
     port = int(server.server_address[1])
     return RunningSandbox(url_for(config.host, port), sandbox, server, thread)

@@ -1,0 +1,23 @@
+"""The embedded sandbox: one a process, started on first use, seeded with the defaults."""
+
+from __future__ import annotations
+
+from connect_tui.core import local_sandbox, sandbox_identity
+from connect_tui.sandbox import embedded
+from tests.sandbox.conftest import inbound, make_client
+
+
+def test_shared_url_is_one_sandbox_that_answers() -> None:
+    url = embedded.shared_url()
+    assert url.startswith("http://127.0.0.1:")
+    assert embedded.shared_url() == url
+    assert local_sandbox.answers(url)
+    client = make_client(url, attempts=3)
+    found = client.search_email_addresses(InstanceId=sandbox_identity.INSTANCE_ID)
+    assert {a["EmailAddress"] for a in found["EmailAddresses"]} == set(sandbox_identity.ADDRESSES)
+    assert client.start_email_contact(**inbound())["ContactId"]
+
+
+def test_locate_falls_back_to_the_embedded_sandbox() -> None:
+    located = local_sandbox.locate()
+    assert located.embedded and located.url == embedded.shared_url()
