@@ -38,6 +38,7 @@ class HistoryEntry:
     target: str
     contact_id: str | None = None
     created_contact_id: str | None = None
+    related_contact_id: str | None = None
     client_token: str | None = None
     request_id: str | None = None
     error_code: str | None = None
@@ -71,6 +72,7 @@ def append(outcome: SendOutcome, target: Target) -> None:
         "target": outcome.target,
         "contact_id": outcome.contact_id,
         "created_contact_id": outcome.created_contact_id,
+        "related_contact_id": outcome.related_contact_id,
         "client_token": outcome.client_token,
         "request_id": outcome.request_id,
         "error_code": outcome.error_code,

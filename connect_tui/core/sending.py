@@ -11,6 +11,7 @@ Failures become one line (connect_tui.core.send_errors); nothing here raises for
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -43,6 +44,8 @@ class SendOutcome:
     target: str
     contact_id: str | None = None
     created_contact_id: str | None = None
+    #: The contact an agent reply answers (CreateContact's RelatedContactId), if any.
+    related_contact_id: str | None = None
     client_token: str | None = None
     request_id: str | None = None
     error_code: str | None = None
@@ -89,6 +92,14 @@ def prepare(draft: Draft, *, with_tokens: bool = True) -> Prepared:
     return Prepared(request, chain, problems)
 
 
+def default_max_attempts() -> int:
+    """AWS_MAX_ATTEMPTS when it is set to a whole number of at least 1, else MAX_ATTEMPTS."""
+    try:
+        return max(1, int(os.environ["AWS_MAX_ATTEMPTS"]))
+    except (KeyError, ValueError):
+        return MAX_ATTEMPTS
+
+
 class Pacer:
     """A token bucket: at most `rate` calls a second, with bursts of `burst`; thread-safe.
 
@@ -121,12 +132,13 @@ class Sender:
     """Sends drafts, reusing one boto3 client per target and credentials (clients are costly)."""
 
     def __init__(
-        self, *, pacer: Pacer | None = None, max_attempts: int = MAX_ATTEMPTS, record: bool = True
+        self, *, pacer: Pacer | None = None, max_attempts: int | None = None, record: bool = True
     ) -> None:
         self.pacer = pacer
-        self.max_attempts = max_attempts
+        self.max_attempts = max_attempts or default_max_attempts()
         self.record = record
         self._clients: dict[tuple[Any, ...], Any] = {}
+        self._answered: set[str] = set()
         self._lock = threading.Lock()
 
     def send(self, draft: Draft) -> SendOutcome:
@@ -148,6 +160,7 @@ class Sender:
             "operation": draft.operation,
             "target": draft.target.describe(),
             "client_token": prepared.request["ClientToken"],
+            "related_contact_id": (prepared.create_contact or {}).get("RelatedContactId"),
             "started_at": started,
             "request": prepared.request,
             "create_contact": prepared.create_contact,
@@ -160,15 +173,22 @@ class Sender:
         if has_errors(prepared.problems):
             more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             return finish(
-                error_code=INVALID_DRAFT, error=f"not sent, the draft is invalid: {errors[0]}{more}"
+                error_code=INVALID_DRAFT, error=f"the draft is invalid: {errors[0]}{more}"
             )
         endpoint: str | None = None
         source: credentials.Source | None = None
         created_id: str | None = None
         try:
-            source = credentials.source_for(draft)
-            client, endpoint, embedded = self._client(draft, source)
+            endpoint, region, embedded = self._where(draft)
             base["target"] = describe_target(draft, endpoint, embedded=embedded)
+            if draft.target.is_sandbox and endpoint is not None:
+                self._check_listening(endpoint)
+            source = credentials.source_for(draft)
+            client = self._client(endpoint, region, source)
+            if not draft.target.is_sandbox:
+                # botocore resolved the Region, AWS_ENDPOINT_URL(_CONNECT) or the Region's endpoint.
+                endpoint = endpoint or client.meta.endpoint_url
+                base["target"] = describe_target(draft, endpoint, region=client.meta.region_name)
             request = prepared.request
             if prepared.create_contact is not None:
                 created = self._call(client, CREATE_CONTACT, prepared.create_contact)
@@ -177,7 +197,7 @@ class Sender:
                 base["request"] = request
             response = self._call(client, draft.operation, request)
         except credentials.CredentialsError as exc:
-            return finish(error_code="Credentials", error=str(exc))
+            return finish(error_code="Credentials", error=f"Credentials: {exc}")
         except Exception as exc:  # botocore's errors, sorted into words below
             return finish(**self._failure(exc, draft, endpoint, source, created_id))
         return finish(
@@ -204,7 +224,7 @@ class Sender:
         else:
             aws_profile = source.aws_profile if source else draft.target.aws_profile
             code, message = describe_exception(error, endpoint=endpoint, aws_profile=aws_profile)
-            result.update(error_code=code, error=message)
+            result.update(error_code=code, error=f"{code}: {message}")
         if created_id:
             result["error"] += f" (CreateContact made {created_id} first)"
         return result
@@ -216,32 +236,38 @@ class Sender:
         response: dict[str, Any] = method(**request)
         return response
 
-    def _client(self, draft: Draft, source: credentials.Source) -> tuple[Any, str | None, bool]:
-        """The client for the draft's target, its endpoint, and whether that is embedded."""
+    def _where(self, draft: Draft) -> tuple[str | None, str | None, bool]:
+        """The endpoint (None: botocore's choice), the Region, and whether it is embedded."""
         target = draft.target
-        embedded = False
-        if target.is_sandbox:
-            endpoint = target.endpoint_url
-            if endpoint is None:
-                located = local_sandbox.locate()
-                endpoint, embedded = located.url, located.embedded
-            region: str | None = sandbox_identity.REGION
-            if not local_sandbox.answers(endpoint):
-                # Nothing listens: say so now rather than after a minute of retries.
-                from botocore.exceptions import EndpointConnectionError
+        if not target.is_sandbox:
+            # botocore itself reads AWS_DEFAULT_REGION and ~/.aws/config, not AWS_REGION.
+            region = target.region or os.environ.get("AWS_REGION") or None
+            return target.endpoint_url, region, False
+        endpoint, embedded = target.endpoint_url, False
+        if endpoint is None:
+            located = local_sandbox.locate()
+            endpoint, embedded = located.url, located.embedded
+        return endpoint, sandbox_identity.REGION, embedded
 
-                raise EndpointConnectionError(endpoint_url=endpoint)
-        else:
-            endpoint, region = target.endpoint_url, target.region
-        keys = source.keys
-        cache_key = (endpoint, region, source.kind, source.aws_profile, keys)
+    def _check_listening(self, endpoint: str) -> None:
+        """EndpointConnectionError now when nothing listens, rather than after retries."""
+        if endpoint in self._answered:
+            return  # asked once a process: a replay need not ask for every draft
+        if not local_sandbox.answers(endpoint):
+            from botocore.exceptions import EndpointConnectionError
+
+            raise EndpointConnectionError(endpoint_url=endpoint)
+        self._answered.add(endpoint)
+
+    def _client(self, endpoint: str | None, region: str | None, source: credentials.Source) -> Any:
+        """The client for an endpoint, Region and credentials: made once, then reused."""
+        cache_key = (endpoint, region, source.kind, source.aws_profile, source.keys)
         with self._lock:
             client = self._clients.get(cache_key)
             if client is None:
                 client = self._new_client(endpoint, region, source)
                 self._clients[cache_key] = client
-        # botocore resolves AWS_ENDPOINT_URL(_CONNECT) itself when no endpoint is given.
-        return client, endpoint or client.meta.endpoint_url, embedded
+        return client
 
     def _new_client(
         self, endpoint: str | None, region: str | None, source: credentials.Source
@@ -257,7 +283,8 @@ class Sender:
             aws_session_token=keys.session_token if keys else None,
         )
         config = Config(
-            retries={"mode": "adaptive", "max_attempts": self.max_attempts},
+            # total_max_attempts counts the first try; botocore's max_attempts would not.
+            retries={"mode": "adaptive", "total_max_attempts": self.max_attempts},
             connect_timeout=5,
             read_timeout=30,
             user_agent_extra=f"connect-tui/{__version__}",
@@ -265,13 +292,15 @@ class Sender:
         return session.client("connect", region_name=region, endpoint_url=endpoint, config=config)
 
 
-def describe_target(draft: Draft, endpoint: str | None, *, embedded: bool = False) -> str:
+def describe_target(
+    draft: Draft, endpoint: str | None, *, embedded: bool = False, region: str | None = None
+) -> str:
     """Where a send went, for people and the history: never any credential."""
     target = draft.target
     if target.is_sandbox:
         where = f"sandbox {endpoint}" if endpoint else "sandbox"
         return where + (" (embedded)" if embedded else "")
-    text = f"aws {target.region or '(Region from AWS config)'}"
+    text = f"aws {target.region or region or '(Region from AWS config)'}"
     if target.aws_profile:
         text += f" profile {target.aws_profile}"
     if endpoint:

@@ -77,6 +77,12 @@ def add_parsers(subparsers: Any) -> None:
         metavar="B",
         help="calls allowed at once before pacing starts (default 5)",
     )
+    parser.add_argument(
+        "--max-attempts",
+        type=int,
+        metavar="N",
+        help="tries per API call, retries included (default AWS_MAX_ATTEMPTS, else 10)",
+    )
     add_target_options(parser)
     parser.set_defaults(handler=run)
 
@@ -87,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("send: name at least one PROFILE, or --from-history N")
     if args.rate < 0 or args.burst < 1:
         raise UserError("--rate must be 0 or more and --burst at least 1")
+    if args.max_attempts is not None and args.max_attempts < 1:
+        raise UserError("--max-attempts must be 1 or more")
     overrides = parse_assignments(args.assignments)
     drafts, unreadable = _collect(args, overrides)
     report = TextReport(total=len(drafts)) if args.output == "text" else None
@@ -95,7 +103,10 @@ def run(args: argparse.Namespace) -> int:
 
     from connect_tui.core.sending import Pacer, Sender
 
-    sender = Sender(pacer=Pacer(args.rate, args.burst) if args.rate > 0 else None)
+    sender = Sender(
+        pacer=Pacer(args.rate, args.burst) if args.rate > 0 else None,
+        max_attempts=args.max_attempts,
+    )
     failed = 0
     with report.progress() if report else contextlib.nullcontext():
         for draft in drafts:
@@ -180,6 +191,7 @@ def _json(outcome: SendOutcome) -> dict[str, Any]:
         "target": outcome.target,
         "ContactId": outcome.contact_id,
         "CreatedContactId": outcome.created_contact_id,
+        "RelatedContactId": outcome.related_contact_id,
         "ClientToken": outcome.client_token,
         "RequestId": outcome.request_id,
         "error_code": outcome.error_code,

@@ -25,7 +25,9 @@ def outcome_line(outcome: SendOutcome) -> str:
     timing = f"[{request}{outcome.elapsed:.2f} s]"
     if outcome.ok:
         line = f"{outcome.profile}: ContactId {outcome.contact_id}"
-        if outcome.created_contact_id:
+        if outcome.related_contact_id:
+            line += f" (reply to {outcome.related_contact_id})"
+        elif outcome.created_contact_id:
             line += " (made by CreateContact, then sent)"
         return f"{line}  {outcome.operation} to {outcome.target} {timing}"
     return f"{outcome.profile}: not sent: {outcome.error} {timing}"
