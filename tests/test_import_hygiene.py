@@ -54,7 +54,7 @@ def test_core_stays_clean_after_real_work() -> None:
     assert not loaded & {"textual", "rich", "boto3", "keyring"}
 
 
-@pytest.mark.parametrize("verb", ["validate", "import", "export"])
+@pytest.mark.parametrize("verb", ["validate", "import", "export", "send", "history", "credentials"])
 def test_headless_verbs_parse_without_textual_or_boto3(verb: str) -> None:
     code = (
         "import sys\nfrom connect_tui import cli\n"
@@ -62,3 +62,22 @@ def test_headless_verbs_parse_without_textual_or_boto3(verb: str) -> None:
     )
     loaded = loaded_after(code)
     assert not loaded & {"textual", "rich", "boto3", "botocore", "keyring"}
+
+
+def test_sending_history_and_credentials_never_load_textual() -> None:
+    # Real work, not just --help: a send through the embedded sandbox, the history, the
+    # keyring status. Without a terminal there is no progress bar, so no rich either.
+    from connect_tui.core import profiles
+    from connect_tui.core.model import new_draft
+
+    profiles.save(new_draft("hygiene"), profiles.path_for("hygiene"))
+    code = (
+        "from connect_tui import cli\n"
+        "assert cli.main(['send', 'hygiene']) == 0\n"
+        "assert cli.main(['send', 'hygiene', '--dry-run']) == 0\n"
+        "assert cli.main(['history']) == 0\n"
+        "assert cli.main(['credentials', 'status', 'hygiene']) == 0\n"
+    )
+    loaded = loaded_after(code)
+    assert {"boto3", "keyring"} <= loaded
+    assert not loaded & {"textual", "rich"}
