@@ -1,0 +1,251 @@
+"""Pilot tests of the composer app: start, first frame, keys and keymap, help, literal text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import TabbedContent
+
+from connect_tui.core import profiles
+from connect_tui.core.files import UserError
+from connect_tui.core.model import OUTBOUND, new_draft
+from connect_tui.ui.app import ComposerApp, open_argument, run
+from connect_tui.ui.dialogs.help import HelpDialog
+from connect_tui.ui.widgets.draft_bar import DraftBar
+from tests.ui.composer_pilot import Recorder, ready, screen_text, top_screen
+
+
+def args(profile: str | None = None, **options: object) -> argparse.Namespace:
+    values: dict[str, object] = {
+        "profile": profile,
+        "endpoint_url": None,
+        "region": None,
+        "aws_profile": None,
+        "sandbox": False,
+    }
+    values.update(options)
+    return argparse.Namespace(**values)
+
+
+async def test_starts_on_a_new_draft_with_no_problems(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        assert composer.draft_bar.name_text == "untitled"
+        assert composer.path is None
+        assert composer.problems == []
+        assert composer.problems_list.border_title == "Problems: none"
+        assert not composer.dirty
+
+
+async def test_starts_on_a_saved_profile(profiles_dir: Path) -> None:
+    draft = new_draft("vip", OUTBOUND)
+    profiles.save(draft, profiles.path_for("vip"))
+    app = ComposerApp(*open_argument("vip"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        assert composer.draft_bar.name_text == "vip"
+        assert composer.draft.operation == OUTBOUND
+        assert composer.path == profiles.path_for("vip")
+        assert composer.has_class("-wide")
+
+
+def test_a_name_not_saved_yet_is_a_new_draft_of_that_name(profiles_dir: Path) -> None:
+    draft, path = open_argument("brand-new")
+    assert draft.name == "brand-new"
+    assert path == profiles_dir / "brand-new.toml"
+    assert not path.exists()
+
+
+def test_an_unreadable_profile_stops_before_drawing(profiles_dir: Path) -> None:
+    (profiles_dir / "broken.toml").write_text("name = \n")
+    with pytest.raises(UserError, match="broken.toml: not valid TOML"):
+        run(args("broken"))
+    with pytest.raises(UserError, match="cannot name a profile"):
+        run(args("bad name!"))
+    with pytest.raises(UserError, match="--sandbox cannot be combined"):
+        run(args(None, sandbox=True, region="us-east-1"))
+
+
+async def test_target_options_apply_for_the_session_only(profiles_dir: Path) -> None:
+    profiles.save(new_draft("demo"), profiles.path_for("demo"))
+    draft, path = open_argument("demo")
+    app = ComposerApp(draft, path, target_options=args("demo", region="eu-west-2"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        assert composer.draft.target.kind == "aws"
+        assert "eu-west-2" in composer.draft_bar.target_text
+        composer.mark_dirty()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not composer.dirty
+    assert profiles.load("demo").target.kind == "sandbox"  # the file keeps its own target
+
+
+def test_first_frame_comes_before_boto3_botocore_and_keyring(cli_env: dict[str, str]) -> None:
+    # A fresh interpreter. The draft name is rendered while the first frame is composed:
+    # record what is imported at that moment, then let the model load and check it did.
+    script = """
+import asyncio, json, sys
+from textual.widgets import Static
+from connect_tui.ui.app import ComposerApp
+
+seen = {}
+original = Static.render
+
+def spy(self):
+    if "heavy" not in seen and self.has_class("draft-bar--name"):
+        seen["heavy"] = sorted(m for m in ("boto3", "botocore", "keyring") if m in sys.modules)
+        seen["name"] = str(self.content)
+    return original(self)
+
+Static.render = spy
+
+async def main():
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.composer.model_ready:
+                break
+        seen["ready"] = app.composer.model_ready
+        seen["after"] = "botocore" in sys.modules
+
+asyncio.run(main())
+print(json.dumps(seen))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        timeout=120,
+        check=True,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"heavy": [], "name": "untitled", "ready": True, "after": True}
+
+
+async def test_keymap_in_settings_rebinds_a_key(isolated_home: Path) -> None:
+    from connect_tui.core import paths
+
+    paths.ensure_private_dir(paths.config_dir())
+    paths.settings_file().write_text('[keymap]\n"composer.help" = "f2"\n')
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpDialog)
+        await pilot.press("f2")
+        await top_screen(pilot, HelpDialog)
+
+
+async def test_a_bad_settings_file_is_one_notice_naming_it(isolated_home: Path) -> None:
+    from connect_tui.core import paths
+
+    paths.ensure_private_dir(paths.config_dir())
+    paths.settings_file().write_text("keymap = 3\n")
+    recorder = Recorder()
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24), message_hook=recorder.hook) as pilot:
+        await ready(pilot)
+        mentions = [n for n in recorder.notices if str(paths.settings_file()) in n]
+        assert len(mentions) == 1
+        await pilot.press("f1")  # default keys still work
+        await top_screen(pilot, HelpDialog)
+
+
+async def test_an_unknown_binding_id_in_the_keymap_is_named(isolated_home: Path) -> None:
+    from connect_tui.core import paths
+
+    paths.ensure_private_dir(paths.config_dir())
+    paths.settings_file().write_text('[keymap]\n"composer.sned" = "f2"\n')
+    recorder = Recorder()
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24), message_hook=recorder.hook) as pilot:
+        await ready(pilot)
+        assert any("'composer.sned'" in notice for notice in recorder.notices)
+
+
+async def test_a_draft_name_is_shown_literally(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    draft = new_draft("[bold]x[/bold] [link=x]y")
+    path.write_text(profiles.dumps(draft))
+    app = ComposerApp(*open_argument(str(path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        assert composer.draft.name == "[bold]x[/bold] [link=x]y"
+        assert composer.query_one(DraftBar).name_text == "[bold]x[/bold] [link=x]y"
+        assert "[bold]x[/bold] [link=x]y" in screen_text(app)
+
+
+async def test_f1_shows_the_focused_panes_help(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        await pilot.press("alt+3")
+        await pilot.pause()
+        assert composer.query_one(TabbedContent).active == "tab-message"
+        await pilot.press("f1")
+        dialog = await top_screen(pilot, HelpDialog)
+        assert dialog.title_text == f"Help: {composer.pane('message').TITLE}"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is composer
+
+
+async def test_panes_switch_by_keys_in_order(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        tabs = composer.query_one(TabbedContent)
+        seen = [tabs.active]
+        for _ in range(10):
+            await pilot.press("ctrl+pagedown")
+            await pilot.pause()
+            seen.append(tabs.active)
+        assert seen == [
+            "tab-addresses",
+            "tab-recipients",
+            "tab-message",
+            "tab-references",
+            "tab-attributes",
+            "tab-segments",
+            "tab-attachments",
+            "tab-contact",
+            "tab-target",
+            "tab-preview",
+            "tab-addresses",
+        ]
+        await pilot.press("ctrl+pageup")
+        await pilot.press("alt+0")
+        await pilot.pause()
+        assert tabs.active == "tab-preview"
+
+
+async def test_every_action_is_in_the_command_palette(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        titles = {command.title for command in app.get_system_commands(composer)}
+        for expected in (
+            "Send",
+            "Save",
+            "Save as…",
+            "Drafts",
+            "New draft",
+            "History",
+            "Help",
+            "Problems",
+            "Copy ContactId",
+            "Switch to outbound",
+            "Pane: Preview",
+            "Quit",
+        ):
+            assert expected in titles
