@@ -1,0 +1,151 @@
+"""Provides the replay benchmark: `connect-tui send` of 100 drafts against a bare boto3 loop.
+
+Both run as whole processes (interpreter start, imports, client, 100 calls) against one
+`connect-tui sandbox` with its quota off, alternated over several rounds, and the script
+prints each wall time and the median ratio. The aim is a ratio of at most 1.25: checking,
+resolving and recording every draft must cost little next to sending it.
+
+    python -m benchmarks.send_replay [--drafts 100] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.drafts import typical_draft
+from connect_tui.core import sandbox_identity, variables
+from connect_tui.core.model import Target
+
+#: The bare loop: what a person would write with boto3 alone, sending the same requests.
+BARE_LOOP = """
+import json, sys
+import boto3
+requests = json.load(open(sys.argv[1]))
+client = boto3.client(
+    "connect", region_name=sys.argv[3], endpoint_url=sys.argv[2],
+    aws_access_key_id=sys.argv[4], aws_secret_access_key=sys.argv[5],
+)
+for request in requests:
+    print(client.start_email_contact(**request)["ContactId"])
+"""
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """An environment whose HOME and XDG folders are under `home` (nothing of the user's)."""
+    env = dict(os.environ, HOME=str(home), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    for variable, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        env[variable] = str(home / sub)
+    for variable in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CONNECT"):
+        env.pop(variable, None)
+    return env
+
+
+def start_sandbox(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    """`connect-tui sandbox --port 0 --rate 0`, and the URL from its first line."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "connect_tui", "sandbox", "--port", "0", "--rate", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    match = re.fullmatch(r"listening on (\S+)", process.stdout.readline().strip())
+    if match is None:
+        process.kill()
+        raise SystemExit("the sandbox did not start")
+    # Read the rest as it comes, so the sandbox never blocks on a full pipe.
+    threading.Thread(target=process.stdout.read, daemon=True).start()
+    return process, match.group(1)
+
+
+def prepare(folder: Path, url: str, count: int, env: dict[str, str]) -> tuple[list[str], Path]:
+    """Save `count` profiles aimed at `url`; write the same requests (resolved) for the loop."""
+    from connect_tui.core import profiles
+
+    profiles_dir = Path(env["XDG_CONFIG_HOME"]) / "connect-tui" / "profiles"
+    profiles_dir.mkdir(parents=True, exist_ok=True)
+    names, requests = [], []
+    for index in range(count):
+        draft = typical_draft()
+        draft.name = f"replay-{index:03d}"
+        draft.target = Target(endpoint_url=url)
+        draft.request["Name"] = f"Order {index}"
+        profiles.save(draft, profiles_dir / f"{draft.name}.toml")
+        names.append(draft.name)
+        requests.append(variables.resolve(draft.request, draft.variables)[0])
+    requests_file = folder / "requests.json"
+    requests_file.write_text(json.dumps(requests))
+    return names, requests_file
+
+
+def timed(command: list[str], env: dict[str, str], expect_lines: int) -> float:
+    """Wall time of one whole process; it must succeed and print one line a draft."""
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - started
+    lines = result.stdout.splitlines()
+    if result.returncode != 0 or len(lines) != expect_lines:
+        raise SystemExit(f"{command[1:4]} failed ({result.returncode}): {result.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> int:
+    """Run the rounds and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drafts", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="send-replay-") as temp:
+        folder = Path(temp)
+        env = isolated_env(folder / "home")
+        sandbox, url = start_sandbox(isolated_env(folder / "sandbox-home"))
+        try:
+            names, requests_file = prepare(folder, url, args.drafts, env)
+            bare_script = folder / "bare_loop.py"
+            bare_script.write_text(BARE_LOOP)
+            tool = [sys.executable, "-m", "connect_tui", "send", *names, "--rate", "0"]
+            tool += ["--output", "json"]
+            bare = [sys.executable, str(bare_script), str(requests_file), url]
+            bare += [sandbox_identity.REGION, sandbox_identity.ACCESS_KEY_ID]
+            bare += [sandbox_identity.SECRET_ACCESS_KEY]
+            ratios = []
+            print(f"{args.drafts} drafts to {url} (quota off), {args.rounds} rounds, alternated")
+            for round_number in range(1, args.rounds + 1):
+                # Alternate which goes first, so neither always gets the warmer machine.
+                order = [("bare", bare), ("send", tool)]
+                if round_number % 2 == 0:
+                    order.reverse()
+                times = {name: timed(cmd, env, args.drafts) for name, cmd in order}
+                ratio = times["send"] / times["bare"]
+                ratios.append(ratio)
+                print(
+                    f"round {round_number}: connect-tui send {times['send']:.2f} s, "
+                    f"bare boto3 loop {times['bare']:.2f} s, ratio {ratio:.2f}"
+                )
+        finally:
+            sandbox.send_signal(signal.SIGTERM)
+            sandbox.wait(timeout=10)
+    median = statistics.median(ratios)
+    print(f"median ratio (connect-tui send / bare boto3): {median:.2f} (aim: at most 1.25)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
