@@ -171,7 +171,8 @@ def _key_pair(text: str) -> tuple[str, str]:
     return key_id, secret
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
     if host == "localhost":
         return True
     try:
@@ -203,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
         local_sandbox.register(running.url)
         print(f"listening on {running.url}", flush=True)
         print(describe(config, running.url), flush=True)
-        if not _is_loopback(config.host):
+        if not is_loopback(config.host):
             print(
                 f"connect-tui sandbox: warning: {config.host} is reachable from other machines",
                 file=sys.stderr,
