@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from textual.widgets import Input
 
+from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.model import new_draft
 from connect_tui.ui.widgets.addresses import AddressesPane
 from tests.ui.form_keys import retype

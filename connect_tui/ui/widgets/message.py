@@ -1,21 +1,385 @@
-"""Provides MessagePane: a placeholder until the real pane lands."""
+"""Provides MessagePane: the EmailMessage, RAW (subject, content type, body, headers) or,
+outbound only, TEMPLATE (knowledge base, template, custom and profile attributes).
+
+Switching RAW <-> TEMPLATE keeps what was typed in the other: the message that is not
+sent waits in `draft.parked` (keys "RawMessage" and "TemplatedMessageConfig"), and comes
+back when the source type is switched back. The body may be 5 MB: its text is read from
+the TextArea only after the body itself was edited, never on other edits.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Final
 
-from connect_tui.core.model import Draft
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from connect_tui.core.model import INBOUND, Draft
+from connect_tui.core.problems import Problem
+from connect_tui.core.rules import CONTENT_TYPES
+from connect_tui.ui.widgets.fields import (
+    Choices,
+    FieldRow,
+    Hint,
+    SectionTitle,
+    put,
+    table_of,
+    text_input,
+    text_of,
+)
 from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.rows import Column, RowList
+
+MESSAGE: Final = "EmailMessage"
+RAW: Final = "RAW"
+TEMPLATE: Final = "TEMPLATE"
+#: The member each source type needs; also the key under which the other waits in draft.parked.
+SOURCE_MEMBERS: Final = {RAW: "RawMessage", TEMPLATE: "TemplatedMessageConfig"}
+
+_TEXT_AREAS: Final = ("body", "profile-attributes")
+#: Lines longer than this turn soft wrap off: wrapping one 5 MB line makes each key take seconds.
+WRAP_LIMIT: Final = 10_000
+_PAIR_COLUMNS: Final = ("key", "value")
+
+
+def header_keys() -> tuple[str, ...]:
+    """The header names RawMessage.Headers takes (inbound), from botocore's model."""
+    from connect_tui.core import schema
+
+    headers = schema.shape_at(
+        schema.input_shape(INBOUND), ("EmailMessage", "RawMessage", "Headers")
+    )
+    return headers.key.enum if headers is not None and headers.key is not None else ()
+
+
+def rows_of(table: Any) -> list[dict[str, str]]:
+    """A string map as key/value rows."""
+    return [{"key": str(k), "value": text_of(v)} for k, v in table_of(table).items()]
+
+
+def table_from(rows: list[dict[str, str]]) -> dict[str, str]:
+    """Key/value rows as a map; rows with neither key nor value are left out."""
+    return {row["key"]: row["value"] for row in rows if row["key"] or row["value"]}
 
 
 class MessagePane(Pane):
-    """Placeholder Message pane."""
+    """The email itself: RAW fields, or (outbound) a template and its attributes."""
 
     TITLE: ClassVar[str] = "Message"
-    MEMBERS: ClassVar[frozenset[str]] = frozenset({"EmailMessage"})
+    HELP: ClassVar[str] = """\
+# Message
+
+**Source** (outbound only): RAW (you write the email) or TEMPLATE (a message
+template of Amazon Connect). Inbound email is RAW only. Switching keeps what you
+typed in the other.
+
+**RAW**
+- **Subject**: inbound 0 to 998 characters, outbound 1 to 998.
+- **Content type**: text/plain or text/html.
+- **Body**: at most 5,242,880 characters (body and attachments at most 25 MB).
+- **Headers** (inbound only): REFERENCES, MESSAGE_ID, IN_REPLY_TO,
+  X_SES_SPAM_VERDICT, X_SES_VIRUS_VERDICT; values 1 to 20,000 characters; the SES
+  verdicts are PASS, FAIL, GRAY or PROCESSING_FAILED.
+
+**TEMPLATE**
+- **Knowledge base id** and **Template id** (1 to 500 characters each; the template
+  id may end in a qualifier such as `:$LATEST`).
+- **Custom attributes**: key/value pairs the template fills in.
+- **Customer profile attributes**: a JSON string.
+
+`${name}` uses a variable (Target pane).
+
+Keys: `left` / `right` pick the source and content type; in the body `tab` moves on
+(it does not indent); in a table `ctrl+n` adds a row, `ctrl+d` removes it,
+`alt+up` / `alt+down` move it.
+"""
+    MEMBERS: ClassVar[frozenset[str]] = frozenset({MESSAGE})
+
+    DEFAULT_CSS = """
+    MessagePane .-hidden {
+        display: none;
+    }
+    MessagePane Vertical {
+        height: auto;
+    }
+    MessagePane #body {
+        height: 8;
+        margin-bottom: 1;
+    }
+    MessagePane #profile-attributes {
+        height: 4;
+        margin-bottom: 1;
+    }
+    MessagePane.-roomy #body {
+        height: 16;
+    }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._outbound = False
+        #: The TextAreas edited since they were loaded (only those are read back).
+        self._dirty: set[str] = set()
+        self._headers: RowList | None = None
+        self._header_rows: list[dict[str, str]] = []
+
+    def compose(self) -> ComposeResult:
+        """Source, the RAW fields, the TEMPLATE fields."""
+        yield FieldRow("Source", Choices((RAW, TEMPLATE), id="source"), id="source-row")
+        with Vertical(id="raw"):
+            yield FieldRow("Subject", text_input("subject", "subject line"))
+            yield FieldRow("Content type", Choices(CONTENT_TYPES, id="content-type"))
+            yield SectionTitle("Body")
+            yield TextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)
+            with Vertical(id="headers-group"):
+                yield SectionTitle("Headers")
+                # The header table is mounted once the names are read from botocore's model.
+                yield Vertical(id="headers-host")
+        with Vertical(id="template"):
+            yield FieldRow("Knowledge base id", text_input("knowledge-base-id", "required"))
+            yield FieldRow("Template id", text_input("template-id", "id, or id:$LATEST"))
+            yield SectionTitle("Custom attributes")
+            yield RowList(
+                [Column("key", "Name", width="1fr"), Column("value", "Value", width="2fr")],
+                noun="attribute",
+                id="custom-attributes",
+            )
+            yield SectionTitle("Customer profile attributes (JSON)")
+            yield TextArea(
+                id="profile-attributes", soft_wrap=True, tab_behavior="focus", compact=True
+            )
+            yield Hint('For example {"FirstName": "Alice"}; empty to leave it out.')
+
+    def on_mount(self) -> None:
+        """Read the header names off the main thread (botocore's model loads lazily)."""
+        self._read_header_keys()
+
+    def on_resize(self) -> None:
+        """A taller body when there is room (120x40)."""
+        self.set_class(self.size.height >= 30, "-roomy")
+
+    @work(thread=True, exclusive=True, group="message-header-keys", exit_on_error=False)
+    def _read_header_keys(self) -> None:
+        keys = header_keys()
+        self.app.call_from_thread(self._mount_headers, keys)
+
+    def _mount_headers(self, keys: tuple[str, ...]) -> None:
+        headers = RowList(
+            [
+                Column("key", "Header", placeholder="header", choices=keys, width="22"),
+                Column("value", "Value", width="1fr"),
+            ],
+            noun="header",
+            id="headers",
+        )
+        headers.set_rows(self._header_rows)
+        self._headers = headers
+        self.query_one("#headers-host").mount(headers)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _input(self, id: str) -> Input:
+        return self.query_one(f"#{id}", Input)
+
+    def _choices(self, id: str) -> Choices:
+        return self.query_one(f"#{id}", Choices)
+
+    def _area(self, id: str) -> TextArea:
+        return self.query_one(f"#{id}", TextArea)
+
+    @property
+    def _custom(self) -> RowList:
+        return self.query_one("#custom-attributes", RowList)
+
+    @property
+    def source(self) -> str:
+        """The source type shown: RAW or TEMPLATE."""
+        return self._choices("source").value
+
+    def _show(self) -> None:
+        templated = self._outbound and self.source == TEMPLATE
+        self.query_one("#source-row").set_class(not self._outbound, "-hidden")
+        self.query_one("#raw").set_class(templated, "-hidden")
+        self.query_one("#template").set_class(not templated, "-hidden")
+        self.query_one("#headers-group").set_class(self._outbound, "-hidden")
+
+    # -- the Pane contract ------------------------------------------------------------------
 
     def load(self, draft: Draft) -> None:
-        """Nothing to show yet."""
+        """Show the message; the other source type's fields come from what waits in parked."""
+        self._outbound = draft.is_outbound
+        message = table_of(draft.request.get(MESSAGE))
+        source = text_of(message.get("MessageSourceType")) or RAW
+        raw = table_of(message.get("RawMessage") or draft.parked.get("RawMessage"))
+        template = table_of(
+            message.get("TemplatedMessageConfig") or draft.parked.get("TemplatedMessageConfig")
+        )
+        attributes = table_of(template.get("TemplateAttributes"))
+        with self.quietly():
+            self._choices("source").set_choices((RAW, TEMPLATE), source)
+            self._input("subject").value = text_of(raw.get("Subject"))
+            self._choices("content-type").set_choices(
+                CONTENT_TYPES, text_of(raw.get("ContentType"))
+            )
+            body = text_of(raw.get("Body"))
+            area = self._area("body")
+            area.soft_wrap = max(map(len, body.splitlines()), default=0) <= WRAP_LIMIT
+            area.load_text(body)
+            self._header_rows = rows_of(raw.get("Headers"))
+            if self._headers is not None:
+                self._headers.set_rows(self._header_rows)
+            self._input("knowledge-base-id").value = text_of(template.get("KnowledgeBaseId"))
+            self._input("template-id").value = text_of(template.get("MessageTemplateId"))
+            self._custom.set_rows(rows_of(attributes.get("CustomAttributes")))
+            self._area("profile-attributes").load_text(
+                text_of(attributes.get("CustomerProfileAttributes"))
+            )
+        self._dirty.clear()
+        self._show()
 
     def apply(self, draft: Draft) -> None:
-        """Nothing to write yet."""
+        """Write the chosen source type's member; park the other one's if anything is in it."""
+        message = table_of(draft.request.get(MESSAGE))
+        source = (
+            self.source if draft.is_outbound else (text_of(message.get("MessageSourceType")) or RAW)
+        )
+        if source not in SOURCE_MEMBERS:
+            source = RAW  # an unknown type loaded inbound: keep it, show RAW
+            message.setdefault("MessageSourceType", RAW)
+        else:
+            message["MessageSourceType"] = source
+        other = TEMPLATE if source == RAW else RAW
+        current_member, other_member = SOURCE_MEMBERS[source], SOURCE_MEMBERS[other]
+
+        current = table_of(message.get(current_member) or draft.parked.pop(current_member, None))
+        draft.parked.pop(current_member, None)
+        if source == RAW:
+            self._write_raw(current, inbound=not draft.is_outbound)
+        else:
+            self._write_template(current)
+        message[current_member] = current
+
+        if draft.is_outbound:
+            # The other source type's fields wait in parked until the user switches back.
+            waiting = message.pop(other_member, None) or draft.parked.get(other_member)
+            waiting = table_of(waiting)
+            if other == RAW:
+                self._write_raw(waiting, inbound=False)
+            else:
+                self._write_template(waiting)
+            if waiting and waiting != _EMPTY[other]:
+                draft.parked[other_member] = waiting
+            else:
+                draft.parked.pop(other_member, None)
+        draft.request[MESSAGE] = message
+
+    def _write_raw(self, raw: dict[str, Any], *, inbound: bool) -> None:
+        raw["Subject"] = self._input("subject").value
+        if "body" in self._dirty or "Body" not in raw:
+            raw["Body"] = self._area("body").text
+        raw["ContentType"] = self._choices("content-type").value
+        if inbound:
+            rows = self._headers.rows if self._headers is not None else self._header_rows
+            self._header_rows = rows
+            headers = table_from(rows)
+            if headers:
+                raw["Headers"] = headers
+            else:
+                raw.pop("Headers", None)
+
+    def _write_template(self, template: dict[str, Any]) -> None:
+        put(template, "KnowledgeBaseId", self._input("knowledge-base-id").value)
+        put(template, "MessageTemplateId", self._input("template-id").value)
+        attributes = table_of(template.get("TemplateAttributes"))
+        custom = table_from(self._custom.rows)
+        if custom:
+            attributes["CustomAttributes"] = custom
+        else:
+            attributes.pop("CustomAttributes", None)
+        if "profile-attributes" in self._dirty or "CustomerProfileAttributes" not in attributes:
+            put(attributes, "CustomerProfileAttributes", self._area("profile-attributes").text)
+        template["TemplateAttributes"] = attributes  # required, even when empty
+
+    def field_for(self, problem: Problem) -> Widget | None:
+        """The field of the message member the problem is about."""
+        location = [str(step) for step in problem.location]
+        if location[:1] != [MESSAGE]:
+            return None
+        rest = location[1:]
+        if not rest or rest[0] == "MessageSourceType":
+            return self._choices("source") if self._outbound else self._input("subject")
+        if rest[0] == "RawMessage":
+            return self._raw_field(rest[1:], problem)
+        if rest[0] == "TemplatedMessageConfig":
+            return self._template_field(rest[1:], problem)
+        return None
+
+    def _raw_field(self, rest: list[str], problem: Problem) -> Widget | None:
+        simple = {"Subject": "#subject", "ContentType": "#content-type", "Body": "#body"}
+        if not rest:
+            return self._input("subject")
+        if rest[0] in simple:
+            return self.query_one(simple[rest[0]])
+        if rest[0] == "Headers" and self._headers is not None:
+            return _row_field(self._headers, rest[1:], problem)
+        return None
+
+    def _template_field(self, rest: list[str], problem: Problem) -> Widget | None:
+        if not rest or rest[0] == "KnowledgeBaseId":
+            return self._input("knowledge-base-id")
+        if rest[0] == "MessageTemplateId":
+            return self._input("template-id")
+        if rest[0] == "TemplateAttributes":
+            if rest[1:2] == ["CustomerProfileAttributes"]:
+                return self._area("profile-attributes")
+            if rest[1:2] == ["CustomAttributes"]:
+                return _row_field(self._custom, rest[2:], problem)
+        return None
+
+    # -- user edits -------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Subject, knowledge base or template id typed."""
+        event.stop()
+        self.changed()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Body or profile attributes edited: remember to read that one back."""
+        event.stop()
+        if event.text_area.id in _TEXT_AREAS:
+            self._dirty.add(event.text_area.id)
+        self.changed()
+
+    def on_row_list_changed(self, event: RowList.Changed) -> None:
+        """A header or custom attribute row edited."""
+        event.stop()
+        self.changed()
+
+    @on(Choices.Changed)
+    def _choice_changed(self, event: Choices.Changed) -> None:
+        event.stop()
+        if event.choices.id == "source":
+            self._show()
+        self.changed()
+
+
+#: A message of each source type with nothing typed in it (not worth parking).
+_EMPTY: Final[dict[str, dict[str, Any]]] = {
+    RAW: {"Subject": "", "Body": "", "ContentType": CONTENT_TYPES[0]},
+    TEMPLATE: {"TemplateAttributes": {}},
+}
+
+
+def _row_field(rows: RowList, rest: list[str], problem: Problem) -> Widget | None:
+    """The cell of a key/value RowList that a problem under the map points at."""
+    if not rest:
+        return rows.field(0, "key") or rows
+    key = rest[0]
+    for index, row in enumerate(rows.rows):
+        if row["key"] == key:
+            column = "key" if problem.message.startswith("key ") else "value"
+            return rows.field(index, column)
+    return None

@@ -1,4 +1,4 @@
-"""Provides OperationSwitch: choose inbound (StartEmailContact) or outbound (StartOutboundEmailContact).
+"""Provides OperationSwitch: inbound (StartEmailContact) or outbound (StartOutboundEmailContact).
 
 It only reports the user's choice (`OperationSwitch.Changed`); the composer screen
 converts the draft (connect_tui.core.conversion.switch_operation) and reloads the panes,
