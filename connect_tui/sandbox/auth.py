@@ -109,6 +109,11 @@ def _check_date(amz_date: str, scope_date: str, now: datetime) -> None:
         )
 
 
+def warm_up() -> None:
+    """Import botocore's signer now, so the first request does not wait for it."""
+    import botocore.auth  # noqa: F401
+
+
 def _signature(
     method: str,
     path: str,

@@ -203,6 +203,8 @@ def run(args: argparse.Namespace) -> int:
         # Registered first: whoever reads the line below finds the sandbox registered too.
         local_sandbox.register(running.url)
         print(f"listening on {running.url}", flush=True)
+        # Load botocore's signer and model now, not during the first request.
+        threading.Thread(target=_warm_up, daemon=True).start()
         print(describe(config, running.url), flush=True)
         if not is_loopback(config.host):
             print(
@@ -219,6 +221,15 @@ def run(args: argparse.Namespace) -> int:
             signal.signal(sig, handler)
     print("sandbox stopped", flush=True)
     return 0
+
+
+def _warm_up() -> None:
+    from connect_tui.core import schema
+    from connect_tui.sandbox import auth, operations
+
+    auth.warm_up()
+    for operation in operations.VALIDATED:
+        schema.input_shape(operation)
 
 
 def describe(config: Any, url: str) -> str:
