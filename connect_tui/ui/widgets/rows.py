@@ -161,6 +161,14 @@ class RowList(Widget):
         height: auto;
         margin: 0 0 1 0;
 
+        /* A problem with the whole list (too many rows, too many bytes). */
+        &.-invalid .rows-header, &.-invalid .rows-status {
+            color: $text-error;
+        }
+        &.-warning .rows-header, &.-warning .rows-status {
+            color: $text-warning;
+        }
+
         .rows-header {
             height: 1;
             color: $text-muted;
