@@ -99,6 +99,8 @@ class _Handler(BaseHTTPRequestHandler):
     """Reads one request, lets the Sandbox answer it, writes (or drops) the reply."""
 
     protocol_version = "HTTP/1.1"
+    server_version = "connect-tui-sandbox"
+    sys_version = ""
     # An idle keep-alive connection holds a thread: let it go after a while.
     timeout = 120
     server: _Server
