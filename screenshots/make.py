@@ -1,0 +1,228 @@
+"""Makes the README's screenshots: SVGs of the real composer, driven by Textual's Pilot.
+
+Run from the repository root:  python -m screenshots.make [--only NAME...]
+
+Every shot starts the real ComposerApp on a fixed draft (benchmarks/drafts.py) in a
+throw-away HOME, so no profile, history, theme or setting of yours can show up in a
+picture. The "sent" shot really sends to the embedded sandbox, so its ContactId differs
+each time the script runs; every other shot is the same on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from connect_tui.core.model import Draft
+
+FOLDER = Path(__file__).resolve().parent
+SIZE = (110, 34)
+THEMES = ("connect-dark", "connect-light", "connect-high-contrast")
+
+
+def isolate(home: Path) -> None:
+    """Point HOME, the XDG folders and AWS settings at `home`; no keyring, no animation.
+
+    Called before Textual is imported: it reads TEXTUAL_ANIMATIONS when imported.
+    """
+    for key in list(os.environ):
+        if key.startswith(("AWS_", "XDG_", "TEXTUAL")) or key == "DBUS_SESSION_BUS_ADDRESS":
+            del os.environ[key]
+    os.environ["HOME"] = str(home)
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        (home / folder).mkdir(parents=True, exist_ok=True)
+        os.environ[variable] = str(home / folder)
+    os.environ["AWS_CONFIG_FILE"] = str(home / ".aws" / "config")
+    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = str(home / ".aws" / "credentials")
+    os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+
+def inbound_draft() -> Draft:
+    """The typical inbound draft, addresses written out."""
+    from benchmarks.drafts import typical_inbound_request
+    from connect_tui.core.model import Draft
+
+    return Draft(name="order-1234-inbound", request=typical_inbound_request())
+
+
+def outbound_draft() -> Draft:
+    """The typical outbound reply, its ContactId made by CreateContact first."""
+    from benchmarks.drafts import typical_outbound_request
+    from connect_tui.core import sandbox_identity
+    from connect_tui.core.model import OUTBOUND, Draft
+
+    request = typical_outbound_request()
+    del request["ContactId"]
+    return Draft(
+        name="order-1234-reply",
+        operation=OUTBOUND,
+        request=request,
+        create_contact={
+            "Channel": "EMAIL",
+            "InitiationMethod": "OUTBOUND",
+            "UserInfo": {"UserId": sandbox_identity.AGENT_USER_ID},
+        },
+    )
+
+
+def segments_draft() -> Draft:
+    """The inbound draft with a deeper segment tree: a list, an ARN and nested maps."""
+    draft = inbound_draft()
+    draft.request["SegmentAttributes"].update(
+        {
+            "connect:Tags": {"ValueList": [{"ValueString": "vip"}, {"ValueString": "late"}]},
+            "connect:Queue": {
+                "ValueArn": "arn:aws:connect:us-east-1:123456789012:instance/"
+                "5a2db0c5-0000-4000-8000-00000000c0de/queue/0a1b2c3d-1111-4222-8333-444455556666"
+            },
+            "order": {
+                "ValueMap": {
+                    "id": {"ValueString": "1234"},
+                    "items": {"ValueInteger": 3},
+                    "gift": {"ValueMap": {"wrapped": {"ValueString": "yes"}}},
+                }
+            },
+        }
+    )
+    return draft
+
+
+def draft_with_problems() -> Draft:
+    """The inbound draft with five mistakes a person makes."""
+    draft = inbound_draft()
+    draft.name = "order-1234-mistakes"
+    request = draft.request
+    request["FromEmailAddress"]["EmailAddress"] = "alice at example"
+    request["References"]["placed"] = {"Type": "DATE", "Value": "next tuesday"}
+    request["Attributes"]["order id!"] = "1234"
+    request["EmailMessage"]["RawMessage"]["ContentType"] = "text/markdown"
+    expiry = request["SegmentAttributes"]["connect:ContactExpiry"]
+    expiry["ValueMap"]["ExpiryDuration"]["ValueInteger"] = 200_000
+    return draft
+
+
+async def settle(pilot: Pilot[Any], timeout: float = 20.0) -> None:
+    """Wait until the model has loaded and the draft has been checked (or `timeout`)."""
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause()
+        composer = getattr(app, "composer", None)
+        title = str(composer.problems_list.border_title) if composer else ""
+        if composer is not None and composer.model_ready and "checking" not in title:
+            break
+        await asyncio.sleep(0.05)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def show_pane(pilot: Pilot[Any], key: str) -> None:
+    """Show the composer's pane `key` and let it draw."""
+    pilot.app.composer.action_show_pane(key)  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+async def send_and_wait(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Press f5 and wait for the send result dialog."""
+    from connect_tui.ui.dialogs.send_result import SendResultDialog
+
+    await pilot.press("f5")
+    deadline = time.monotonic() + timeout
+    while not isinstance(pilot.app.screen, SendResultDialog):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the send did not finish in time")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    await pilot.pause()
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: a file name, the draft, and what to do before taking it."""
+
+    name: str
+    draft: Callable[[], Draft]
+    before: Callable[[Pilot[Any]], Awaitable[None]]
+    theme: str = "connect-dark"
+    size: tuple[int, int] = SIZE
+
+
+def shots() -> list[Shot]:
+    """Every screenshot the README shows."""
+
+    def on(key: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+        return lambda pilot: show_pane(pilot, key)
+
+    async def nothing(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+
+    listed = [
+        Shot("inbound", inbound_draft, nothing),
+        Shot("inbound-message", inbound_draft, on("message")),
+        Shot("outbound", outbound_draft, nothing),
+        Shot("outbound-contact", outbound_draft, on("contact")),
+        Shot("segments", segments_draft, on("segments")),
+        Shot("problems", draft_with_problems, nothing),
+        Shot("sent", inbound_draft, send_and_wait),
+    ]
+    listed += [
+        Shot(f"theme-{theme}", draft_with_problems, on("message"), theme) for theme in THEMES
+    ]
+    return listed
+
+
+async def take(shot: Shot, folder: Path) -> Path:
+    """Run the app for one shot and save its SVG; return the file."""
+    from connect_tui.ui.app import ComposerApp
+
+    app = ComposerApp(shot.draft(), None)
+    async with app.run_test(size=shot.size) as pilot:
+        app.theme = shot.theme
+        await settle(pilot)
+        await shot.before(pilot)
+        await settle(pilot)
+        path = folder / f"{shot.name}.svg"
+        app.save_screenshot(path.name, str(folder))
+    return path
+
+
+def main() -> None:
+    """Make the screenshots (all, or those named) in screenshots/."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--only", nargs="*", metavar="NAME", help="make only these shots")
+    parser.add_argument("--output", type=Path, default=FOLDER, help="folder for the SVGs")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="connect-tui-shots-"))
+    try:
+        isolate(home)
+        chosen = [shot for shot in shots() if not args.only or shot.name in args.only]
+        unknown = set(args.only or ()) - {shot.name for shot in shots()}
+        if unknown:
+            parser.error(f"no shot named {sorted(unknown)[0]!r}")
+        args.output.mkdir(parents=True, exist_ok=True)
+        for shot in chosen:
+            print(asyncio.run(take(shot, args.output)))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
