@@ -1,21 +1,173 @@
-"""Provides PreviewPane: a placeholder until the real pane lands."""
+"""Provides PreviewPane: the exact request JSON that will be sent, and the same send as an
+`aws connect ...` command, variables resolved.
+
+The screen calls `load(draft)` after every change; the pane only renders when it is
+on screen (otherwise it marks itself stale and renders when shown), so a large draft
+costs nothing while the user types in another pane. Text is shown in read-only
+TextAreas: user data is never read as markup, and a 5 MB body scrolls without lag.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Final
 
-from connect_tui.core.model import Draft
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Label, TextArea
+
+from connect_tui.core import interop, variables
+from connect_tui.core.model import CREATE_CONTACT, Draft
+from connect_tui.core.validation import resolved_request
 from connect_tui.ui.widgets.pane import Pane
+
+#: Lines longer than this are not soft-wrapped (wrapping megabytes of one line is slow).
+WRAP_LIMIT: Final = 10_000
+
+
+def preview_texts(draft: Draft) -> tuple[str, str | None, str]:
+    """The request JSON, the CreateContact JSON (None without a chain) and the aws command."""
+    request = resolved_request(draft)
+    chain = draft.create_contact_request() if draft.is_outbound else None
+    if chain is not None:
+        chain, _ = variables.resolve(chain, draft.variables)
+    request_json = interop.cli_input_json(draft.operation, request)
+    chain_json = interop.cli_input_json(CREATE_CONTACT, chain) if chain is not None else None
+    return request_json, chain_json, interop.aws_cli_command(draft, request, chain)
 
 
 class PreviewPane(Pane):
-    """Placeholder Preview pane."""
+    """Read-only: the request as it will be sent and the equivalent AWS CLI command."""
 
     TITLE: ClassVar[str] = "Preview"
-    MEMBERS: ClassVar[frozenset[str]] = frozenset(set())
+    HELP: ClassVar[str] = """\
+# Preview
+
+What will be sent, live, with `${name}` variables resolved (an undefined variable
+is left as written, and is listed in Problems).
+
+- **Request**: exactly the JSON of the API request, members in the model's order:
+  what `aws connect ... --cli-input-json` takes, and what boto3 sends.
+- **CreateContact** (outbound drafts that create their contact first): sent before
+  the email; its ContactId goes into the request, which is why the request has none.
+- **AWS CLI**: the same send as an `aws connect` command (two, chained, when the
+  contact is created first). For the sandbox it names the sandbox's well-known,
+  public test keys; for AWS it uses your profile or environment.
+
+Nothing here is editable: change the other panes. A ClientToken left empty is made
+fresh for each send, so it is not shown.
+
+Keys: `j` copies the request JSON, `c` copies the command; `tab` moves into a
+text box to scroll or select.
+"""
+    MEMBERS: ClassVar[frozenset[str]] = frozenset()
+    SECTIONS: ClassVar[frozenset[str]] = frozenset()
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "copy_json", "Copy JSON", id="preview.copy_json"),
+        Binding("c", "copy_command", "Copy command", id="preview.copy_command"),
+    ]
+
+    DEFAULT_CSS = """
+    PreviewPane {
+        overflow-y: hidden;
+    }
+    PreviewPane > Label {
+        color: $text-muted;
+        text-style: bold;
+    }
+    PreviewPane > TextArea {
+        height: 1fr;
+        min-height: 4;
+    }
+    PreviewPane > #preview-command {
+        height: 7;
+    }
+    PreviewPane .-hidden {
+        display: none;
+    }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._draft: Draft | None = None
+        self._stale = False
+        self.request_json = ""
+        self.chain_json: str | None = None
+        self.command = ""
+
+    def compose(self) -> ComposeResult:
+        """The CreateContact JSON (outbound chains), the request JSON, the command."""
+        yield Label(
+            "CreateContact (sent first; its ContactId goes into the request)",
+            id="chain-title",
+            markup=False,
+        )
+        yield self._text_area("preview-chain")
+        yield Label("Request (--cli-input-json) · j copies", id="request-title", markup=False)
+        yield self._text_area("preview-json")
+        yield Label("AWS CLI · c copies", markup=False)
+        yield self._text_area("preview-command")
+
+    @staticmethod
+    def _text_area(id: str) -> TextArea:
+        return TextArea(id=id, read_only=True, soft_wrap=False, compact=True)
+
+    # -- the Pane contract ------------------------------------------------------------------
 
     def load(self, draft: Draft) -> None:
-        """Nothing to show yet."""
+        """Remember the draft; render now if on screen, else when next shown."""
+        self._draft = draft
+        self._stale = True
+        if self.is_on_screen:
+            self.render_preview()
 
     def apply(self, draft: Draft) -> None:
-        """Nothing to write yet."""
+        """The preview edits nothing."""
+
+    def on_show(self) -> None:
+        """Render what changed while the pane was hidden."""
+        if self._stale:
+            self.render_preview()
+
+    def render_preview(self) -> None:
+        """Compute the texts from the last draft loaded and show them."""
+        draft = self._draft
+        if draft is None:
+            return
+        self._stale = False
+        self.request_json, self.chain_json, self.command = preview_texts(draft)
+        title = f"{draft.operation} request (--cli-input-json) · j copies"
+        self.query_one("#request-title", Label).update(title)
+        chained = self.chain_json is not None
+        self.query_one("#chain-title").set_class(not chained, "-hidden")
+        self.query_one("#preview-chain").set_class(not chained, "-hidden")
+        self._show_text("preview-chain", self.chain_json or "")
+        self._show_text("preview-json", self.request_json)
+        self._show_text("preview-command", self.command)
+
+    def _show_text(self, id: str, text: str) -> None:
+        area = self.query_one(f"#{id}", TextArea)
+        if area.text == text:
+            return  # keep the user's scroll position and selection
+        wrap = id == "preview-command" and max(map(len, text.splitlines()), default=0) <= WRAP_LIMIT
+        area.soft_wrap = wrap
+        area.load_text(text)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_copy_json(self) -> None:
+        """Copy the request JSON to the clipboard."""
+        self._copy(self.request_json, "Request JSON")
+
+    def action_copy_command(self) -> None:
+        """Copy the aws command to the clipboard."""
+        self._copy(self.command, "AWS CLI command")
+
+    def _copy(self, text: str, what: str) -> None:
+        if self._stale:
+            self.render_preview()
+        if not text:
+            self.notify("Nothing to copy yet.", severity="warning")
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"{what} copied to the clipboard.", markup=False)
