@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -57,20 +58,18 @@ def shown_value(value: Any) -> str:
     return text
 
 
-def label_parts(node: SegmentTreeNode) -> list[tuple[str, str]]:
-    """The parts of a node's label as (text, part) where part is key, value or kind."""
-    entry = node.data
-    assert entry is not None
-    if entry.key is None:
-        parent = node.parent
-        name = f"[{parent.children.index(node)}]" if parent is not None else "[?]"
-    else:
-        name = shown_key(entry.key)
+def label_parts(entry: SegmentNode, index: int, count: int) -> list[tuple[str, str]]:
+    """The parts of a label as (text, part), part being key, value or kind.
+
+    `index` is the node's place among its siblings (shown for list items) and `count`
+    the number of its children (shown for maps and lists).
+    """
+    name = f"[{index}]" if entry.key is None else shown_key(entry.key)
     parts = [(name, "key")]
     if entry.kind is None:
         parts += [(" = ", "value"), (shown_value(entry.value), "value"), ("  invalid", "kind")]
     elif entry.is_container:
-        parts.append((f"  {KIND_NAMES[entry.kind]} ({len(node.children)})", "kind"))
+        parts.append((f"  {KIND_NAMES[entry.kind]} ({count})", "kind"))
     else:
         parts += [(" = ", "value"), (shown_value(entry.value), "value")]
         parts.append((f"  {KIND_NAMES[entry.kind]}", "kind"))
@@ -129,11 +128,21 @@ class SegmentTree(Tree[SegmentNode]):
 
     # -- labels ------------------------------------------------------------------------------
 
+    def parts_of(self, node: SegmentTreeNode) -> list[tuple[str, str]]:
+        """The parts of a node's label, with its problem mark first when it has one."""
+        assert node.data is not None
+        index = 0
+        if node.data.key is None and node.parent is not None:
+            index = node.parent.children.index(node)
+        parts = label_parts(node.data, index, len(node.children))
+        mark = self.marks.get(int(node.id))
+        if mark is not None:
+            parts.insert(0, ("✗ " if mark else "! ", "mark"))
+        return parts
+
     def plain_label(self, node: SegmentTreeNode) -> str:
         """The label's text without styles (what `node.label` holds, for tests and widths)."""
-        mark = self.marks.get(int(node.id))
-        prefix = "" if mark is None else ("✗ " if mark else "! ")
-        return prefix + "".join(text for text, _ in label_parts(node))
+        return "".join(text for text, _ in self.parts_of(node))
 
     def relabel(self, node: SegmentTreeNode) -> None:
         """Refresh one node's label after its data, children or marks changed."""
@@ -152,11 +161,10 @@ class SegmentTree(Tree[SegmentNode]):
         if node.data is None or not self.is_mounted:
             return super().render_label(node, base_style, style)
         label = Text()
+        for text, part in self.parts_of(node):
+            style_name = "segment-tree--key" if part == "mark" else f"segment-tree--{part}"
+            label.append(text, self.get_component_rich_style(style_name, partial=True))
         mark = self.marks.get(int(node.id))
-        if mark is not None:
-            label.append("✗ " if mark else "! ")
-        for text, part in label_parts(node):
-            label.append(text, self.get_component_rich_style(f"segment-tree--{part}", partial=True))
         if mark is not None:
             part = "error" if mark else "warning"
             label.stylize_before(
@@ -167,6 +175,16 @@ class SegmentTree(Tree[SegmentNode]):
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + _TOGGLE), label)
         return label
+
+    def get_label_width(self, node: SegmentTreeNode) -> int:
+        """The label's width from its plain text (kept in step), without rendering it."""
+        if node.data is None:
+            return super().get_label_width(node)
+        label = node.label
+        width = label.cell_len if isinstance(label, Text) else cell_len(label)
+        if node.allow_expand:
+            width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
+        return width
 
     # -- building ----------------------------------------------------------------------------
 
@@ -205,17 +223,19 @@ class SegmentTree(Tree[SegmentNode]):
         path: NodePath,
         collapsed: set[NodePath],
     ) -> None:
-        step: str | int = entry.key if entry.key is not None else len(parent.children)
-        here = (*path, step)
+        index = len(parent.children)
+        here = (*path, entry.key if entry.key is not None else index)
+        # The label is made here, not by set_label afterwards: set_label schedules a
+        # refresh per node, which made loading 200 nodes several times slower.
+        text = "".join(part for part, _ in label_parts(entry, index, len(entry.children)))
         node = parent.add(
-            "",
+            Text(text),
             replace(entry, children=[]),
             expand=entry.is_container and here not in collapsed,
             allow_expand=entry.is_container,
         )
         for child in entry.children:
             self._fill_node(node, child, here, collapsed)
-        node.set_label(Text(self.plain_label(node)))
 
     # -- reading back ------------------------------------------------------------------------
 
