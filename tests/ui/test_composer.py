@@ -32,7 +32,8 @@ async def test_problems_appear_once_the_model_has_loaded(profiles_dir: Path) -> 
         assert "FromEmailAddress.EmailAddress" in paths
         listed = composer.problems_list
         assert [p.path for p in listed.problems] == sorted(
-            paths, key=lambda path: not next(p for p in composer.problems if p.path == path).is_error
+            paths,
+            key=lambda path: not next(p for p in composer.problems if p.path == path).is_error,
         )
         assert listed.border_title.startswith("Problems: 1 error")
         assert listed.has_class("-errors")
@@ -117,9 +118,7 @@ async def test_problems_outside_the_request_go_to_their_panes(profiles_dir: Path
         assert composer.owner_of(Problem(("region",), "x", section=TARGET)) is composer.pane(
             "target"
         )
-        assert composer.owner_of(Problem(("x",), "x", section=VARIABLES)) is composer.pane(
-            "target"
-        )
+        assert composer.owner_of(Problem(("x",), "x", section=VARIABLES)) is composer.pane("target")
         chain = Problem(("UserInfo", "UserId"), "x", section=CREATE_CONTACT)
         assert composer.owner_of(chain) in (composer.pane("contact"),) or composer.owner_of(
             chain

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -14,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from connect_tui.core import history
 from connect_tui.core.files import UserError
+from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.dialogs.choice import dialog_css
 
 #: What the screen returns: ("open" or "resend", entry number), or None when closed.
@@ -28,14 +30,14 @@ def local_time(stamp: str) -> str:
         return stamp
 
 
-def result_text(entry: history.HistoryEntry) -> Content:
+def result_text(entry: history.HistoryEntry) -> str:
     """The ContactId(s) of a send, or its error."""
     if entry.ok:
         ids = entry.contact_id or ""
         if entry.created_contact_id and entry.created_contact_id != entry.contact_id:
             ids = f"{entry.created_contact_id} → {ids}"
-        return Content(ids)
-    return Content.styled(entry.error or "failed", "$text-error")
+        return ids
+    return f"✖ {entry.error or 'failed'}"
 
 
 class HistoryScreen(ModalScreen[Chosen]):
@@ -82,19 +84,20 @@ class HistoryScreen(ModalScreen[Chosen]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("#", "time", "profile", "operation", "target", "ContactId / error")
+        table.add_columns("#", "time", "profile", "operation", "ContactId / error", "target")
         try:
             self.entries = list(reversed(history.read()))
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
         for entry in self.entries:
+            # Text, not str: a DataTable reads str cells as markup; user text stays literal.
             table.add_row(
                 str(entry.number),
                 local_time(entry.time),
-                Content(entry.profile),
-                entry.operation.removeprefix("Start").removesuffix("Contact"),
-                Content(entry.target),
-                result_text(entry),
+                Text(entry.profile),
+                "outbound" if entry.operation == OUTBOUND else "inbound",
+                Text(result_text(entry)),
+                Text(entry.target),
                 key=str(entry.number),
             )
         self.query_one("#history-empty").display = not self.entries

@@ -24,10 +24,13 @@ class DraftBar(Horizontal):
 
     DEFAULT_CSS = """
     DraftBar {
-        height: auto;
-        min-height: 1;
+        height: 1;
         background: $panel;
         padding: 0 1;
+    }
+    DraftBar > Static {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     DraftBar > .draft-bar--name {
         width: auto;
@@ -81,6 +84,11 @@ class DraftBar(Horizontal):
     def name_text(self) -> str:
         """The draft name as shown."""
         return str(self._name_label.content)
+
+    @property
+    def status_text(self) -> str:
+        """The status as shown (it may be cut short on a narrow screen)."""
+        return str(self._status_label.content)
 
     @property
     def target_text(self) -> str:
