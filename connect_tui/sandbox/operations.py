@@ -1,14 +1,16 @@
 """Provides the operations: the service's own rules, after the shared validation.
 
-Every StartEmailContact, StartOutboundEmailContact and CreateContact request first goes
-through connect_tui.core.validation.validate_request (the one implementation the composer
-uses too); the first error is the InvalidRequestException. Then the rules only the
-service can check: the instance exists, addresses belong to it, contacts exist and are
-of the right kind, the agent is known, and the instance has room for one more.
+Every request first goes through connect_tui.core.validation.validate_request (the one
+implementation the composer uses too: botocore's model and, for StartEmailContact,
+StartOutboundEmailContact and CreateContact, the prose rules); the first error is the
+InvalidRequestException. Then the rules only the service can check: the instance exists,
+addresses belong to it, contacts exist and are of the right kind, the agent is known,
+and the instance has room for one more.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -19,8 +21,8 @@ from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
 
 OUTBOUND_METHODS: Final = ("OUTBOUND", "AGENT_REPLY")
-#: The operations whose requests the shared validation checks.
-VALIDATED: Final = ("StartEmailContact", "StartOutboundEmailContact", "CreateContact")
+#: The operations that make contacts, and so remember their ClientToken.
+IDEMPOTENT: Final = ("StartEmailContact", "StartOutboundEmailContact", "CreateContact")
 
 
 @dataclass(frozen=True)
@@ -31,21 +33,17 @@ class Result:
     replay: bool = False
 
 
-Handler = Callable[[State, dict[str, Any]], Result]
-
-
 def run(state: State, operation: str, request: dict[str, Any]) -> Result:
     """Carry out one operation; ServiceError for every refusal."""
-    if operation in VALIDATED:
-        check(operation, request)
+    check(operation, request)
     with state.lock:
         instance = state.instance(request.get("InstanceId"))
-        if operation in VALIDATED:
+        if operation in IDEMPOTENT:
             earlier = state.tokens.replay(operation, request)
             if earlier is not None:
                 return Result(earlier, replay=True)
         body = HANDLERS[operation](state, instance, request)
-        if operation in VALIDATED:
+        if operation in IDEMPOTENT:
             state.tokens.remember(operation, request, body)
         return Result(body)
 
@@ -163,6 +161,7 @@ def start_outbound_email_contact(
         system = {"Address": default.address} if default else {}
     extra = request.get("AdditionalRecipients") or {}
     contact.email_sent = True
+    contact.updated_at = time.time()
     contact.customer = _entry(request["DestinationEmailAddress"])
     contact.system = system or None
     contact.cc_list = [_entry(a) for a in extra.get("CcEmailAddresses", [])]
@@ -206,7 +205,7 @@ def stop_contact(state: State, instance: Instance, request: dict[str, Any]) -> d
     contact = state.contact(instance, request.get("ContactId"))
     if not contact.active:
         raise ServiceError("ContactNotFoundException", f"Contact {contact.id} is not active")
-    state.stop(instance, contact, request.get("DisconnectReason", {}).get("Code"))
+    state.stop(instance, contact, (request.get("DisconnectReason") or {}).get("Code"))
     return {}
 
 

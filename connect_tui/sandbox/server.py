@@ -122,9 +122,11 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
             length = -1
-        if not 0 <= length <= MAX_BODY:
+        chunked = "chunked" in self.headers.get("Transfer-Encoding", "").lower()
+        if chunked or not 0 <= length <= MAX_BODY:
+            # The body cannot be read (or is too big): answer, and drop what follows.
             self.close_connection = True
-            error = protocol.invalid(f"Content-Length must be 0 to {MAX_BODY:,} bytes")
+            error = protocol.invalid(f"send a Content-Length of 0 to {MAX_BODY:,} bytes")
             self._write(Reply(error.status, error.body(), error.code))
             return
         raw = self.rfile.read(length) if length else b""

@@ -228,7 +228,7 @@ def _warm_up() -> None:
     from connect_tui.sandbox import auth, operations
 
     auth.warm_up()
-    for operation in operations.VALIDATED:
+    for operation in operations.IDEMPOTENT:
         schema.input_shape(operation)
 
 

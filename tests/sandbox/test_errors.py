@@ -195,3 +195,22 @@ def test_body_that_is_not_json(sandbox: RunningSandbox) -> None:
         urllib.request.urlopen(request, timeout=5)
     # Unsigned: the signature is checked before the body is read.
     assert caught.value.code == 403
+
+
+def test_every_operation_is_checked_against_the_model(client: Any) -> None:
+    # botocore checks no maximum on the client side; the sandbox does, as Connect does.
+    error = refused(client.search_email_addresses, InstanceId=INSTANCE, MaxResults=500)
+    check(error, "InvalidRequestException", 400, "MaxResults: ")
+
+
+def test_a_chunked_body_is_refused_plainly(sandbox: RunningSandbox) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(sandbox.url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
+    connection.request("PUT", "/contact/email", body=iter([b"{}"]), encode_chunked=True)
+    response = connection.getresponse()
+    assert response.status == 400
+    assert "Content-Length" in json.loads(response.read())["message"]
+    connection.close()
