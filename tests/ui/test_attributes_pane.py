@@ -82,7 +82,11 @@ async def test_bytes_not_characters_are_counted() -> None:
         await pilot.pause()
         assert status(app) == "32,769 of 32,768 bytes (UTF-8)"
         assert rows(app).query_one(".rows-status").has_class("-over")
-        assert any(p.location == ("Attributes",) for p in app.problems)
+        budget = next(p for p in app.problems if p.location == ("Attributes",))
+        assert rows(app).has_class("-invalid")
+        assert app.pane.focus_problem(budget)
+        await pilot.pause()
+        assert app.focused is cell(app, 0, "Key")
 
 
 async def test_a_bad_key_is_marked_on_its_key_and_focused() -> None:

@@ -125,6 +125,10 @@ async def test_fifty_recipients_is_an_error_shown_on_the_count() -> None:
         assert errors and errors[0].is_error
         assert count(app).has_class("-invalid")
         assert "50 recipients" in str(count(app).tooltip)
+        cell(pane(app).to_list, 0).focus()
+        assert app.pane.focus_problem(errors[0])
+        await pilot.pause()
+        assert app.focused is cell(cc, 24)  # the last row, where one would remove a recipient
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert not count(app).has_class("-invalid")

@@ -143,6 +143,14 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         part = str(location[2]) if len(location) > 2 else FILE_NAME
         return self.row_list.field(written[location[1]], part if part in _SHOWN else FILE_NAME)
 
+    def focus_problem(self, problem: Problem) -> bool:
+        """Focus the problem's cell; for a problem with a whole list, its first row."""
+        target = self.field_for(problem)
+        if isinstance(target, RowList) and target.display:
+            target.focus_row(0)
+            return True
+        return super().focus_problem(problem)
+
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A user edit: tell the screen."""
         event.stop()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widget import Widget
 
 from connect_tui.core.model import Draft
@@ -144,6 +145,14 @@ class MapRowsPane(Pane):
             return self.row_list
         return self.row_list.field(index, self.cell_for(problem))
 
+    def focus_problem(self, problem: Problem) -> bool:
+        """Focus the problem's cell; for a problem with a whole list, its first row."""
+        target = self.field_for(problem)
+        if isinstance(target, RowList) and target.display:
+            target.focus_row(0)
+            return True
+        return super().focus_problem(problem)
+
     def cell_for(self, problem: Problem) -> str:
         """The column of a row that shows `problem` (about that row's entry)."""
         return self.KEY_COLUMN
@@ -198,7 +207,7 @@ class MapRowsPane(Pane):
             if cell is None:
                 continue
             cell.add_class(INVALID)
-            cell.tooltip = (
+            cell.tooltip = Content(
                 f"repeats the name in row {first + 1}: a map holds one entry per name, "
                 "so this row is not saved until it is renamed"
             )

@@ -210,6 +210,16 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
             return self.cc_list if name == OUTBOUND_CC else None
         return {TO: self.to_list, CC: self.cc_list}.get(name)
 
+    def focus_problem(self, problem: Problem) -> bool:
+        """Focus the problem's cell; for too many recipients, a list's last row (to remove it)."""
+        target = self.field_for(problem)
+        if target is not None and target.has_class("recipients-count"):
+            target = self.cc_list if self.cc_list.rows or self._outbound else self.to_list
+        if isinstance(target, RowList) and target.display:
+            target.focus_row(-1)
+            return True
+        return super().focus_problem(problem)
+
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A user edit in either list: recount, and tell the screen."""
         event.stop()

@@ -309,6 +309,16 @@ class RowList(Widget):
         self._status_label.set_class(over, "-over")
         self._show_status()
 
+    def focus_row(self, row: int = 0) -> None:
+        """Focus the first cell of a row (-1: the last), or the Add button when there is none."""
+        if not self._row_widgets:
+            self.query_one(".rows-add", Button).focus()
+            return
+        widget = self._row_widgets[
+            max(-len(self._row_widgets), min(row, len(self._row_widgets) - 1))
+        ]
+        widget.cells[self.columns[0].key].focus()
+
     @property
     def limit(self) -> int | None:
         """The most rows a user may add (loaded rows beyond it are kept); None for no limit."""
@@ -459,7 +469,7 @@ class RowList(Widget):
 
     def _focus_neighbour(self, index: int, column: str | None) -> None:
         if not self._row_widgets:
-            self.query_one(".rows-add", Button).focus()
+            self.focus_row()
             return
         neighbour = self._row_widgets[min(index, len(self._row_widgets) - 1)]
         key = column if column in neighbour.cells else self.columns[0].key
