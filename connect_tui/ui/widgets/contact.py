@@ -102,9 +102,8 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
     ContactPane .-hidden {
         display: none;
     }
-    ContactPane #chain {
+    ContactPane #chain, ContactPane #outbound {
         height: auto;
-        padding-left: 2;
     }
     """
 
@@ -137,7 +136,9 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
             yield SectionTitle("Contact id")
             yield FieldRow(
                 "",
-                Checkbox("Create the contact first (CreateContact)", id="create-first"),
+                Checkbox(
+                    "Create the contact first (CreateContact)", id="create-first", compact=True
+                ),
             )
             yield FieldRow(
                 "Contact id", text_input("contact-id", "an existing contact"), id="contact-id-row"

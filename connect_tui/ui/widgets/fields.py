@@ -134,7 +134,8 @@ class Choices(Widget, can_focus=True):
         if 0 <= index < len(self._choices):
             self.pick(self._choices[index])
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
+        """Pick the choice under the mouse."""
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -154,7 +155,7 @@ class FieldRow(Horizontal):
     FieldRow {
         height: auto;
         width: 1fr;
-        margin-bottom: 1;
+        margin-bottom: 0;
     }
     FieldRow > .field-label {
         width: 20;
@@ -189,7 +190,6 @@ class Hint(Static):
     Hint {
         color: $text-muted;
         height: auto;
-        margin-bottom: 1;
     }
     """
 
@@ -204,7 +204,7 @@ class SectionTitle(Static):
     SectionTitle {
         text-style: bold;
         height: 1;
-        margin-bottom: 1;
+        margin-top: 1;
     }
     """
 

@@ -28,7 +28,7 @@ class OperationSwitch(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "choose('inbound')", "Inbound", show=False, id="operation.inbound"),
         Binding("right", "choose('outbound')", "Outbound", show=False, id="operation.outbound"),
-        Binding("space,enter", "toggle", "Switch operation", show=False, id="operation.toggle"),
+        Binding("space,enter", "switch", "Switch operation", show=False, id="operation.toggle"),
     ]
 
     DEFAULT_CSS = """
@@ -102,11 +102,12 @@ class OperationSwitch(Widget, can_focus=True):
         """Pick `inbound` or `outbound`."""
         self._pick(OUTBOUND if which == "outbound" else INBOUND)
 
-    def action_toggle(self) -> None:
+    def action_switch(self) -> None:
         """Pick the other operation."""
         self._pick(INBOUND if self._operation == OUTBOUND else OUTBOUND)
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
+        """Pick the choice under the mouse."""
         # The first label is "◉ Inbound" from column 0; anything right of it is Outbound.
         offset = event.get_content_offset(self)
         if offset is None:  # on the padding: no choice made

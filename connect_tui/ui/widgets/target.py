@@ -89,7 +89,9 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
         )
         yield FieldRow("Endpoint URL", text_input("endpoint-url", ""), id="endpoint-url-row")
         with Vertical(id="credentials-group"):
-            yield FieldRow("Credentials", Checkbox("Keys in the OS keyring", id="keyring"))
+            yield FieldRow(
+                "Credentials", Checkbox("Keys in the OS keyring", id="keyring", compact=True)
+            )
             yield Hint("", id="keyring-hint")
         yield SectionTitle("Variables")
         yield RowList(
