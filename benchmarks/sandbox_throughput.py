@@ -1,4 +1,4 @@
-"""Prints how many requests a second the sandbox answers with its quota off.
+"""Provides a benchmark: prints how many requests a second the sandbox answers with its quota off.
 
 A `connect-tui sandbox --rate 0` is started on 127.0.0.1 as a separate process (as a
 user runs it), with one instance per client so no instance reaches its 1,000 active
@@ -72,6 +72,7 @@ def run_phase(
     barrier = threading.Barrier(len(clients) + 1)
 
     def work(index: int) -> None:
+        """One client's calls, timed one by one."""
         barrier.wait()
         for i in range(count):
             if time.monotonic() > deadline:
@@ -131,10 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         made: list[list[str]] = [[] for _ in instances]
 
         def start_one(index: int, client: Any, i: int) -> None:
+            """StartEmailContact in the client's own instance, with a new ClientToken."""
             request = {**template, "InstanceId": instances[index], "ClientToken": str(uuid.uuid4())}
             made[index].append(client.start_email_contact(**request)["ContactId"])
 
         def describe_one(index: int, client: Any, i: int) -> None:
+            """DescribeContact of one of the contacts the client made."""
             contact_id = made[index][i % len(made[index])]
             client.describe_contact(InstanceId=instances[index], ContactId=contact_id)
 

@@ -106,6 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
     def setup(self) -> None:
+        """Prepare the connection's streams, and remember the connection."""
         super().setup()
         # Headers and body go out in two writes: without this, Nagle's algorithm and the
         # client's delayed ACK hold every reply back about 40 ms.
@@ -113,6 +114,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.track(self.connection, add=True)
 
     def finish(self) -> None:
+        """Flush and close the streams (the peer may be gone), and forget the connection."""
         with contextlib.suppress(OSError):
             super().finish()
         self.server.track(self.connection, add=False)
@@ -170,6 +172,7 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
 
     def server_bind(self) -> None:
+        """Bind the socket and note the address."""
         # HTTPServer.server_bind looks up the host's full name: slow without DNS, and unused.
         TCPServer.server_bind(self)
         host, port = self.server_address[:2]

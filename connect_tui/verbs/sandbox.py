@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 from connect_tui.core import sandbox_identity
 from connect_tui.core.files import UserError
+from connect_tui.sandbox.config import SandboxConfig
 
 #: Flags that take a probability (0 to 1) of an injected fault.
 FAULT_FLAGS = ("throttle_rate", "fail_rate", "drop_rate")
@@ -120,10 +121,8 @@ def add_parsers(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def config_from(args: argparse.Namespace) -> Any:
+def config_from(args: argparse.Namespace) -> SandboxConfig:
     """The SandboxConfig the flags ask for; UserError naming the flag when one is wrong."""
-    from connect_tui.sandbox.config import SandboxConfig
-
     for name in FAULT_FLAGS:
         value = getattr(args, name)
         if not 0 <= value <= 1:
@@ -184,6 +183,8 @@ def is_loopback(host: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Serve until SIGINT or SIGTERM; return 0 after a clean stop."""
     config = config_from(args)
+    if config.journal is not None:
+        _check_journal(config.journal)
     from connect_tui.core import local_sandbox
     from connect_tui.sandbox.server import start
 
@@ -196,6 +197,7 @@ def run(args: argparse.Namespace) -> int:
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
+        """Ask the main loop to stop (the handler itself does nothing else)."""
         stop.set()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -223,6 +225,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_journal(path: Path) -> None:
+    """UserError naming --journal when the file cannot be appended to."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise UserError(f"--journal {path}: cannot write it: {exc.strerror or exc}") from None
+
+
 def _warm_up() -> None:
     from connect_tui.core import schema
     from connect_tui.sandbox import auth, operations
@@ -232,7 +244,7 @@ def _warm_up() -> None:
         schema.input_shape(operation)
 
 
-def describe(config: Any, url: str) -> str:
+def describe(config: SandboxConfig, url: str) -> str:
     """What a client needs to use the sandbox, and how to point the AWS CLI at it."""
     well_known = (sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
     lines = [f"instance:        {i}" for i in config.instances]

@@ -126,6 +126,7 @@ def test_flags_are_served(started: Any, tmp_path: Path) -> None:
         (["--latency", "-5"], "--latency -5: must be 0 or more"),
         (["--email-address", "nobody"], "--email-address 'nobody'"),
         (["--credentials", "no-colon-secret"], "--credentials: expected KEYID:SECRET"),
+        (["--journal", "/dev/null/j.jsonl"], "--journal /dev/null/j.jsonl: cannot write it"),
     ],
 )
 def test_bad_flag_is_one_line_exit_2(flags: list[str], words: str, cli_env: dict[str, str]) -> None:
