@@ -120,3 +120,13 @@ async def test_sandbox_keeps_the_hidden_aws_settings() -> None:
         await pilot.press("left")
         await pilot.pause()
         assert app.draft.target == Target("sandbox", "eu-west-2", "demo", KEYRING, None)
+
+
+async def test_draft_name_in_the_keyring_hint_is_literal() -> None:
+    draft = typical_draft()
+    draft.name = "[b]vip[/b]"
+    app = PaneHarness(TargetPane(), draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        hint = str(app.pane.query_one("#keyring-hint").render())
+        assert "credentials set '[b]vip[/b]'" in hint

@@ -154,8 +154,9 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             yield Hint('For example {"FirstName": "Alice"}; empty to leave it out.')
 
     def on_mount(self) -> None:
-        """Read the header names off the main thread (botocore's model loads lazily)."""
-        self._read_header_keys()
+        """Read the header names off the main thread, after the first frame (botocore's
+        model loads lazily, and the app must draw before it does)."""
+        self.call_after_refresh(self._read_header_keys)
 
     def on_resize(self) -> None:
         """A taller body when there is room (120x40)."""
