@@ -405,3 +405,50 @@ async def test_reload_keeps_collapsed_nodes_and_the_cursor() -> None:
         assert tree.node_at(("b",)).is_expanded  # type: ignore[union-attr]
         assert tree.cursor_node is tree.node_at(("b", "y"))
         assert label(tree.root.children[2]) == "c  Map (0)"
+
+
+async def test_mouse_buttons_open_the_dialogs() -> None:
+    app = harness({"one": {"ValueInteger": 1}, "two": {"ValueInteger": 2}})
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = await start(pilot)
+        await pilot.click(SegmentTree, offset=(3, 1))  # a click moves the cursor, edits nothing
+        await pilot.pause()
+        assert tree.cursor_node is tree.node_at(("two",))
+        assert not isinstance(app.screen, NodeDialog)
+        for button, dialog in (
+            ("#segment-add", NodeDialog),
+            ("#segment-edit", NodeDialog),
+            ("#segment-rename", NodeDialog),
+            ("#segment-expiry", ExpiryDialog),
+        ):
+            await pilot.click(button)
+            await pilot.pause()
+            assert isinstance(app.screen, dialog), button
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.click("#segment-delete")
+        await pilot.pause()
+        assert segments_of(app) == {"one": {"ValueInteger": 1}}
+
+
+async def test_editing_a_malformed_value_replaces_it() -> None:
+    app = harness({"odd": {"ValueString": "x", "ValueInteger": 1}})
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = await start(pilot)
+        assert label(tree.root.children[0]).endswith("invalid")
+        await pilot.press("e")
+        await pilot.pause()
+        assert "not a segment value" in str(app.screen.query_one(".dialog--note", Static).render())
+        await fill(pilot, None, "ValueInteger", "4")
+        assert segments_of(app) == {"odd": {"ValueInteger": 4}}
+
+
+def test_load_works_before_the_pane_is_mounted() -> None:
+    draft = new_draft()
+    draft.request["SegmentAttributes"] = {"a": {"ValueMap": {"b": {"ValueInteger": 1}}}}
+    pane = SegmentsPane()
+    pane.load(draft)
+    pane.edited = True  # make apply write the tree out
+    rebuilt = new_draft()
+    pane.apply(rebuilt)
+    assert rebuilt.request["SegmentAttributes"] == draft.request["SegmentAttributes"]

@@ -100,6 +100,19 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         self.segment_tree = SegmentTree(id="segment-tree")
         self.note = Static("", id="segment-note")
         self.status = Static("", id="segment-status")
+        buttons = [
+            Button(label, id=f"segment-{name}", compact=True)
+            for name, label in (
+                ("add", "Add"),
+                ("edit", "Edit"),
+                ("rename", "Rename"),
+                ("delete", "Delete"),
+                ("expiry", "Expiry…"),
+            )
+        ]
+        for button in buttons:
+            button.can_focus = False  # for the mouse: the keys do the same from the tree
+        self.buttons = Horizontal(*buttons, id="segment-buttons")
         self.outbound = False
         # Until the user edits, `apply` writes nothing, so a load/apply round trip is exact.
         self.edited = False
@@ -108,19 +121,15 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
     def compose(self) -> ComposeResult:
         """The buttons, the tree and a status line."""
         yield self.note
-        with Horizontal(id="segment-buttons"):
-            for name, label in (
-                ("add", "Add"),
-                ("edit", "Edit"),
-                ("rename", "Rename"),
-                ("delete", "Delete"),
-                ("expiry", "Expiry…"),
-            ):
-                button = Button(label, id=f"segment-{name}", compact=True)
-                button.can_focus = False  # the keys do this from the tree
-                yield button
+        yield self.buttons
         yield self.segment_tree
         yield self.status
+
+    def on_mount(self) -> None:
+        """Put the cursor on the first node when the draft was loaded before mounting."""
+        children = self.segment_tree.root.children
+        if self.segment_tree.cursor_node is None and children:
+            self.segment_tree.show_node(children[0])
 
     # -- the pane contract --------------------------------------------------------------------
 
@@ -152,14 +161,15 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
             self.note.update(Content(note))
             self.note.display = bool(note)
             self.segment_tree.display = not self.outbound
-            self.query_one("#segment-buttons").display = not self.outbound
+            self.buttons.display = not self.outbound
             target = self.segment_tree.node_at(cursor_path) if cursor_path else None
             if target is None and self.segment_tree.root.children:
                 target = self.segment_tree.root.children[0]
-            if target is not None:
+            if target is not None and self.is_mounted:
                 self.segment_tree.show_node(target)
             self.show_status()
-            self.refresh_bindings()
+            if self.is_mounted:
+                self.refresh_bindings()
 
     def apply(self, draft: Draft) -> None:
         """Write the tree into request["SegmentAttributes"] (dropped when empty)."""
