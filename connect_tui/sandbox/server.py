@@ -121,23 +121,49 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = -1
-        chunked = "chunked" in self.headers.get("Transfer-Encoding", "").lower()
-        if chunked or not 0 <= length <= MAX_BODY:
+            raw = self._body()
+        except ValueError as exc:
             # The body cannot be read (or is too big): answer, and drop what follows.
             self.close_connection = True
-            error = protocol.invalid(f"send a Content-Length of 0 to {MAX_BODY:,} bytes")
+            error = protocol.invalid(str(exc))
             self._write(Reply(error.status, error.body(), error.code))
             return
-        raw = self.rfile.read(length) if length else b""
         reply = self.server.sandbox.handle(self.command, self.path, self.headers, raw)
         if reply.drop:
             # The work is done; the caller never hears of it. Close with no reply.
             self.close_connection = True
             return
         self._write(reply)
+
+    def _body(self) -> bytes:
+        """The request body (Content-Length or chunked); ValueError when it cannot be read."""
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._chunked_body()
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY:
+            raise ValueError(f"Content-Length must be 0 to {MAX_BODY:,} bytes")
+        return self.rfile.read(length) if length else b""
+
+    def _chunked_body(self) -> bytes:
+        body = bytearray()
+        while True:
+            size_line = self.rfile.readline(1024).split(b";")[0].strip()
+            try:
+                size = int(size_line, 16)
+            except ValueError:
+                raise ValueError("a chunked body with a malformed chunk size") from None
+            if size == 0:
+                break
+            if len(body) + size > MAX_BODY:
+                raise ValueError(f"the body must be at most {MAX_BODY:,} bytes")
+            body += self.rfile.read(size)
+            self.rfile.readline(1024)  # the CRLF after the chunk
+        while self.rfile.readline(1024).strip():
+            pass  # trailers, up to the blank line
+        return bytes(body)
 
     def _write(self, reply: Reply) -> None:
         data = protocol.encode(reply.body)

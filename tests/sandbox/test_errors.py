@@ -12,7 +12,15 @@ from botocore.exceptions import ClientError
 
 from connect_tui.core import sandbox_identity
 from connect_tui.sandbox.server import RunningSandbox
-from tests.sandbox.conftest import INSTANCE, Starter, inbound, make_client, outbound, reply_chain
+from tests.sandbox.conftest import (
+    INSTANCE,
+    Starter,
+    inbound,
+    journal_lines,
+    make_client,
+    outbound,
+    reply_chain,
+)
 
 
 def refused(call: Any, **request: Any) -> ClientError:
@@ -203,14 +211,18 @@ def test_every_operation_is_checked_against_the_model(client: Any) -> None:
     check(error, "InvalidRequestException", 400, "MaxResults: ")
 
 
-def test_a_chunked_body_is_refused_plainly(sandbox: RunningSandbox) -> None:
+def test_a_chunked_body_is_read(sandbox: RunningSandbox) -> None:
     import http.client
     from urllib.parse import urlsplit
 
     parts = urlsplit(sandbox.url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
-    connection.request("PUT", "/contact/email", body=iter([b"{}"]), encode_chunked=True)
+    connection.request("PUT", "/contact/email", body=iter([b'{"a": ', b"1}"]), encode_chunked=True)
     response = connection.getresponse()
-    assert response.status == 400
-    assert "Content-Length" in json.loads(response.read())["message"]
+    # Read whole, then refused for what it lacks: a signature.
+    assert response.status == 403
+    assert response.headers["x-amzn-ErrorType"] == "MissingAuthenticationTokenException"
+    response.read()
     connection.close()
+    assert sandbox.sandbox.config.journal is not None
+    assert journal_lines(sandbox.sandbox.config.journal)[-1]["request"] == {"a": 1}
