@@ -20,6 +20,7 @@ from connect_tui.ui.widgets.fields import (
     Hint,
     SectionTitle,
     put,
+    put_table,
     table_of,
     text_input,
     text_of,
@@ -124,20 +125,14 @@ problem is shown in the Problems list and as a tooltip.
         sender = table_of(request.get(FROM))
         put(sender, "EmailAddress", self._input("from-address").value)
         put(sender, "DisplayName", self._input("from-name").value)
-        if sender:
-            request[FROM] = sender
-        else:
-            request.pop(FROM, None)
+        put_table(request, FROM, sender)
 
         address = self._input("destination-address").value
         if draft.is_outbound:
             destination = table_of(request.get(DESTINATION))
             put(destination, "EmailAddress", address)
             put(destination, "DisplayName", self._input("destination-name").value)
-            if destination:
-                request[DESTINATION] = destination
-            else:
-                request.pop(DESTINATION, None)
+            put_table(request, DESTINATION, destination)
         else:
             put(request, DESTINATION, address)
 

@@ -27,6 +27,7 @@ from connect_tui.ui.widgets.fields import (
     Hint,
     SectionTitle,
     put,
+    put_table,
     table_of,
     text_input,
     text_of,
@@ -237,10 +238,7 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
         put(chain, "RelatedContactId", self._input("chain-related").value)
         user = table_of(chain.get("UserInfo"))
         put(user, "UserId", self._input("chain-user").value)
-        if user:
-            chain["UserInfo"] = user
-        else:
-            chain.pop("UserInfo", None)
+        put_table(chain, "UserInfo", user)
         minutes = self._input("chain-expiry").value.strip()
         # Digits become the integer the API takes; anything else is kept as typed, so the
         # validator names the mistake rather than the pane losing it.

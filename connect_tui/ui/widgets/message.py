@@ -26,6 +26,7 @@ from connect_tui.ui.widgets.fields import (
     Hint,
     SectionTitle,
     put,
+    put_table,
     table_of,
     text_input,
     text_of,
@@ -255,8 +256,13 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         other = TEMPLATE if source == RAW else RAW
         current_member, other_member = SOURCE_MEMBERS[source], SOURCE_MEMBERS[other]
 
-        current = table_of(message.get(current_member) or draft.parked.pop(current_member, None))
-        draft.parked.pop(current_member, None)
+        current = message.get(current_member)
+        if draft.is_outbound:
+            # Outbound, what waited in parked comes back. Inbound leaves parked alone: a RAW
+            # message parked there is the outbound one, waiting behind its template.
+            waited = draft.parked.pop(current_member, None)
+            current = waited if current is None else current
+        current = table_of(current)
         if source == RAW:
             self._write_raw(current, inbound=not draft.is_outbound)
         else:
@@ -281,27 +287,21 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         raw["Subject"] = self._input("subject").value
         if "body" in self._dirty or "Body" not in raw:
             raw["Body"] = self._area("body").text
+            self._dirty.discard("body")  # read once; the draft holds it from now on
         raw["ContentType"] = self._choices("content-type").value
         if inbound:
             rows = self._headers.rows if self._headers is not None else self._header_rows
             self._header_rows = rows
-            headers = table_from(rows)
-            if headers:
-                raw["Headers"] = headers
-            else:
-                raw.pop("Headers", None)
+            put_table(raw, "Headers", table_from(rows))
 
     def _write_template(self, template: dict[str, Any]) -> None:
         put(template, "KnowledgeBaseId", self._input("knowledge-base-id").value)
         put(template, "MessageTemplateId", self._input("template-id").value)
         attributes = table_of(template.get("TemplateAttributes"))
-        custom = table_from(self._custom.rows)
-        if custom:
-            attributes["CustomAttributes"] = custom
-        else:
-            attributes.pop("CustomAttributes", None)
+        put_table(attributes, "CustomAttributes", table_from(self._custom.rows))
         if "profile-attributes" in self._dirty or "CustomerProfileAttributes" not in attributes:
             put(attributes, "CustomerProfileAttributes", self._area("profile-attributes").text)
+            self._dirty.discard("profile-attributes")
         template["TemplateAttributes"] = attributes  # required, even when empty
 
     def field_for(self, problem: Problem) -> Widget | None:
