@@ -452,3 +452,15 @@ def test_load_works_before_the_pane_is_mounted() -> None:
     rebuilt = new_draft()
     pane.apply(rebuilt)
     assert rebuilt.request["SegmentAttributes"] == draft.request["SegmentAttributes"]
+
+
+async def test_values_the_tree_cannot_hold_survive_a_load_and_apply() -> None:
+    for odd in ({}, ["not", "a", "table"]):
+        app = harness(odd)  # type: ignore[arg-type]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await start(pilot)
+            copy_ = app.draft.copy()
+            app.pane.apply(copy_)
+            assert copy_.request["SegmentAttributes"] == odd
+            note = str(app.pane.query_one("#segment-note", Static).render())
+            assert ("not a table" in note) is isinstance(odd, list)
