@@ -60,13 +60,21 @@ _lock = threading.Lock()
 
 
 @cache
-def service_model() -> Any:
-    """botocore's ServiceModel for Connect, loaded once (about 0.2 s) on first use."""
+def loader() -> Any:
+    """The botocore data Loader that reads Connect's model; it caches what it read, so a
+    boto3 client made with it (connect_tui.core.sending does) does not parse it again."""
     # Imported here, not at module level: the first frame of the app must not wait for botocore.
     from botocore.loaders import Loader
+
+    return Loader()
+
+
+@cache
+def service_model() -> Any:
+    """botocore's ServiceModel for Connect, loaded once (about 0.2 s) on first use."""
     from botocore.model import ServiceModel
 
-    data = Loader().load_service_model(SERVICE, "service-2")
+    data = loader().load_service_model(SERVICE, "service-2")
     return ServiceModel(data, service_name=SERVICE)
 
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 
 from connect_tui import __version__
-from connect_tui.core import credentials, local_sandbox, sandbox_identity, variables
+from connect_tui.core import credentials, local_sandbox, sandbox_identity, schema, variables
 from connect_tui.core.model import CREATE_CONTACT, Draft
 from connect_tui.core.problems import has_errors
 from connect_tui.core.send_errors import describe_client_error, describe_exception
@@ -276,7 +276,15 @@ class Sender:
         from botocore.config import Config
 
         keys = source.keys
+        core = None
+        if "AWS_DATA_PATH" not in os.environ:
+            # The loader that validation used: Connect's model (large) is parsed once, not twice.
+            import botocore.session
+
+            core = botocore.session.Session()
+            core.register_component("data_loader", schema.loader())
         session = boto3.session.Session(
+            botocore_session=core,
             profile_name=source.aws_profile,
             aws_access_key_id=keys.access_key_id if keys else None,
             aws_secret_access_key=keys.secret_access_key if keys else None,

@@ -44,8 +44,9 @@ class RunningSandbox:
         """The journal lines of one operation."""
         return [e for e in self.entries() if e.get("operation") == operation]
 
-    def client(self, **keys: str) -> Any:
-        """A boto3 Connect client for this sandbox, signed with the well-known keys by default."""
+    def client(self, attempts: int = 3, **keys: str) -> Any:
+        """A boto3 Connect client for this sandbox, signed with the well-known keys by default
+        (`attempts` high enough to see through a sandbox's injected faults)."""
         import boto3
         from botocore.config import Config
 
@@ -55,7 +56,7 @@ class RunningSandbox:
             endpoint_url=self.url,
             aws_access_key_id=keys.get("key_id", sandbox_identity.ACCESS_KEY_ID),
             aws_secret_access_key=keys.get("secret", sandbox_identity.SECRET_ACCESS_KEY),
-            config=Config(retries={"mode": "standard", "max_attempts": 3}),
+            config=Config(retries={"mode": "standard", "total_max_attempts": attempts}),
         )
 
     def stop(self) -> None:

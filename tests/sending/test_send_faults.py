@@ -26,7 +26,7 @@ def test_fault_mix_every_draft_sent_exactly_once(tmp_path: Path, cli: Runner) ->
         ]
         result = cli("send", *names, "--output", "json", "--rate", "0", timeout=300)
         reported = json_lines(result.stdout)
-        client = faulty.client()
+        client = faulty.client(attempts=20)  # DescribeContact meets the faults too
         for line in reported:
             client.describe_contact(
                 InstanceId=sandbox_identity.INSTANCE_ID, ContactId=line["ContactId"]
