@@ -68,19 +68,16 @@ text box to scroll or select.
     ]
 
     DEFAULT_CSS = """
-    PreviewPane {
-        overflow-y: hidden;
-    }
     PreviewPane > Label {
         color: $text-muted;
         text-style: bold;
     }
     PreviewPane > TextArea {
         height: 1fr;
-        min-height: 4;
+        min-height: 3;
     }
-    PreviewPane > #preview-command {
-        height: 7;
+    PreviewPane > #preview-json {
+        height: 2fr;
     }
     PreviewPane .-hidden {
         display: none;
