@@ -158,7 +158,8 @@ class Sender:
         base: dict[str, Any] = {
             "profile": draft.name,
             "operation": draft.operation,
-            "target": draft.target.describe(),
+            # Where it would go: the sandbox's URL is known only once it is located.
+            "target": describe_target(draft, draft.target.endpoint_url),
             "client_token": prepared.request["ClientToken"],
             "related_contact_id": (prepared.create_contact or {}).get("RelatedContactId"),
             "started_at": started,

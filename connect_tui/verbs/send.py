@@ -148,22 +148,27 @@ def _collect(args: argparse.Namespace, overrides: dict[str, str]) -> tuple[list[
 
 
 def _dry_run(drafts: list[Draft], output: str, unreadable: int) -> int:
-    from connect_tui.core import interop
+    from connect_tui.core import interop, local_sandbox
     from connect_tui.core.model import CREATE_CONTACT
-    from connect_tui.core.sending import prepare
+    from connect_tui.core.sending import describe_target, prepare
 
     invalid = 0
     for draft in drafts:
         ready = prepare(draft, with_tokens=False)
         errors = [p for p in ready.problems if p.is_error]
         invalid += bool(errors)
+        endpoint = draft.target.endpoint_url
+        if draft.target.is_sandbox and endpoint is None:
+            # A running standalone sandbox, else the embedded one (not started for a dry run).
+            endpoint = local_sandbox.registered_url()
+        where = describe_target(draft, endpoint)
         if output == "json":
             print(
                 json.dumps(
                     {
                         "profile": draft.name,
                         "operation": draft.operation,
-                        "target": draft.target.describe(),
+                        "target": where,
                         "dry_run": True,
                         "create_contact": ready.create_contact,
                         "request": ready.request,
@@ -173,7 +178,6 @@ def _dry_run(drafts: list[Draft], output: str, unreadable: int) -> int:
                 )
             )
             continue
-        where = draft.target.describe()
         print(f"# {draft.name}: {draft.operation} to {where} (dry run, nothing sent)")
         for problem in ready.problems:
             print(f"# {draft.name}: {problem}")

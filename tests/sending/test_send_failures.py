@@ -168,6 +168,7 @@ def test_an_invalid_draft_is_not_sent_and_the_others_go_on(
     first, middle, last = json_lines(result.stdout)
     assert first["error"] is None and last["error"] is None
     assert middle["error_code"] == "InvalidDraft" and middle["ContactId"] is None
+    assert middle["target"] == f"sandbox {sandbox.url}"
     assert "FromEmailAddress" in middle["error"]
     sent = {request_of(e).get("ClientToken") for e in sandbox.entries()}
     assert {first["ClientToken"], last["ClientToken"]} <= sent and bad_token not in sent

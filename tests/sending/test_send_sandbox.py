@@ -59,6 +59,8 @@ def test_inbound_then_reply_demo_in_two_commands(
         assert inbound.returncode == 0, inbound.stderr
         (sent,) = json_lines(inbound.stdout)
         assert sent["target"] == f"sandbox {standalone.url}"
+        (dry,) = json_lines(cli("send", "demo", "--dry-run", "--output", "json").stdout)
+        assert dry["target"] == f"sandbox {standalone.url}"
 
         reply = cli("send", "demo", "--reply-to", sent["ContactId"])
         assert reply.returncode == 0, reply.stdout + reply.stderr
@@ -165,7 +167,7 @@ def test_dry_run_prints_the_resolved_request_and_sends_nothing(
     result = cli("send", "dry", "--dry-run", "--output", "json")
     assert result.returncode == 0, result.stderr
     (line,) = json_lines(result.stdout)
-    assert line["dry_run"] is True
+    assert line["dry_run"] is True and line["target"] == f"sandbox {sandbox.url}"
     assert line["request"]["DestinationEmailAddress"] == {"EmailAddress": "dana@example.com"}
     assert line["create_contact"]["InitiationMethod"] == "OUTBOUND"
     text = cli("send", "dry", "--dry-run")
