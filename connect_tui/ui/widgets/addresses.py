@@ -49,7 +49,7 @@ class AddressesPane(Pane):
 **From** is who the email is from.
 - *Inbound* (StartEmailContact): the customer writing in. Required.
 - *Outbound* (StartOutboundEmailContact): an email address of your instance.
-  Optional: leave it empty to use the instance's default.
+  Optional: leave it empty to leave it out of the request.
 
 **Destination** is who the email goes to.
 - *Inbound*: an email address of your instance (a bare address, no display name).
@@ -111,7 +111,7 @@ problem is shown in the Problems list and as a tooltip.
             self._input("destination-name").value = destination_name
         self.query_one("#destination-name-row").set_class(not self._outbound, "-hidden")
         if self._outbound:
-            from_hint = "Optional: an address of your instance (empty: the instance's default)."
+            from_hint = "Optional: an address of your instance (empty: left out)."
             destination_hint = "The customer the email goes to."
         else:
             from_hint = "Required: the customer writing in."

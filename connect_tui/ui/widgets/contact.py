@@ -91,7 +91,8 @@ an existing contact, or tick **Create the contact first**, and a CreateContact c
 - **Initiation**: OUTBOUND (a new email) or AGENT_REPLY (a reply to a contact).
 - **Replying to**: the RelatedContactId; required for AGENT_REPLY.
 - **Agent user id**: UserInfo.UserId, the agent the email is from (required).
-- **Expiry (minutes)**: 1 to 129,600 (90 days); empty for the default (14 days).
+- **Expiry (minutes)**: ExpiryDurationInMinutes, 1 to 129,600 (90 days); empty
+  for Amazon Connect's default.
 - **Name** and **Description** of the new contact.
 
 Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
@@ -151,7 +152,8 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
                 )
                 yield FieldRow("Agent user id", text_input("chain-user", "UserInfo.UserId"))
                 yield FieldRow(
-                    "Expiry (minutes)", text_input("chain-expiry", "empty: 20160 (14 days)")
+                    "Expiry (minutes)",
+                    text_input("chain-expiry", "1 to 129600; empty: the default"),
                 )
                 yield FieldRow("Name", text_input("chain-name", "optional"))
                 yield FieldRow("Description", text_input("chain-description", "optional"))
