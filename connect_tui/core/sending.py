@@ -104,11 +104,15 @@ class Pacer:
     """A token bucket: at most `rate` calls a second, with bursts of `burst`; thread-safe.
 
     The Connect send quota (2 per second, burst 5) is per account and Region: pacing
-    below it costs nothing, while hammering it and retrying costs backoff delays.
+    below it costs nothing, while hammering it and retrying costs backoff delays. Calls
+    are paced `HEADROOM` under `rate`: the service counts a call when it arrives, and
+    network jitter would otherwise bring some calls in a few milliseconds too early.
     """
 
+    HEADROOM: Final = 0.05
+
     def __init__(self, rate: float, burst: int) -> None:
-        self.rate = rate
+        self.rate = rate * (1 - self.HEADROOM)
         self.burst = max(1, burst)
         self._tokens = float(self.burst)
         self._last = time.monotonic()
