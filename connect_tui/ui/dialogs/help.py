@@ -21,7 +21,7 @@ KEYS_HELP = """
 | ctrl+s | save the draft (asks a name the first time) |
 | f5 | send the draft |
 | ctrl+o | open, create, copy, rename or delete drafts |
-| ctrl+h | history of sends: reopen or resend one |
+| f9 or ctrl+h | history of sends: reopen or resend one |
 | ctrl+pageup / ctrl+pagedown, alt+1 … alt+0 | previous / next pane, pane by number |
 | f6 | go to the Problems list |
 | ctrl+p | every command |

@@ -10,6 +10,7 @@ Saving, opening and recovery live in DraftsMixin; sending in SendMixin.
 from __future__ import annotations
 
 import argparse
+import asyncio
 from pathlib import Path
 from typing import ClassVar, Final
 
@@ -78,7 +79,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         Binding("f5", "send", "Send", id="composer.send"),
         Binding("ctrl+s", "save", "Save", id="composer.save"),
         Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts"),
-        Binding("ctrl+h,f9", "history", "History", id="composer.history"),
+        Binding("f9,ctrl+h", "history", "History", id="composer.history"),
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
         Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
@@ -99,7 +100,12 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         self.draft = draft
         self.path = path
         self.problems: list[Problem] = []
+        #: True once every pane is mounted and botocore's model is loaded (validation runs).
         self.model_ready = False
+        self._panes_mounted = False
+        self._model_loaded_here = False
+        #: Every pane, made now; only the first is mounted before the first frame.
+        self._panes: dict[str, Pane] = {key: cls(id=f"pane-{key}") for key, cls in PANES}
         self._check_pending = False
         self.init_drafts(target_options)
         self.init_send()
@@ -110,27 +116,43 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
             with TabbedContent(id="panes"):
-                for key, pane_class in PANES:
+                for index, (key, pane_class) in enumerate(PANES):
                     with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
-                        yield pane_class(id=f"pane-{key}")
+                        if index == 0:
+                            yield self._panes[key]
             yield ProblemsList(id="problems")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_draft()
-        # The model loads after the first frame: the screen must not wait for botocore.
-        self.call_after_refresh(self.load_model)
+        # The first frame shows the first pane only; the other panes, then botocore's model,
+        # load after it, so the screen appears at once.
+        self.call_after_refresh(self._mount_other_panes)
         self.start_recovery_timer()
         self.offer_recovery_on_open()
 
+    async def _mount_other_panes(self) -> None:
+        self.load_model()  # in a thread, while the panes mount here
+        waiting = [
+            self.query_one(f"#tab-{key}", TabPane).mount(pane)
+            for key, pane in self._panes.items()
+            if not pane.is_attached
+        ]
+        await asyncio.gather(*waiting)
+        for key, pane in self._panes.items():
+            if key != "preview" and pane is not self._panes[PANES[0][0]]:
+                self._load_pane(pane)  # the preview may need the model: it is loaded with it
+        self._panes_mounted = True
+        self._become_ready()
+
     @property
     def panes(self) -> list[Pane]:
-        """Every pane, in tab order."""
-        return [self.pane(key) for key, _ in PANES]
+        """Every pane mounted so far, in tab order (all of them once the model has loaded)."""
+        return [pane for pane in self._panes.values() if pane.is_mounted]
 
     def pane(self, key: str) -> Pane:
-        """The pane `key` (such as "message")."""
-        return self.query_one(f"#pane-{key}", Pane)
+        """The pane `key` (such as "message"), mounted or not yet."""
+        return self._panes[key]
 
     @property
     def draft_bar(self) -> DraftBar:
@@ -150,10 +172,10 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         self.draft_bar.show_dirty(self.dirty)
         self.draft_bar.show_target(self.draft.target)
         self.query_one(OperationSwitch).set_operation(self.draft.operation)
-        for key, _ in PANES:
-            if key == "preview" and not self.model_ready:
-                continue  # the preview may need botocore's model: it loads after the first frame
-            self._load_pane(self.pane(key))
+        for key, pane in self._panes.items():
+            if not pane.is_mounted or (key == "preview" and not self.model_ready):
+                continue  # loaded when mounted; the preview once the model is there
+            self._load_pane(pane)
         self.schedule_check()
 
     def _load_pane(self, pane: Pane) -> None:
@@ -173,6 +195,13 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         self.app.call_from_thread(self._model_loaded)
 
     def _model_loaded(self) -> None:
+        self._model_loaded_here = True
+        self._become_ready()
+
+    def _become_ready(self) -> None:
+        """Once every pane is mounted and the model loaded: validate and fill the preview."""
+        if self.model_ready or not (self._panes_mounted and self._model_loaded_here):
+            return
         self.model_ready = True
         self._load_pane(self.pane("preview"))
         self.schedule_check()
@@ -233,9 +262,9 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
 
     def owner_of(self, problem: Problem) -> Pane | None:
         """The pane that shows `problem`: an owner that has its field, else any owner."""
-        owners = [pane for pane in self.panes if pane.owns(problem)]
+        owners = [pane for pane in self._panes.values() if pane.owns(problem)]
         for pane in owners:
-            if pane.field_for(problem) is not None:
+            if pane.is_mounted and pane.field_for(problem) is not None:
                 return pane
         if owners:
             return owners[0]
