@@ -213,3 +213,23 @@ def test_history_records_every_send_and_replays_with_a_new_token(
     ]
     assert len(new_entries) == 1
     assert len(json_lines(cli("history", "--output", "json").stdout)) == 3
+
+
+def test_outbound_with_its_own_contact_id_skips_create_contact(
+    sandbox: RunningSandbox, cli: Runner
+) -> None:
+    made = sandbox.client().create_contact(
+        InstanceId=sandbox_identity.INSTANCE_ID,
+        Channel="EMAIL",
+        InitiationMethod="OUTBOUND",
+        UserInfo={"UserId": sandbox_identity.AGENT_USER_ID},
+    )["ContactId"]
+    draft = draft_for(sandbox.url, "own-id", OUTBOUND, ContactId=made)
+    draft.create_contact = None
+    save(draft)
+    creates_before = len(sandbox.entries_for(CREATE_CONTACT))
+    result = cli("send", "own-id", "--output", "json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (line,) = json_lines(result.stdout)
+    assert line["ContactId"] == made and line["CreatedContactId"] is None
+    assert len(sandbox.entries_for(CREATE_CONTACT)) == creates_before
