@@ -214,3 +214,17 @@ async def test_status_line_and_markup_looking_text_are_literal() -> None:
         assert cell(app, 0, "name").value == "[red]x"
         await retype(pilot, cell(app, 0, "value"), "[i]z")
         assert app.row_list.rows[0]["value"] == "[i]z"
+
+
+async def test_set_rows_twice_before_the_rows_are_mounted() -> None:
+    app = Host([])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.row_list.set_rows(ROWS)
+        app.row_list.set_rows([{"name": "z", "kind": "EMAIL", "value": "v"}, *ROWS[1:]])
+        await pilot.pause()
+        kind = app.row_list.field(0, "kind")
+        assert isinstance(kind, Select) and kind.value == "EMAIL"
+        assert names(app) == ["z", "b", "c"]
+        assert len(app.row_list.query(".rows-row")) == 3
+        assert app.changes == []

@@ -7,6 +7,12 @@ button, a remove button per row), and posts `RowList.Changed` on every user edit
 
 The list keeps its own copy of the values (`rows`), so it can tell a user's edit from
 the echo of a value it set itself: setting values programmatically never posts Changed.
+
+Rows are one line high (borderless Inputs and Selects, like Textual's compact style):
+at 80x24 a pane then shows about fifteen rows where tall, bordered fields would show
+five, and these lists are scanned more than they are read. The focused cell is tinted
+with $primary, a cell with a problem with $error (or $warning), so the state stays
+visible without a border.
 """
 
 from __future__ import annotations
@@ -202,7 +208,7 @@ class RowList(Widget):
         .rows-row {
             height: 1;
         }
-        /* One line a row: Input and Select lose their tall borders (see the module notes). */
+        /* One line a row: Input and Select lose their tall borders (see the module's notes). */
         .rows-cell {
             margin-right: 1;
             height: 1;
@@ -385,12 +391,16 @@ class RowList(Widget):
     def _sync(self) -> None:
         """Make the row widgets show `_values`: reuse, then mount or remove the difference."""
         widgets = self._row_widgets
+        # A row still being mounted (set_rows twice in a row) cannot take new values yet:
+        # its Selects have no options until mounted. It is replaced, and so are those after.
+        reusable = next((i for i, row in enumerate(widgets) if not row.is_mounted), len(widgets))
+        keep = min(reusable, len(self._values))
         with self.prevent(Input.Changed, Select.Changed):
-            for row, values in zip(widgets, self._values, strict=False):
+            for row, values in zip(widgets[:keep], self._values, strict=False):
                 row.set_values(self.columns, values)
-            surplus = widgets[len(self._values) :]
-            missing = [Row(self.columns, v) for v in self._values[len(widgets) :]]
-            del widgets[len(self._values) :]
+            surplus = widgets[keep:]
+            missing = [Row(self.columns, v) for v in self._values[keep:]]
+            del widgets[keep:]
             widgets.extend(missing)
             for row in surplus:
                 row.remove()
