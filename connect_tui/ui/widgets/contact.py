@@ -21,8 +21,8 @@ from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import CREATE_CONTACT, REQUEST, Problem
 from connect_tui.core.rules import EMAIL_INITIATION_METHODS
+from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.fields import (
-    Choices,
     FieldRow,
     Hint,
     SectionTitle,

@@ -20,8 +20,8 @@ from textual.widgets import Input, TextArea
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import CONTENT_TYPES
+from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.fields import (
-    Choices,
     FieldRow,
     Hint,
     SectionTitle,

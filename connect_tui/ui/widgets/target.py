@@ -17,7 +17,8 @@ from textual.widgets import Checkbox, Input
 
 from connect_tui.core.model import AWS, KEYRING, SANDBOX, TARGET_KINDS, Draft
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
-from connect_tui.ui.widgets.fields import Choices, FieldRow, Hint, SectionTitle, text_input
+from connect_tui.ui.widgets.choices import Choices
+from connect_tui.ui.widgets.fields import FieldRow, Hint, SectionTitle, text_input
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.rows import Column, RowList
 
