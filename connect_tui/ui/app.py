@@ -151,5 +151,5 @@ def run(args: argparse.Namespace) -> int:
     draft, path = open_argument(getattr(args, "profile", None))
     apply_target_options(draft.target, args)  # a bad combination is refused before drawing
     app = ComposerApp(draft, path, target_options=args)
-    result = app.run()
-    return int(result or 0)
+    app.run()
+    return app.return_code or 0

@@ -17,7 +17,7 @@ from connect_tui.core.model import OUTBOUND, new_draft
 from connect_tui.ui.app import ComposerApp, open_argument, run
 from connect_tui.ui.dialogs.help import HelpDialog
 from connect_tui.ui.widgets.draft_bar import DraftBar
-from tests.ui.composer_pilot import Recorder, ready, screen_text, top_screen
+from tests.ui.composer_pilot import Recorder, ready, screen_text, top_screen, until
 
 
 def args(profile: str | None = None, **options: object) -> argparse.Namespace:
@@ -249,3 +249,31 @@ async def test_every_action_is_in_the_command_palette(profiles_dir: Path) -> Non
             "Quit",
         ):
             assert expected in titles
+
+
+async def test_the_palette_runs_a_composer_action(profiles_dir: Path) -> None:
+    from connect_tui.ui.screens.history import HistoryScreen
+
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"history")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await top_screen(pilot, HistoryScreen)
+
+
+async def test_the_palette_opens_a_saved_draft_by_name(profiles_dir: Path) -> None:
+    profiles.save(new_draft("zebra", OUTBOUND), profiles.path_for("zebra"))
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open draft zebra")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: composer.draft.name == "zebra")
+        assert composer.path == profiles.path_for("zebra")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TabbedContent
 
 from connect_tui.core import profiles
-from connect_tui.core.model import INBOUND, OUTBOUND, new_draft
+from connect_tui.core.model import INBOUND, OUTBOUND, Draft, Target, new_draft
 from connect_tui.core.problems import CREATE_CONTACT, TARGET, VARIABLES, Problem
 from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.widgets.operation import OperationSwitch
@@ -99,7 +101,8 @@ async def test_the_operation_switch_converts_and_reloads(profiles_dir: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         switch = composer.query_one(OperationSwitch)
-        switch.action_choose("outbound")  # what its key and click do
+        switch.focus()
+        await pilot.press("right")  # Inbound -> Outbound
         await pilot.pause()
         await pilot.pause()
         assert composer.draft.operation == OUTBOUND
@@ -140,3 +143,49 @@ async def test_usable_at_80x24_and_roomy_at_120x40(profiles_dir: Path) -> None:
                 assert problems.x >= panes.right - 1 and problems.width >= 30
             else:
                 assert problems.y >= panes.bottom - 1
+
+
+def draft_with_target_error() -> Draft:
+    draft = new_draft("t")
+    draft.target = Target(kind="aws", region="nowhere")
+    return draft
+
+
+def draft_with_chain_error() -> Draft:
+    draft = new_draft("c", OUTBOUND)
+    assert draft.create_contact is not None
+    draft.create_contact["UserInfo"]["UserId"] = ""
+    return draft
+
+
+def draft_with_variable_error() -> Draft:
+    draft = new_draft("v")
+    draft.variables = {"bad name": "1"}
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("make", "tab"),
+    [
+        (draft_with_target_error, "tab-target"),
+        (draft_with_chain_error, "tab-contact"),
+        (draft_with_variable_error, "tab-target"),
+    ],
+)
+async def test_problems_outside_the_request_focus_their_field(
+    profiles_dir: Path, make: Callable[[], Draft], tab: str
+) -> None:
+    app = ComposerApp(make())
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        errors = [p for p in composer.problems if p.is_error]
+        assert len(errors) == 1, errors
+        composer.problems_list.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert composer.query_one(TabbedContent).active == tab
+        pane = composer.owner_of(errors[0])
+        assert pane is not None
+        field = pane.field_for(errors[0])
+        assert field is not None and app.focused is field
