@@ -6,6 +6,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from connect_tui.core import sandbox_identity
 from connect_tui.core.model import INBOUND, OUTBOUND
 from tests.sending.conftest import Runner, draft_for, json_lines, request_of, save, succeeded
@@ -14,6 +16,7 @@ from tests.sending.sandbox_process import start_sandbox
 DRAFTS = 12
 
 
+@pytest.mark.slow
 def test_fault_mix_every_draft_sent_exactly_once(tmp_path: Path, cli: Runner) -> None:
     faulty = start_sandbox(
         tmp_path / "faulty",
@@ -58,6 +61,7 @@ def test_fault_mix_every_draft_sent_exactly_once(tmp_path: Path, cli: Runner) ->
     print(f"\n{len(entries)} requests for {DRAFTS} drafts")
 
 
+@pytest.mark.slow
 def test_quota_fifteen_drafts_at_two_a_second_burst_five(tmp_path: Path, cli: Runner) -> None:
     limited = start_sandbox(tmp_path / "limited", "--rate", "2", "--burst", "5", rate_off=False)
     try:
