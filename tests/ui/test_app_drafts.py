@@ -195,3 +195,19 @@ async def test_save_as_keeps_the_old_profile(profiles_dir: Path) -> None:
         await until(pilot, lambda: composer.path == profiles.path_for("two"))
     assert sorted(os.listdir(profiles_dir)) == ["one.toml", "two.toml"]
     assert profiles.load("one").request == new_draft().request
+
+
+async def test_quit_twice_asks_once(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        composer.mark_dirty()
+        await pilot.press("ctrl+q")
+        dialog = await top_screen(pilot, ChoiceDialog)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert len(app.screen_stack) == 2
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen is composer

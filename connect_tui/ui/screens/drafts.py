@@ -56,6 +56,7 @@ class DraftsMixin(Screen[None]):
         self.profile_target = None
         self._recovery_stale = False
         self._recovery_warned = False
+        self._leaving = False
         self._apply_target_options()
 
     def _apply_target_options(self) -> None:
@@ -230,20 +231,30 @@ class DraftsMixin(Screen[None]):
             return True
         return False
 
-    @work(exclusive=True, group="leave")
-    async def quit_flow(self) -> None:
+    def quit_flow(self) -> None:
         """Quit, asking first when there are unsaved changes."""
-        if await self.confirm_leave():
-            self.app.exit(0)
+        if not self._leaving:  # already asking: one question at a time
+            self._leave(None)
 
-    @work(exclusive=True, group="leave")
-    async def open_flow(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
+    def open_flow(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
         """Open another draft, asking first when this one has unsaved changes."""
-        if not await self.confirm_leave():
-            return
-        self.open_draft(draft, path, dirty=dirty)
+        if not self._leaving:
+            self._leave((draft, path, dirty))
 
-    def open_draft(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
+    @work(group="leave")
+    async def _leave(self, then: tuple[Draft, Path | None, bool] | None) -> None:
+        self._leaving = True
+        try:
+            if not await self.confirm_leave():
+                return
+        finally:
+            self._leaving = False
+        if then is None:
+            self.app.exit(0)
+        else:
+            self.open_draft(*then)
+
+    def open_draft(self, draft: Draft, path: Path | None, dirty: bool = False) -> None:
         """Show `draft` (saved at `path`) in place of the current one."""
         self.draft, self.path = draft, path
         self._apply_target_options()
