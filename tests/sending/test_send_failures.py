@@ -188,3 +188,22 @@ def test_an_unreadable_profile_exits_2_and_the_others_go_on(
     assert sent["profile"] == "fine" and sent["error"] is None
     (message,) = result.stderr.splitlines()
     assert "broken.toml" in message and "not valid TOML" in message
+
+
+def test_every_reply_dropped_makes_one_contact_and_says_it_may_exist(
+    tmp_path: Path, cli: Runner
+) -> None:
+    lossy = start_sandbox(tmp_path / "lossy", "--drop-rate", "1")
+    try:
+        save(draft_for(lossy.url, "lost"))
+        result = cli("send", "lost", "--max-attempts", "3")
+        entries = lossy.entries_for(INBOUND)
+    finally:
+        lossy.stop()
+    line = error_line(result, "lost")
+    assert "closed the connection or did not answer" in line
+    assert "a send with the same ClientToken returns it" in line
+    # Three tries, one token: the first made the contact, the retries were replays of it.
+    assert len({request_of(e)["ClientToken"] for e in entries}) == 1
+    assert [bool(e.get("replay")) for e in entries] == [False, True, True]
+    assert len({e["ContactId"] for e in entries}) == 1
