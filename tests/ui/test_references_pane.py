@@ -192,3 +192,14 @@ async def test_outbound_with_its_own_contact_id_shows_a_note_and_keeps_data() ->
         assert note.display and "ContactId" in str(note.render())
         app.pane.apply(app.draft)
         assert app.draft == before
+
+
+async def test_ctrl_n_on_the_pane_itself_adds_a_row_at_the_end() -> None:
+    app = PaneHarness(ReferencesPane(), typical_draft())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.pane.focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(rows(app).rows) == 3
+        assert app.focused is cell(app, 2, "Name")

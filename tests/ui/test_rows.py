@@ -72,6 +72,10 @@ async def test_set_rows_shows_values_and_posts_nothing() -> None:
         await pilot.pause()
         assert app.row_list.rows == [{"name": "x", "kind": "", "value": ""}]
         assert app.changes == []
+        app.row_list.set_rows([])
+        await pilot.pause()
+        assert not app.row_list.query_one(".rows-header").display  # no headings over no rows
+        assert app.row_list.query_one(".rows-empty").display
 
 
 async def test_set_rows_with_the_same_count_reuses_the_cells() -> None:

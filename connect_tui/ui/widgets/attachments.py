@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widget import Widget
 
 from connect_tui.core import schema
@@ -57,6 +58,11 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The pane itself takes the focus (it scrolls): ctrl+n there still adds a row.
+        Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
+    ]
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         #: False outbound, or when the draft's Attachments is not a list (kept as it is).
@@ -72,6 +78,12 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     def row_list(self) -> RowList:
         """The attachment rows."""
         return self.query_one("#attachments", RowList)
+
+    async def action_add_row(self) -> None:
+        """Add a row at the end (ctrl+n with the focus on the pane, not in a list)."""
+        row_list = self.row_list
+        if row_list.display:
+            await row_list.add_row(len(row_list.rows))
 
     def on_mount(self) -> None:
         """Read the most attachments a request takes, away from the first frame."""

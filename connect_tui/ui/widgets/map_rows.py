@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 
@@ -29,6 +30,11 @@ from connect_tui.ui.widgets.rows import Column, RowList
 
 class MapRowsPane(Pane):
     """A map of the request (inbound) or of the CreateContact step (outbound), as rows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The pane itself takes the focus (it scrolls): ctrl+n there still adds a row.
+        Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
+    ]
 
     #: The request member this pane edits, such as "References".
     MEMBER: ClassVar[str] = ""
@@ -63,6 +69,12 @@ class MapRowsPane(Pane):
     def row_list(self) -> RowList:
         """The rows of the map."""
         return self.query_one(".map-rows", RowList)
+
+    async def action_add_row(self) -> None:
+        """Add a row at the end (ctrl+n with the focus on the pane, not in a list)."""
+        row_list = self.row_list
+        if row_list.display:
+            await row_list.add_row(len(row_list.rows))
 
     # -- what subclasses say ----------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -67,6 +68,11 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The pane itself takes the focus (it scrolls): ctrl+n there still adds a row.
+        Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
+    ]
+
     DEFAULT_CSS = """
     RecipientsPane {
         .recipients-count {
@@ -108,6 +114,12 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     def cc_list(self) -> RowList:
         """The Cc rows."""
         return self.query_one("#recipients-cc", RowList)
+
+    async def action_add_row(self) -> None:
+        """Add a row to To (Cc outbound): ctrl+n with the focus on the pane, not in a list."""
+        row_list = self.cc_list if self._outbound else self.to_list
+        if row_list.display:
+            await row_list.add_row(len(row_list.rows))
 
     def load(self, draft: Draft) -> None:
         """Show the lists of the draft's operation; hide To outbound."""

@@ -305,6 +305,7 @@ class RowList(Widget):
             Content(f"No {noun}s yet: press ctrl+n or Add {noun}."), classes="rows-empty"
         )
         self._status_label = Static("", classes="rows-status")
+        self._header = Horizontal(classes="rows-header")
 
     # -- the public interface -------------------------------------------------------------
 
@@ -369,7 +370,7 @@ class RowList(Widget):
 
     def compose(self) -> ComposeResult:
         """The headings, the rows, and the footer with the Add button and status line."""
-        with Horizontal(classes="rows-header"):
+        with self._header:
             for column in self.columns:
                 heading = Label(Content(column.label), classes="rows-heading")
                 heading.styles.width = column.width
@@ -409,7 +410,9 @@ class RowList(Widget):
         self._show_status()
 
     def _show_status(self) -> None:
+        # Headings over no rows only take a line: the empty line says what to do instead.
         self._empty.display = not self._values
+        self._header.display = bool(self._values)
         parts = []
         if self._limit is not None:
             parts.append(f"{len(self._values)} of {self._limit}")
