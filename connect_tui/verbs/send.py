@@ -27,6 +27,9 @@ from connect_tui.verbs.send_output import TextReport
 if TYPE_CHECKING:
     from connect_tui.core.sending import SendOutcome
 
+#: The error_code of a PROFILE that cannot be read (its JSON object comes before any send).
+UNREADABLE = "UnreadableProfile"
+
 
 def add_parsers(subparsers: Any) -> None:
     """Register `send`."""
@@ -131,6 +134,9 @@ def _collect(args: argparse.Namespace, overrides: dict[str, str]) -> tuple[list[
         except profiles.ProfileError as exc:
             unreadable += 1
             print(f"{exc}", file=sys.stderr)
+            if args.output == "json":  # so a script reading stdout sees every PROFILE it named
+                error = {"profile": argument, "error_code": UNREADABLE, "error": str(exc)}
+                print(json.dumps(error, ensure_ascii=False))
     if args.from_history is not None:
         from connect_tui.core import history
 

@@ -184,7 +184,9 @@ def test_an_unreadable_profile_exits_2_and_the_others_go_on(
     (profiles_dir / "broken.toml").write_text("this is = = not toml\n")
     result = cli("send", "broken", "fine", "--output", "json")
     assert result.returncode == 2, result.stdout + result.stderr
-    (sent,) = json_lines(result.stdout)
+    unreadable, sent = json_lines(result.stdout)
+    assert unreadable["profile"] == "broken" and unreadable["error_code"] == "UnreadableProfile"
+    assert "not valid TOML" in unreadable["error"]
     assert sent["profile"] == "fine" and sent["error"] is None
     (message,) = result.stderr.splitlines()
     assert "broken.toml" in message and "not valid TOML" in message
