@@ -233,3 +233,20 @@ def test_outbound_with_its_own_contact_id_skips_create_contact(
     (line,) = json_lines(result.stdout)
     assert line["ContactId"] == made and line["CreatedContactId"] is None
     assert len(sandbox.entries_for(CREATE_CONTACT)) == creates_before
+
+
+def test_send_draft_uses_the_embedded_sandbox_and_records_it() -> None:
+    # The composer's entry point: no standalone sandbox registered, so the embedded one
+    # starts inside this process and answers over real HTTP.
+    from connect_tui.core.sending import send_draft
+
+    outcome = send_draft(new_draft("composer"))
+    assert outcome.ok, outcome.error
+    assert outcome.target.startswith("sandbox http://127.0.0.1:")
+    assert outcome.target.endswith("(embedded)")
+    (entry,) = history.read()
+    assert (entry.profile, entry.contact_id, entry.target) == (
+        "composer",
+        outcome.contact_id,
+        outcome.target,
+    )
