@@ -54,19 +54,17 @@ class TmuxSession:
             raise TmuxError("tmux is not installed")
         self._folder = Path(tempfile.mkdtemp(prefix="connect-tui-tmux-"))
         config = self._folder / "tmux.conf"
-        config.write_text(_CONFIG)
+        width, height = size
+        # Sized before the session exists, so the program never sees another size.
+        config.write_text(_CONFIG + f"set -g default-size {width}x{height}\n")
         self._base = [binary, "-S", str(self._folder / "socket"), "-f", str(config)]
         self._env = dict(env)
         self.size = size
-        width, height = size
         self._run(
             "new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
             *(["-c", str(cwd)] if cwd else []),
             *command,
         )  # fmt: skip
-        # The first client sets the window size unless told to keep the one asked for.
-        self._run("set-option", "-t", "main", "window-size", "manual")
-        self._run("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
 
     def _run(self, *arguments: str) -> str:
         result = subprocess.run(
@@ -81,22 +79,29 @@ class TmuxSession:
             raise TmuxError(f"tmux {arguments[0]} failed: {result.stderr.strip()}")
         return result.stdout
 
-    def screen(self) -> str:
-        """What the terminal shows now, as plain text, one line per row."""
-        return self._run("capture-pane", "-p", "-t", "main")
+    def screen(self, *, scrollback: bool = False) -> str:
+        """What the terminal shows now, as plain text, one line per row (after the scrollback)."""
+        return self._run("capture-pane", "-p", "-t", "main", *(["-S", "-"] if scrollback else []))
 
     def pid(self) -> int:
         """The process id of the program running in the terminal."""
         return int(self._run("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
 
-    def exited(self) -> int | None:
-        """The program's exit status once it has finished, else None."""
-        dead, status = (
-            self._run("display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}")
-            .strip()
-            .partition(" ")[::2]
-        )
-        return int(status or 0) if dead == "1" else None
+    def exited(self) -> bool:
+        """True once the program has finished.
+
+        (tmux 3.3 does not always report a dead pane's exit status, so to learn the
+        status, run the program under `sh -c 'program; echo "exit status $?"'`.)
+        """
+        return self._run("display-message", "-p", "-t", "main", "#{pane_dead}").strip() == "1"
+
+    def wait_exit(self, *, timeout: float = 30.0) -> None:
+        """Poll until the program has finished."""
+        deadline = time.monotonic() + timeout
+        while not self.exited():
+            if time.monotonic() > deadline:
+                raise TmuxError(f"waited {timeout:g}s for the program to exit:\n{self.screen()}")
+            time.sleep(POLL)
 
     def wait_until(
         self, check: Callable[[str], bool], *, timeout: float = 30.0, what: str = "the screen"
@@ -109,7 +114,7 @@ class TmuxSession:
                 return screen
             if time.monotonic() > deadline:
                 raise TmuxError(f"waited {timeout:g}s for {what}; the screen shows:\n{screen}")
-            if self.exited() is not None:
+            if self.exited():
                 raise TmuxError(f"the program exited while waiting for {what}:\n{screen}")
             time.sleep(POLL)
 
@@ -127,7 +132,7 @@ class TmuxSession:
         """Send tmux key names (`F5`, `Tab`, `BSpace`, `C-s`, `Enter`)."""
         self._run("send-keys", "-t", "main", *keys)
 
-    def type(self, text: str) -> None:
+    def type_text(self, text: str) -> None:
         """Type `text` literally."""
         self._run("send-keys", "-t", "main", "-l", text)
 

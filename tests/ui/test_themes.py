@@ -27,7 +27,7 @@ class ThemedApp(App[None]):
         self.notices = install_themes(self)
         self.notified: list[str] = []
 
-    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+    def notify(self, message: str, **kwargs: Any) -> None:
         """Record what the app tells the user, then show it as usual."""
         self.notified.append(message)
         super().notify(message, **kwargs)
