@@ -104,6 +104,7 @@ class ComposerApp(App[int]):
             self.set_keymap(chosen.keymap)
 
     def get_default_screen(self) -> Screen[None]:
+        """The composer, on the draft given to the app."""
         self._composer = ComposerScreen(
             self.initial_draft, self.initial_path, target_options=self.target_options
         )

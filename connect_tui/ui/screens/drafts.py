@@ -46,7 +46,8 @@ class DraftsMixin(Screen[None]):
     #: The target written in the draft's file, when the command line replaced it.
     profile_target: Target | None
 
-    def show_draft(self) -> None:  # provided by ComposerScreen
+    def show_draft(self) -> None:
+        """Load the draft into the screen (ComposerScreen provides it)."""
         raise NotImplementedError
 
     def init_drafts(self, target_options: argparse.Namespace | None) -> None:

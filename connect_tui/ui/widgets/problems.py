@@ -75,10 +75,13 @@ class ProblemsList(OptionList):
 
     def show(self, problems: list[Problem]) -> None:
         """Replace the list with `problems` (errors first), keeping the highlight when it can."""
+        ordered = sort_problems(problems)
+        if not self.loading_model and ordered == self.problems:
+            return  # most keystrokes change nothing here: keep the list (and its scroll) as is
         self.loading_model = False
         self.remove_class("-loading")
         previous = self.highlighted
-        self.problems = sort_problems(problems)
+        self.problems = ordered
         errors = sum(1 for p in self.problems if p.is_error)
         warnings = len(self.problems) - errors
         self.set_options(
