@@ -283,3 +283,32 @@ async def test_a_remembered_theme_that_is_gone_falls_back_to_the_default() -> No
 
 def test_the_allowed_keys_are_textuals() -> None:
     assert list(themes.theme_fields()) == [field.name for field in dataclasses.fields(Theme)]
+
+
+async def test_the_composer_uses_the_remembered_theme_and_shows_the_notices() -> None:
+    from connect_tui.core.model import new_draft
+    from connect_tui.ui import app as app_module
+    from connect_tui.ui.app import ComposerApp
+
+    class Recorded(ComposerApp):
+        # A relative CSS_PATH would be looked up beside this test module.
+        CSS_PATH = str(Path(app_module.__file__).parent / ComposerApp.CSS_PATH)
+        shown: list[str] = []
+
+        def notify(self, message: str, **kwargs: Any) -> None:
+            self.shown.append(message)
+            super().notify(message, **kwargs)
+
+    settings.remember_theme("connect-high-contrast")
+    bad = user_theme("bad.toml", GOOD + 'error = "reddish"\n')
+    app = Recorded(new_draft(), None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "connect-high-contrast"
+        assert [message for message in app.shown if str(bad) in message] == [
+            f"{bad}: error: 'reddish' is not a colour "
+            '(use "#RRGGBB", "rgb(r,g,b)" or a name); did you mean \'red\'?'
+        ]
+        app.theme = "connect-light"
+        await pilot.pause()
+    assert settings.load().theme == "connect-light"
