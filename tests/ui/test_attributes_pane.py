@@ -158,3 +158,20 @@ async def test_two_hundred_rows_load_and_edit() -> None:
         await retype(pilot, cell(app, 199, "Value"), "last")
         assert app.draft.request["Attributes"]["k199"] == "last"
         assert len(app.draft.request["Attributes"]) == 200
+
+
+async def test_a_problem_in_a_row_not_yet_mounted_is_focused_once_it_is() -> None:
+    app = PaneHarness(AttributesPane(), typical_draft())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = typical_draft()
+        big.request["Attributes"] = {f"k{i:03d}": f"v{i}" for i in range(199)}
+        big.request["Attributes"]["bad key"] = "x"
+        app.reload(big)  # 197 new rows: mounted a chunk at a time
+        problem = next(p for p in app.problems if p.location == ("Attributes", MapKey("bad key")))
+        target = rows(app).field(199, "Key")
+        assert target is not None and not target.is_mounted
+        assert target.has_class("-invalid")
+        assert app.pane.focus_problem(problem)
+        await pilot.pause()
+        assert app.focused is target

@@ -232,3 +232,23 @@ async def test_set_rows_twice_before_the_rows_are_mounted() -> None:
         assert names(app) == ["z", "b", "c"]
         assert len(app.row_list.query(".rows-row")) == 3
         assert app.changes == []
+
+
+async def test_many_rows_mount_in_chunks_and_an_edit_waits_for_them() -> None:
+    many = [{"name": f"n{i}", "kind": "", "value": str(i)} for i in range(100)]
+    app = Host([])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.row_list.set_rows(many)
+        body = app.row_list.query_one(".rows-body")
+        assert len(body.children) == RowList.CHUNK  # the rest after the next refresh
+        assert app.row_list.rows == many  # the values are all there at once
+        assert await app.row_list.add_row(100, {"name": "last"})
+        assert len(body.children) == 101
+        assert [cell.value for cell in body.query(".rows-cell") if cell.name == "name"] == [
+            *(f"n{i}" for i in range(100)),
+            "last",
+        ]
+        await pilot.pause()
+        assert len(body.children) == 101
+        assert names(app)[-1] == "last"

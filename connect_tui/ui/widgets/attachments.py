@@ -161,6 +161,8 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         if isinstance(target, RowList) and target.display:
             target.focus_row(0)
             return True
+        if target is not None and self.row_list.focus_field(target):
+            return True
         return super().focus_problem(problem)
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:

@@ -163,6 +163,8 @@ class MapRowsPane(Pane):
         if isinstance(target, RowList) and target.display:
             target.focus_row(0)
             return True
+        if target is not None and self.row_list.focus_field(target):
+            return True
         return super().focus_problem(problem)
 
     def cell_for(self, problem: Problem) -> str:

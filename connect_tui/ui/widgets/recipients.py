@@ -230,6 +230,10 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         if isinstance(target, RowList) and target.display:
             target.focus_row(-1)
             return True
+        if target is not None and any(
+            row_list.focus_field(target) for row_list in (self.to_list, self.cc_list)
+        ):
+            return True
         return super().focus_problem(problem)
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:

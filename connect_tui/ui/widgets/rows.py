@@ -284,6 +284,9 @@ class RowList(Widget):
             """The RowList that changed."""
             return self.row_list
 
+    #: Rows mounted at a time (see `_mount_some`).
+    CHUNK: ClassVar[int] = 40
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -337,10 +340,29 @@ class RowList(Widget):
         if not self._row_widgets:
             self.query_one(".rows-add", Button).focus()
             return
-        widget = self._row_widgets[
-            max(-len(self._row_widgets), min(row, len(self._row_widgets) - 1))
-        ]
-        widget.cells[self.columns[0].key].focus()
+        index = max(-len(self._row_widgets), min(row, len(self._row_widgets) - 1))
+        self._focus_when_mounted(self._row_widgets[index].cells[self.columns[0].key])
+
+    def focus_field(self, widget: Widget) -> bool:
+        """Focus `widget` if it is one of this list's cells; True if it is.
+
+        Unlike `widget.focus()`, this works for a row still waiting to be mounted.
+        """
+        if not any(widget in row.cells.values() for row in self._row_widgets):
+            return False
+        self._focus_when_mounted(widget)
+        return True
+
+    def _focus_when_mounted(self, widget: Widget) -> None:
+        if not self._pending():
+            widget.focus()
+            return
+
+        async def focus_later() -> None:
+            await self.mount_pending()
+            widget.focus()
+
+        self.call_later(focus_later)
 
     @property
     def limit(self) -> int | None:
@@ -401,13 +423,38 @@ class RowList(Widget):
                 row.set_values(self.columns, values)
             surplus = widgets[keep:]
             missing = [Row(self.columns, v) for v in self._values[keep:]]
-            del widgets[keep:]
-            widgets.extend(missing)
-            for row in surplus:
+        del widgets[keep:]
+        widgets.extend(missing)
+        for row in surplus:
+            if row.parent is not None:
                 row.remove()
-            if missing:
-                self._body.mount_all(missing)
+        self._mount_some()
         self._show_status()
+
+    def _pending(self) -> list[Row]:
+        # Rows not yet handed to mount: always the last ones, as they are mounted in order.
+        return [row for row in self._row_widgets if row.parent is None]
+
+    def _mount_some(self) -> None:
+        """Mount the next CHUNK rows, and the rest after the next refresh.
+
+        A few hundred rows take seconds to mount; in chunks, the app keeps answering keys
+        and drawing frames meanwhile (the composer loads every pane, shown or not).
+        """
+        pending = self._pending()
+        if not pending:
+            return
+        with self.prevent(Input.Changed, Select.Changed):
+            self._body.mount_all(pending[: self.CHUNK])
+        if len(pending) > self.CHUNK:
+            self.call_after_refresh(self._mount_some)
+
+    async def mount_pending(self) -> None:
+        """Mount every row not mounted yet (before an edit, which needs them all in place)."""
+        pending = self._pending()
+        if pending:
+            with self.prevent(Input.Changed, Select.Changed):
+                await self._body.mount_all(pending)
 
     def _show_status(self) -> None:
         # Headings over no rows only take a line: the empty line says what to do instead.
@@ -468,6 +515,7 @@ class RowList(Widget):
                 markup=False,
             )
             return False
+        await self.mount_pending()
         index = max(0, min(index, len(self._values)))
         row_values = self._complete(values or {})
         with self.prevent(Input.Changed, Select.Changed):
@@ -487,6 +535,7 @@ class RowList(Widget):
         """Remove the row at `index` (as the user would); the focus goes to a neighbour."""
         if not 0 <= index < len(self._values):
             return
+        await self.mount_pending()
         row = self._row_widgets[index]
         focused = self.screen.focused
         had_focus = focused is not None and self.row_of(focused) == index
@@ -505,11 +554,12 @@ class RowList(Widget):
         key = column if column in neighbour.cells else self.columns[0].key
         neighbour.cells[key].focus()
 
-    def move_row(self, index: int, offset: int) -> None:
+    async def move_row(self, index: int, offset: int) -> None:
         """Move the row at `index` by `offset` places (as the user would), keeping its focus."""
         target = index + offset
         if not (0 <= index < len(self._values) and 0 <= target < len(self._values)):
             return
+        await self.mount_pending()
         row = self._row_widgets[index]
         other = self._row_widgets[target]
         if offset < 0:
@@ -534,8 +584,8 @@ class RowList(Widget):
         if focused is not None:
             await self.remove_row(focused)
 
-    def action_move(self, offset: int) -> None:
+    async def action_move(self, offset: int) -> None:
         """Move the focused row up (-1) or down (1)."""
         focused = self.focused_row
         if focused is not None:
-            self.move_row(focused, offset)
+            await self.move_row(focused, offset)
