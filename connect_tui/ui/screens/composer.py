@@ -183,7 +183,9 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             pane.load(self.draft)
         except Exception as exc:  # one broken pane must not take the whole draft down
             self.log.error(f"{type(pane).__name__}.load failed: {exc!r}")
-            self.notify(f"{pane.TITLE}: cannot show this draft: {exc}", severity="error")
+            self.notify(
+                f"{pane.TITLE}: cannot show this draft: {exc}", severity="error", markup=False
+            )
 
     @work(thread=True, exclusive=True, group="model", exit_on_error=False)
     def load_model(self) -> None:
@@ -281,7 +283,9 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         """Switch to the problem's pane and focus the field it is about."""
         pane = self.owner_of(problem)
         if pane is None:
-            self.notify(f"{problem.path}: no pane shows this field", severity="warning")
+            self.notify(
+                f"{problem.path}: no pane shows this field", severity="warning", markup=False
+            )
             return
         tab = pane.parent
         if isinstance(tab, TabPane) and tab.id:
