@@ -53,6 +53,7 @@ async def test_send_shows_the_contact_id_the_sandbox_created(profiles_dir: Path)
         assert outcome.contact_id in screen_text(app)
         assert "Request id" in screen_text(app)
         await pilot.press("c")  # copy
+        assert app.clipboard == outcome.contact_id
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is composer
