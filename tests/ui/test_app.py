@@ -165,12 +165,16 @@ async def test_an_unknown_binding_id_in_the_keymap_is_named(isolated_home: Path)
     from connect_tui.core import paths
 
     paths.ensure_private_dir(paths.config_dir())
-    paths.settings_file().write_text('[keymap]\n"composer.sned" = "f2"\n')
+    paths.settings_file().write_text(
+        '[keymap]\n"composer.sned" = "f2"\n"history.resend" = "f3"\n"profiles.rename" = "f4"\n'
+    )
     recorder = Recorder()
     app = ComposerApp()
     async with app.run_test(size=(80, 24), message_hook=recorder.hook) as pilot:
         await ready(pilot)
-        assert any("'composer.sned'" in notice for notice in recorder.notices)
+        named = [notice for notice in recorder.notices if "unknown binding id" in notice]
+        assert len(named) == 1 and "'composer.sned'" in named[0]
+        assert "more" not in named[0]  # the ids of screens not shown yet are known too
 
 
 async def test_a_draft_name_is_shown_literally(tmp_path: Path) -> None:

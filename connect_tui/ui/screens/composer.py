@@ -29,6 +29,7 @@ from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.ui.dialogs.help import HelpDialog
 from connect_tui.ui.screens.drafts import DraftsMixin
+from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.send import SendMixin
 from connect_tui.ui.widgets.addresses import AddressesPane
 from connect_tui.ui.widgets.attachments import AttachmentsPane
@@ -329,8 +330,6 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
 
     def action_history(self) -> None:
         """Show the history of sends (reopen or resend one)."""
-        from connect_tui.ui.screens.history import HistoryScreen
-
         self.app.push_screen(HistoryScreen(), self._history_chosen)
 
     def _history_chosen(self, chosen: tuple[str, int] | None) -> None:

@@ -22,6 +22,7 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, Target, new_draft
 from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, confirm, unsaved
 from connect_tui.ui.dialogs.prompt import NamePrompt, check_profile_name
+from connect_tui.ui.screens.profiles import ProfilesScreen
 from connect_tui.ui.widgets.draft_bar import DraftBar
 
 #: Seconds between recovery copies while the draft has unsaved changes.
@@ -284,8 +285,6 @@ class DraftsMixin(Screen[None]):
 
     def action_drafts(self) -> None:
         """Open the drafts picker: open, new, duplicate, rename, delete."""
-        from connect_tui.ui.screens.profiles import ProfilesScreen
-
         current = self.draft.name if self.path is not None else None
         self.app.push_screen(ProfilesScreen(current, self), self._picked)
 
