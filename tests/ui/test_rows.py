@@ -241,7 +241,7 @@ async def test_many_rows_mount_in_chunks_and_an_edit_waits_for_them() -> None:
         await pilot.pause()
         app.row_list.set_rows(many)
         body = app.row_list.query_one(".rows-body")
-        assert len(body.children) == RowList.CHUNK  # the rest after the next refresh
+        assert 0 < len(body.children) < 100  # the first chunk; the rest after refreshes
         assert app.row_list.rows == many  # the values are all there at once
         assert await app.row_list.add_row(100, {"name": "last"})
         assert len(body.children) == 101

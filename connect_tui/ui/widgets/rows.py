@@ -298,6 +298,9 @@ class RowList(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.columns: tuple[Column, ...] = tuple(columns)
+        # A Select cell costs about what three Inputs do to mount: fewer rows a chunk.
+        selects = sum(1 for column in self.columns if column.choices is not None)
+        self._chunk = max(1, self.CHUNK // (1 + 3 * selects))
         self.noun = noun
         self._limit = limit
         self._values: list[dict[str, str]] = []
@@ -444,9 +447,12 @@ class RowList(Widget):
         pending = self._pending()
         if not pending:
             return
+        # Each chunk costs a layout of every row mounted so far: chunks grow with them,
+        # so the layouts add up to a few times the rows, not rows squared over CHUNK.
+        size = max(self._chunk, (len(self._row_widgets) - len(pending)) // 2)
         with self.prevent(Input.Changed, Select.Changed):
-            self._body.mount_all(pending[: self.CHUNK])
-        if len(pending) > self.CHUNK:
+            self._body.mount_all(pending[:size])
+        if len(pending) > size:
             self.call_after_refresh(self._mount_some)
 
     async def mount_pending(self) -> None:
