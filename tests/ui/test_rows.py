@@ -252,3 +252,17 @@ async def test_many_rows_mount_in_chunks_and_an_edit_waits_for_them() -> None:
         await pilot.pause()
         assert len(body.children) == 101
         assert names(app)[-1] == "last"
+
+
+async def test_up_and_down_go_to_the_same_cell_of_the_next_row() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 0, "value").focus()
+        await pilot.press("down")
+        assert app.focused is cell(app, 1, "value")
+        await pilot.press("down", "down")  # the last row: the key is left to others
+        assert app.focused is cell(app, 2, "value")
+        await pilot.press("up", "up", "up")
+        assert app.focused is cell(app, 0, "value")
+        assert app.changes == []

@@ -54,7 +54,7 @@ Files attached to an *inbound* email (StartEmailContact), one per row: the
 - A row with nothing typed is left out.
 
 Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
-`alt+up` / `alt+down` move it.
+`alt+up` / `alt+down` move it; `up` / `down` go to the row above or below.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 

@@ -32,7 +32,7 @@ User-defined contact attributes, one per row: a **key** and a **value**
 Outbound, attributes belong to the contact created first (CreateContact).
 
 Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
-`alt+up` / `alt+down` move it.
+`alt+up` / `alt+down` move it; `up` / `down` go to the row above or below.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"Attributes"})
     MEMBER: ClassVar[str] = "Attributes"

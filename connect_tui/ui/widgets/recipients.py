@@ -64,7 +64,8 @@ The count at the top turns red past the limit. An address that repeats
 another one (or the destination) is flagged. A row with nothing typed is left out.
 
 Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
-`alt+up` / `alt+down` move it; `tab` moves between cells and lists.
+`alt+up` / `alt+down` move it; `up` / `down` go to the row above or below;
+`tab` moves between cells and lists.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 

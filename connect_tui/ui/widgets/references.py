@@ -39,7 +39,8 @@ A name can be used once: a second row with the same name is marked and not saved
 Outbound, references belong to the contact created first (CreateContact).
 
 Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
-`alt+up` / `alt+down` move it; `enter` on a type opens its list.
+`alt+up` / `alt+down` move it; `up` / `down` go to the row above or below;
+`enter` on a type opens its list.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"References"})
     MEMBER: ClassVar[str] = "References"

@@ -175,6 +175,10 @@ class RowList(Widget):
         Binding("ctrl+d", "remove", "Remove row", id="rows.remove", priority=True),
         Binding("alt+up", "move(-1)", "Move row up", id="rows.up"),
         Binding("alt+down", "move(1)", "Move row down", id="rows.down"),
+        # Up and down go to the same cell of the row above or below; at either end (and
+        # in a Select, which opens its list on them) the keys are left to others.
+        Binding("up", "cursor(-1)", "Cell above", show=False, id="rows.previous"),
+        Binding("down", "cursor(1)", "Cell below", show=False, id="rows.next"),
     ]
 
     DEFAULT_CSS = """
@@ -589,6 +593,26 @@ class RowList(Widget):
         focused = self.focused_row
         if focused is not None:
             await self.remove_row(focused)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Up and down apply only in an Input with a row above or below it."""
+        if action != "cursor":
+            return True
+        focused = self.screen.focused if self.is_mounted else None
+        row = self.row_of(focused)
+        if not isinstance(focused, Input) or row is None or not parameters:
+            return False
+        offset = parameters[0]
+        return isinstance(offset, int) and 0 <= row + offset < len(self._row_widgets)
+
+    def action_cursor(self, offset: int) -> None:
+        """Focus the same cell in the row `offset` rows away."""
+        focused = self.screen.focused
+        row = self.row_of(focused)
+        if focused is None or row is None or not 0 <= row + offset < len(self._row_widgets):
+            return
+        cells = self._row_widgets[row + offset].cells
+        self._focus_when_mounted(cells.get(focused.name or "", cells[self.columns[0].key]))
 
     async def action_move(self, offset: int) -> None:
         """Move the focused row up (-1) or down (1)."""
