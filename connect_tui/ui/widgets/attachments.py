@@ -70,7 +70,11 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         self._extras = Extras()
 
     def compose(self) -> ComposeResult:
-        """A note (outbound), then the rows."""
+        """A line about the rows, a note (outbound), then the rows."""
+        yield Hint(
+            "Files attached to the email: a name, and the presigned S3 URL Connect fetches.",
+            classes="attachments-intro",
+        )
         yield Hint("", classes="attachments-note")
         yield RowList(COLUMNS, noun="attachment", id="attachments")
 
@@ -111,6 +115,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         hint.update(note)
         hint.display = bool(note)
         self.row_list.display = self._editable
+        self.query_one(".attachments-intro", Hint).display = self._editable
         self._extras.clear()
         rows = []
         for entry in value if isinstance(value, list) and self._editable else []:

@@ -7,159 +7,26 @@ button, a remove button per row), and posts `RowList.Changed` on every user edit
 
 The list keeps its own copy of the values (`rows`), so it can tell a user's edit from
 the echo of a value it set itself: setting values programmatically never posts Changed.
-
-Rows are one line high (borderless Inputs and Selects, like Textual's compact style):
-at 80x24 a pane then shows about fifteen rows where tall, bordered fields would show
-five, and these lists are scanned more than they are read. The focused cell is tinted
-with $primary, a cell with a problem with $error (or $warning), so the state stays
-visible without a border.
+Rows are one line high; the rows and their cells live in connect_tui.ui.widgets.row_cells.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from connect_tui.ui.widgets.row_cells import CellRow, Column, RemoveRow, cell_value
 
-@dataclass(frozen=True)
-class Column:
-    """One field of every row: its key in the row dict, its heading and how it is edited."""
-
-    key: str
-    label: str
-    placeholder: str = ""
-    #: A Select of these instead of an Input ("" in a row means nothing chosen).
-    choices: tuple[str, ...] | None = None
-    #: The CSS width of the column (the same for the heading and every cell).
-    width: str = "1fr"
-
-
-Cell = Input | Select[str]
-
-
-class RemoveRow(Static):
-    """The mouse's way to remove a row: a one-cell mark, not focusable (ctrl+d is the key's)."""
-
-    class Pressed(Message):
-        """The mark was clicked."""
-
-        def __init__(self, mark: RemoveRow) -> None:
-            super().__init__()
-            self.mark = mark
-
-        @property
-        def control(self) -> RemoveRow:
-            """The mark that was clicked."""
-            return self.mark
-
-    def __init__(self) -> None:
-        # A Static rather than a Button: a Button per row doubles the cost of 200 rows.
-        super().__init__(" ✕ ", classes="rows-remove")
-        self.tooltip = "Remove this row (ctrl+d)"
-
-    def on_click(self) -> None:
-        """Ask the RowList to remove this row."""
-        self.post_message(self.Pressed(self))
-
-
-class CellInput(Input):
-    """An Input cell whose virtual size agrees with the layout when its text fits.
-
-    Input sets its virtual width to its text's width, and the layout to the widget's
-    width; where they differ, every layout pass (one per key typed anywhere on the
-    screen) updates the scroll state of that Input. With 400 cells that was most of the
-    cost of a key, so a cell whose text fits takes its own width (nothing to scroll).
-    """
-
-    def on_resize(self) -> None:
-        """Widen the virtual size to the widget (it stays wider for text that overflows)."""
-        self.virtual_size = Size(max(self.content_width, self.size.width), 1)
-
-
-class Row(Horizontal):
-    """One row of a RowList: a cell per column and a remove button."""
-
-    def __init__(self, columns: Sequence[Column], values: dict[str, str]) -> None:
-        super().__init__(classes="rows-row")
-        self.cells: dict[str, Cell] = {}
-        #: The Select cells that offer a loaded value outside their column's choices.
-        self._extended: set[str] = set()
-        for column in columns:
-            value = values.get(column.key, "")
-            cell: Cell
-            if column.choices is not None:
-                options = _options(column.choices, value)
-                cell = Select(
-                    options,
-                    prompt=column.placeholder or column.label,
-                    value=value if value else Select.NULL,
-                    name=column.key,
-                    classes="rows-cell",
-                )
-            else:
-                cell = CellInput(
-                    value,
-                    placeholder=column.placeholder or column.label,
-                    # No validators: the pane marks problems. Without this, every value set
-                    # restyles the Input (-valid/-invalid), which is most of the cost of a row,
-                    # and clears the pane's -invalid mark.
-                    validate_on=(),
-                    name=column.key,
-                    classes="rows-cell",
-                )
-            cell.styles.width = column.width
-            self.cells[column.key] = cell
-            if column.choices is not None and value and value not in column.choices:
-                self._extended.add(column.key)
-
-    def compose(self) -> ComposeResult:
-        """The cells, then the remove button (not focusable: ctrl+d removes from the keyboard)."""
-        yield from self.cells.values()
-        yield RemoveRow()
-
-    def set_values(self, columns: Sequence[Column], values: dict[str, str]) -> None:
-        """Show `values` in the cells (the caller mutes the change messages)."""
-        for column in columns:
-            cell = self.cells[column.key]
-            value = values.get(column.key, "")
-            if isinstance(cell, Select):
-                choices = column.choices or ()
-                extra = value if value and value not in choices else ""
-                if extra or column.key in self._extended:
-                    # Offer exactly the choices plus the loaded value outside them (if any).
-                    cell.set_options(_options(choices, extra))
-                    self._extended.discard(column.key)
-                    if extra:
-                        self._extended.add(column.key)
-                cell.value = value if value else Select.NULL
-            elif cell.value != value:
-                cell.value = value
-
-
-def _options(choices: Iterable[str], value: str) -> list[tuple[str | Content, str]]:
-    # A loaded value outside the choices is offered too, so showing it loses nothing.
-    options: list[tuple[str | Content, str]] = [(Content(c), c) for c in choices]
-    if value and value not in choices:
-        options.append((Content(value), value))
-    return options
-
-
-def _cell_value(cell: Input | Select[Any]) -> str:
-    if isinstance(cell, Select):
-        value = cell.value
-        return value if isinstance(value, str) else ""
-    return cell.value
+__all__ = ["Column", "RemoveRow", "RowList"]
 
 
 class RowList(Widget):
@@ -202,53 +69,12 @@ class RowList(Widget):
         .rows-heading {
             margin-right: 1;
         }
-        .rows-header .rows-gap, .rows-remove {
+        .rows-gap {
             width: 3;
             min-width: 3;
         }
         .rows-body {
             height: auto;
-        }
-        .rows-row {
-            height: 1;
-        }
-        /* One line a row: Input and Select lose their tall borders (see the module's notes). */
-        .rows-cell {
-            margin-right: 1;
-            height: 1;
-            border: none;
-            padding: 0;
-            &:focus {
-                border: none;
-                background-tint: $primary 25%;
-            }
-            &.-invalid {
-                border: none;
-                background-tint: $error 35%;
-                color: $text-error;
-            }
-            &.-warning {
-                border: none;
-                background-tint: $warning 25%;
-                color: $text-warning;
-            }
-            & > SelectCurrent {
-                border: none;
-                height: 1;
-                padding: 0 1 0 0;
-            }
-            &:focus > SelectCurrent {
-                border: none;
-            }
-            &.-invalid > SelectCurrent {
-                background-tint: $error 35%;
-            }
-        }
-        .rows-remove {
-            color: $text-muted;
-            &:hover {
-                color: $text-error;
-            }
         }
         .rows-empty {
             height: 1;
@@ -308,7 +134,7 @@ class RowList(Widget):
         self.noun = noun
         self._limit = limit
         self._values: list[dict[str, str]] = []
-        self._row_widgets: list[Row] = []
+        self._row_widgets: list[CellRow] = []
         self._status = ""
         self._body = Vertical(classes="rows-body")
         self._empty = Static(
@@ -385,7 +211,7 @@ class RowList(Widget):
         """The index of the row that holds `widget` (a cell or the remove button), or None."""
         node = widget
         while node is not None and node is not self:
-            if isinstance(node, Row) and node.parent is self._body:
+            if isinstance(node, CellRow) and node.parent is self._body:
                 return self._row_widgets.index(node)
             node = node.parent if isinstance(node.parent, Widget) else None
         return None
@@ -429,7 +255,7 @@ class RowList(Widget):
             for row, values in zip(widgets[:keep], self._values, strict=False):
                 row.set_values(self.columns, values)
             surplus = widgets[keep:]
-            missing = [Row(self.columns, v) for v in self._values[keep:]]
+            missing = [CellRow(self.columns, v) for v in self._values[keep:]]
         del widgets[keep:]
         widgets.extend(missing)
         for row in surplus:
@@ -438,7 +264,7 @@ class RowList(Widget):
         self._mount_some()
         self._show_status()
 
-    def _pending(self) -> list[Row]:
+    def _pending(self) -> list[CellRow]:
         # Rows not yet handed to mount: always the last ones, as they are mounted in order.
         return [row for row in self._row_widgets if row.parent is None]
 
@@ -494,7 +320,7 @@ class RowList(Widget):
         key = cell.name
         if index is None or key is None or not isinstance(cell, Input | Select):
             return
-        value = _cell_value(cell)
+        value = cell_value(cell)
         if self._values[index].get(key) == value:
             return  # the echo of a value set by set_rows, not an edit
         self._values[index][key] = value
@@ -529,7 +355,7 @@ class RowList(Widget):
         index = max(0, min(index, len(self._values)))
         row_values = self._complete(values or {})
         with self.prevent(Input.Changed, Select.Changed):
-            row = Row(self.columns, row_values)
+            row = CellRow(self.columns, row_values)
         self._values.insert(index, row_values)
         self._row_widgets.insert(index, row)
         if index + 1 < len(self._row_widgets):

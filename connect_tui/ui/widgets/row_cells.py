@@ -1,0 +1,199 @@
+"""Provides the parts of a RowList's rows: Column (what a cell edits), CellRow, the cells.
+
+A cell is an Input, or a Select when its column has choices. Rows are one line high
+(borderless cells, like Textual's compact style): at 80x24 a pane then shows about
+fifteen rows where tall, bordered fields would show five, and these lists are scanned
+more than they are read. The focused cell is tinted with $primary, a cell with a
+problem with $error (or $warning), so the state stays visible without a border.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.widgets import Input, Select, Static
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of every row: its key in the row dict, its heading and how it is edited."""
+
+    key: str
+    label: str
+    placeholder: str = ""
+    #: A Select of these instead of an Input ("" in a row means nothing chosen).
+    choices: tuple[str, ...] | None = None
+    #: The CSS width of the column (the same for the heading and every cell).
+    width: str = "1fr"
+
+
+Cell = Input | Select[str]
+
+
+class RemoveRow(Static):
+    """The mouse's way to remove a row: a one-cell mark, not focusable (ctrl+d is the key's)."""
+
+    class Pressed(Message):
+        """The mark was clicked."""
+
+        def __init__(self, mark: RemoveRow) -> None:
+            super().__init__()
+            self.mark = mark
+
+        @property
+        def control(self) -> RemoveRow:
+            """The mark that was clicked."""
+            return self.mark
+
+    def __init__(self) -> None:
+        # A Static rather than a Button: a Button per row doubles the cost of 200 rows.
+        super().__init__(" ✕ ", classes="rows-remove")
+        self.tooltip = "Remove this row (ctrl+d)"
+
+    def on_click(self) -> None:
+        """Ask the RowList to remove this row."""
+        self.post_message(self.Pressed(self))
+
+
+class CellInput(Input):
+    """An Input cell whose virtual size agrees with the layout when its text fits.
+
+    Input sets its virtual width to its text's width, and the layout to the widget's
+    width; where they differ, every layout pass (one per key typed anywhere on the
+    screen) updates the scroll state of that Input. With 400 cells that was most of the
+    cost of a key, so a cell whose text fits takes its own width (nothing to scroll).
+    """
+
+    def on_resize(self) -> None:
+        """Widen the virtual size to the widget (it stays wider for text that overflows)."""
+        self.virtual_size = Size(max(self.content_width, self.size.width), 1)
+
+
+class CellRow(Horizontal):
+    """One row of a RowList: a cell per column and a remove button."""
+
+    DEFAULT_CSS = """
+    CellRow {
+        height: 1;
+
+        /* One line a row: Input and Select lose their tall borders (see the module notes). */
+        .rows-cell {
+            margin-right: 1;
+            height: 1;
+            border: none;
+            padding: 0;
+            &:focus {
+                border: none;
+                background-tint: $primary 25%;
+            }
+            &.-invalid {
+                border: none;
+                background-tint: $error 35%;
+                color: $text-error;
+            }
+            &.-warning {
+                border: none;
+                background-tint: $warning 25%;
+                color: $text-warning;
+            }
+            & > SelectCurrent {
+                border: none;
+                height: 1;
+                padding: 0 1 0 0;
+            }
+            &:focus > SelectCurrent {
+                border: none;
+            }
+            &.-invalid > SelectCurrent {
+                background-tint: $error 35%;
+            }
+        }
+        .rows-remove {
+            width: 3;
+            min-width: 3;
+            color: $text-muted;
+            &:hover {
+                color: $text-error;
+            }
+        }
+    }
+    """
+
+    def __init__(self, columns: Sequence[Column], values: dict[str, str]) -> None:
+        super().__init__(classes="rows-row")
+        self.cells: dict[str, Cell] = {}
+        #: The Select cells that offer a loaded value outside their column's choices.
+        self._extended: set[str] = set()
+        for column in columns:
+            value = values.get(column.key, "")
+            cell: Cell
+            if column.choices is not None:
+                options = _options(column.choices, value)
+                cell = Select(
+                    options,
+                    prompt=column.placeholder or column.label,
+                    value=value if value else Select.NULL,
+                    name=column.key,
+                    classes="rows-cell",
+                )
+            else:
+                cell = CellInput(
+                    value,
+                    placeholder=column.placeholder or column.label,
+                    # No validators: the pane marks problems. Without this, every value set
+                    # restyles the Input (-valid/-invalid), which is most of the cost of a row,
+                    # and clears the pane's -invalid mark.
+                    validate_on=(),
+                    name=column.key,
+                    classes="rows-cell",
+                )
+            cell.styles.width = column.width
+            self.cells[column.key] = cell
+            if column.choices is not None and value and value not in column.choices:
+                self._extended.add(column.key)
+
+    def compose(self) -> ComposeResult:
+        """The cells, then the remove button (not focusable: ctrl+d removes from the keyboard)."""
+        yield from self.cells.values()
+        yield RemoveRow()
+
+    def set_values(self, columns: Sequence[Column], values: dict[str, str]) -> None:
+        """Show `values` in the cells (the caller mutes the change messages)."""
+        for column in columns:
+            cell = self.cells[column.key]
+            value = values.get(column.key, "")
+            if isinstance(cell, Select):
+                choices = column.choices or ()
+                extra = value if value and value not in choices else ""
+                if extra or column.key in self._extended:
+                    # Offer exactly the choices plus the loaded value outside them (if any).
+                    cell.set_options(_options(choices, extra))
+                    self._extended.discard(column.key)
+                    if extra:
+                        self._extended.add(column.key)
+                cell.value = value if value else Select.NULL
+            elif cell.value != value:
+                cell.value = value
+
+
+def _options(choices: Iterable[str], value: str) -> list[tuple[str | Content, str]]:
+    # A loaded value outside the choices is offered too, so showing it loses nothing.
+    options: list[tuple[str | Content, str]] = [(Content(c), c) for c in choices]
+    if value and value not in choices:
+        options.append((Content(value), value))
+    return options
+
+
+def cell_value(cell: Input | Select[Any]) -> str:
+    """The text of a cell: an Input's value, a Select's choice ("" for none)."""
+    if isinstance(cell, Select):
+        value = cell.value
+        return value if isinstance(value, str) else ""
+    return cell.value
