@@ -181,17 +181,17 @@ async def test_a_repeated_address_is_flagged_on_its_row() -> None:
         assert "repeats" in str(cell(cc, 0).tooltip)
 
 
-async def test_ctrl_n_on_the_pane_adds_to_to_inbound_and_to_cc_outbound() -> None:
+async def test_ctrl_n_in_the_pane_adds_to_to_inbound_and_to_cc_outbound() -> None:
     app = PaneHarness(RecipientsPane(), typical_draft())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.pane.focus()
+        assert app.pane.focus_first()
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.focused is cell(pane(app).to_list, 1)
         app.reload(switch_operation(app.draft, OUTBOUND))
         await pilot.pause()
-        app.pane.focus()
+        assert app.pane.focus_first()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert app.focused is cell(pane(app).cc_list, 2)
+        assert app.focused is cell(pane(app).cc_list, 1)

@@ -194,12 +194,12 @@ async def test_outbound_with_its_own_contact_id_shows_a_note_and_keeps_data() ->
         assert app.draft == before
 
 
-async def test_ctrl_n_on_the_pane_itself_adds_a_row_at_the_end() -> None:
+async def test_ctrl_n_from_the_first_field_adds_a_row_after_it() -> None:
     app = PaneHarness(ReferencesPane(), typical_draft())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.pane.focus()
+        assert app.pane.focus_first()
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert len(rows(app).rows) == 3
-        assert app.focused is cell(app, 2, "Name")
+        assert app.focused is cell(app, 1, "Name")

@@ -89,6 +89,8 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         ),
         *_tab_bindings(),
     ]
+    #: Start in the first field, ready to type (not on the operation switch).
+    AUTO_FOCUS = "#pane-addresses Input"
     HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (110, "-wide"),
@@ -301,14 +303,18 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
     # -- panes and help -----------------------------------------------------------------------
 
     def action_show_pane(self, key: str) -> None:
-        """Show pane `key`."""
+        """Show pane `key` and put the focus in its first field."""
         self.query_one(TabbedContent).active = f"tab-{key}"
+        pane = self.pane(key)
+        if pane.is_mounted:
+            # Its fields can take focus only once the tab is displayed.
+            self.call_after_refresh(pane.focus_first)
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
         keys = [f"tab-{key}" for key, _ in PANES]
         index = keys.index(tabs.active) if tabs.active in keys else 0
-        tabs.active = keys[(index + step) % len(keys)]
+        self.action_show_pane(keys[(index + step) % len(keys)].removeprefix("tab-"))
 
     def action_next_pane(self) -> None:
         """Show the next pane."""

@@ -14,7 +14,11 @@ from textual.widgets import Input, Label, Static
 
 def text_input(id: str, placeholder: str = "", *, max_length: int = 0) -> Input:
     """A borderless one-line Input (marked `-invalid` by a tint, not a border)."""
-    return Input(id=id, placeholder=placeholder, max_length=max_length, compact=True)
+    # No validators: the pane marks problems. Input's own validation (on blur, on every
+    # change) would otherwise clear the pane's -invalid mark when the focus leaves the field.
+    return Input(
+        id=id, placeholder=placeholder, max_length=max_length, compact=True, validate_on=()
+    )
 
 
 class FieldRow(Horizontal):

@@ -32,7 +32,7 @@ class MapRowsPane(Pane):
     """A map of the request (inbound) or of the CreateContact step (outbound), as rows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The pane itself takes the focus (it scrolls): ctrl+n there still adds a row.
+        # ctrl+n with the focus in the pane but outside a list (a button, a note) adds a row.
         Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
     ]
 
@@ -71,7 +71,7 @@ class MapRowsPane(Pane):
         return self.query_one(".map-rows", RowList)
 
     async def action_add_row(self) -> None:
-        """Add a row at the end (ctrl+n with the focus on the pane, not in a list)."""
+        """Add a row at the end (ctrl+n with the focus in the pane, outside a list)."""
         row_list = self.row_list
         if row_list.display:
             await row_list.add_row(len(row_list.rows))

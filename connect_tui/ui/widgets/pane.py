@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
@@ -67,6 +68,8 @@ class Pane(VerticalScroll):
 
     def __init__(self, *children: Widget, **kwargs: Any) -> None:
         super().__init__(*children, **kwargs)
+        # Tab goes straight from field to field; the pane scrolls to follow the focus.
+        self.can_focus = False
         self._marked: list[Widget] = []
 
     # -- the contract every pane implements -------------------------------------------------
@@ -106,7 +109,8 @@ class Pane(VerticalScroll):
             if widget is None or widget in self._marked:
                 continue
             widget.add_class(INVALID if problem.is_error else WARNING)
-            widget.tooltip = problem.message
+            # Messages quote what the user typed: as Content it is never read as markup.
+            widget.tooltip = Content(problem.message)
             self._marked.append(widget)
 
     def focus_problem(self, problem: Problem) -> bool:
@@ -116,11 +120,25 @@ class Pane(VerticalScroll):
             target.focus()
             target.scroll_visible()
             return True
+        return self.focus_first()
+
+    def focus_first(self) -> bool:
+        """Focus the pane's first shown field; True if there was one."""
         for candidate in self.query("*"):
-            if candidate.focusable and candidate.display:
+            if candidate.focusable and self._shown(candidate):
                 candidate.focus()
                 return True
         return False
+
+    def _shown(self, widget: Widget) -> bool:
+        # A field inside a hidden group (an outbound-only row on an inbound draft) is not shown.
+        node: Widget | None = widget
+        while node is not None and node is not self:
+            if not node.display:
+                return False
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
+        return True
 
     def changed(self) -> None:
         """Tell the screen the user changed this pane."""

@@ -70,7 +70,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The pane itself takes the focus (it scrolls): ctrl+n there still adds a row.
+        # ctrl+n with the focus in the pane but outside a list (a button, a note) adds a row.
         Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
     ]
 
@@ -117,7 +117,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         return self.query_one("#recipients-cc", RowList)
 
     async def action_add_row(self) -> None:
-        """Add a row to To (Cc outbound): ctrl+n with the focus on the pane, not in a list."""
+        """Add a row to To (Cc outbound): ctrl+n with the focus in the pane, outside a list."""
         row_list = self.cc_list if self._outbound else self.to_list
         if row_list.display:
             await row_list.add_row(len(row_list.rows))
