@@ -11,7 +11,6 @@ from connect_tui.core.model import AWS, OUTBOUND, Target, new_draft
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.send_result import SendResultDialog
-from connect_tui.ui.widgets.problems import ProblemsList
 from tests.ui.composer_pilot import Recorder, ready, screen_text, top_screen, until
 
 
@@ -87,13 +86,16 @@ async def test_send_is_refused_while_errors_remain(profiles_dir: Path) -> None:
     app = ComposerApp(draft)
     async with app.run_test(size=(80, 24), message_hook=recorder.hook) as pilot:
         composer = await ready(pilot)
+        await pilot.press("alt+3")  # away from the broken field's pane
+        await pilot.pause()
         await pilot.press("f5")
         await until(pilot, lambda: recorder.notices_with("error"))
         await pilot.pause()
         notice = recorder.notices_with("error")[0]
         assert notice.startswith("Not sent: the draft has 1 error; the first: ")
         assert "FromEmailAddress.EmailAddress" in notice
-        assert isinstance(app.focused, ProblemsList)
+        await pilot.pause()
+        assert app.focused is composer.pane("addresses").query_one("#from-address")
         assert not composer.sending
     assert history.read() == []
 

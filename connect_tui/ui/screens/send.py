@@ -168,9 +168,14 @@ class SendMixin(Screen[None]):
         )
         if in_editor:
             problems = self.query_one(ProblemsList)
-            problems.focus()
             if problems.option_count:
                 problems.highlighted = 0
+            # Straight to the field to fix: the Problems list (f6) has the rest.
+            self.go_to_problem(errors[0])
+
+    def go_to_problem(self, problem: Problem) -> None:
+        """Show the problem's pane and focus its field (the composer screen provides it)."""
+        raise NotImplementedError
 
     async def _confirm_aws(self, draft: Draft, bar: DraftBar) -> bool:
         target = draft.target
