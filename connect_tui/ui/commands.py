@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
     """Every action of the composer, as palette entries (the key is said in the help)."""
-    from connect_tui.ui.screens.composer import PANES
+    from connect_tui.ui.screens.composer import PANE_LETTERS, PANES
 
     yield SystemCommand("Send", "Send the draft (f5)", composer.action_send)
     yield SystemCommand("Save", "Save the draft (ctrl+s)", composer.action_save)
@@ -41,11 +41,11 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
                 f"Make this draft a {operation} request (nothing is lost)",
                 partial(composer.set_operation, operation),
             )
-    for index, (key, pane_class) in enumerate(PANES):
+    for key, pane_class in PANES:
         title = pane_class.TITLE or key.title()
         yield SystemCommand(
             f"Pane: {title}",
-            f"Show the {title} pane (alt+{(index + 1) % 10})",
+            f"Show the {title} pane (alt+{PANE_LETTERS[key]})",
             partial(composer.action_show_pane, key),
         )
 

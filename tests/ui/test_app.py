@@ -16,6 +16,7 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import OUTBOUND, new_draft
 from connect_tui.ui.app import ComposerApp, open_argument, run
 from connect_tui.ui.dialogs.help import HelpDialog
+from connect_tui.ui.screens.composer import PANE_LETTERS
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from tests.ui.composer_pilot import Recorder, ready, screen_text, top_screen, until
 
@@ -193,7 +194,7 @@ async def test_f1_shows_the_focused_panes_help(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
-        await pilot.press("alt+3")
+        await pilot.press("alt+m")
         await pilot.pause()
         assert composer.query_one(TabbedContent).active == "tab-message"
         await pilot.press("f1")
@@ -231,6 +232,24 @@ async def test_panes_switch_by_keys_in_order(profiles_dir: Path) -> None:
         await pilot.press("alt+0")
         await pilot.pause()
         assert tabs.active == "tab-preview"
+
+
+async def test_alt_letter_shows_each_pane_and_focuses_its_first_field(
+    profiles_dir: Path,
+) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        tabs = composer.query_one(TabbedContent)
+        for key, letter in PANE_LETTERS.items():
+            await pilot.press(f"alt+{letter}")
+            await pilot.pause()
+            await pilot.pause()
+            assert tabs.active == f"tab-{key}"
+            if key in ("addresses", "message", "contact"):
+                # Panes with fields on a new inbound draft: ready to type at once.
+                assert app.focused is not None
+                assert composer.pane(key) in app.focused.ancestors
 
 
 async def test_every_action_is_in_the_command_palette(profiles_dir: Path) -> None:

@@ -22,7 +22,10 @@ KEYS_HELP = """
 | f5 | send the draft |
 | ctrl+o | open, create, copy, rename or delete drafts |
 | f9 or ctrl+h | history of sends: reopen or resend one |
-| ctrl+pageup / ctrl+pagedown, alt+1 … alt+0 | previous / next pane, pane by number |
+| ctrl+pageup / ctrl+pagedown | previous / next pane |
+| alt+a / alt+r / alt+m | Addresses / Recipients / Message |
+| alt+f / alt+t / alt+s | References / Attributes / Segments |
+| alt+h / alt+c / alt+g / alt+p | Attachments / Contact / Target / Preview |
 | f6 | go to the Problems list |
 | ctrl+p | every command |
 | ctrl+q | quit (asks when changes are not saved) |

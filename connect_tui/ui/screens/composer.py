@@ -63,14 +63,33 @@ PANES: Final[tuple[tuple[str, type[Pane]], ...]] = (
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
 
 
+#: A letter per pane for alt+LETTER. Terminals send alt+DIGIT as ESC DIGIT, which Textual
+#: reads as a macOS Option character (ESC 3 is "£"), so alt+1 … alt+0 work only where the
+#: terminal reports them as such (kitty's protocol, tests); the letters work everywhere.
+PANE_LETTERS: Final = {
+    "addresses": "a",
+    "recipients": "r",
+    "message": "m",
+    "references": "f",
+    "attributes": "t",
+    "segments": "s",
+    "attachments": "h",
+    "contact": "c",
+    "target": "g",
+    "preview": "p",
+}
+
+
+def pane_keys(index: int, key: str) -> str:
+    """The keys that show pane `key` (at `index` in PANES), as a Binding takes them."""
+    return f"alt+{PANE_LETTERS[key]},alt+{(index + 1) % 10}"
+
+
 def _tab_bindings() -> list[BindingType]:
-    bindings: list[BindingType] = []
-    for index, (key, _) in enumerate(PANES):
-        digit = (index + 1) % 10
-        bindings.append(
-            Binding(f"alt+{digit}", f"show_pane('{key}')", show=False, id=f"composer.pane_{key}")
-        )
-    return bindings
+    return [
+        Binding(pane_keys(index, key), f"show_pane('{key}')", show=False, id=f"composer.pane_{key}")
+        for index, (key, _) in enumerate(PANES)
+    ]
 
 
 class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
