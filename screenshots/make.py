@@ -132,6 +132,13 @@ async def settle(pilot: Pilot[Any], timeout: float = 20.0) -> None:
         await asyncio.sleep(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
+    from textual.widgets import Input, TextArea
+
+    # A blinking cursor would be in or out of the picture by chance: keep it shown.
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+    await pilot.pause()
 
 
 async def show_pane(pilot: Pilot[Any], key: str) -> None:
