@@ -86,8 +86,15 @@ def pane_keys(index: int, key: str) -> str:
 
 
 def _tab_bindings() -> list[BindingType]:
+    # Priority: a terminal sends alt+s as ESC s, which an Input would otherwise type as "s".
     return [
-        Binding(pane_keys(index, key), f"show_pane('{key}')", show=False, id=f"composer.pane_{key}")
+        Binding(
+            pane_keys(index, key),
+            f"show_pane('{key}')",
+            show=False,
+            priority=True,
+            id=f"composer.pane_{key}",
+        )
         for index, (key, _) in enumerate(PANES)
     ]
 
