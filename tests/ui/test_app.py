@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import TabbedContent
+from textual import events
+from textual.widgets import Input, TabbedContent
 
 from connect_tui.core import profiles
 from connect_tui.core.files import UserError
@@ -300,3 +301,22 @@ async def test_the_palette_opens_a_saved_draft_by_name(profiles_dir: Path) -> No
         await pilot.press("enter")
         await until(pilot, lambda: composer.draft.name == "zebra")
         assert composer.path == profiles.path_for("zebra")
+
+
+async def test_alt_letter_from_a_real_terminal_is_not_typed_into_the_field(
+    profiles_dir: Path,
+) -> None:
+    # A terminal sends alt+s as ESC s; Textual's parser makes it Key("alt+s", "s"), whose
+    # character a focused Input would type unless the binding comes first (pilot.press
+    # sends no character, so it cannot show this).
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        field = app.focused
+        assert isinstance(field, Input)
+        before = field.value
+        app.post_message(events.Key("alt+s", "s"))
+        await pilot.pause()
+        await pilot.pause()
+        assert composer.query_one(TabbedContent).active == "tab-segments"
+        assert field.value == before
