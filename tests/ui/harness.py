@@ -10,11 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.widgets import Input
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.validation import validate
 from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.rows import RowList
 
 
 class PaneHarness(App[None]):
@@ -49,3 +51,20 @@ class PaneHarness(App[None]):
         self.draft = draft
         self.pane.load(draft)
         self.revalidate()
+
+
+def pane_rows(app: PaneHarness) -> RowList:
+    """The (first) RowList of the hosted pane."""
+    return app.pane.query_one(RowList)
+
+
+def pane_cell(app: PaneHarness, row: int, key: str) -> Input:
+    """The Input cell `key` of row `row` in the pane's RowList."""
+    widget = pane_rows(app).field(row, key)
+    assert isinstance(widget, Input)
+    return widget
+
+
+def pane_status(app: PaneHarness) -> str:
+    """The text of the RowList's status line (counts, bytes used)."""
+    return str(pane_rows(app).query_one(".rows-status").render())

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from benchmarks.drafts import typical_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.ui.widgets.attachments import AttachmentsPane
-from connect_tui.ui.widgets.rows import RowList
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
+from tests.ui.harness import pane_cell as cell
+from tests.ui.harness import pane_rows as rows
 
 SIGNED = "https://b.s3.amazonaws.com/{}?X-Amz-Signature=abc"
-
-
-def rows(app: PaneHarness) -> RowList:
-    return app.pane.query_one(RowList)
-
-
-def cell(app: PaneHarness, row: int, key: str) -> Input:
-    widget = rows(app).field(row, key)
-    assert isinstance(widget, Input)
-    return widget
 
 
 def with_attachments(count: int) -> Draft:

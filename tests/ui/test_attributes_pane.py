@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from benchmarks.drafts import typical_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND
 from connect_tui.core.problems import MapKey
 from connect_tui.ui.widgets.attributes import AttributesPane
-from connect_tui.ui.widgets.rows import RemoveRow, RowList
+from connect_tui.ui.widgets.rows import RemoveRow
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
-
-
-def rows(app: PaneHarness) -> RowList:
-    return app.pane.query_one(RowList)
-
-
-def cell(app: PaneHarness, row: int, key: str) -> Input:
-    widget = rows(app).field(row, key)
-    assert isinstance(widget, Input)
-    return widget
-
-
-def status(app: PaneHarness) -> str:
-    return str(rows(app).query_one(".rows-status").render())
+from tests.ui.harness import pane_cell as cell
+from tests.ui.harness import pane_rows as rows
+from tests.ui.harness import pane_status as status
 
 
 async def test_load_then_apply_keeps_the_draft_identical() -> None:

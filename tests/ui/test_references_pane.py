@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import OptionList, Select
 
 from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.conversion import switch_operation
@@ -10,23 +10,11 @@ from connect_tui.core.model import OUTBOUND, Draft
 from connect_tui.core.problems import MapKey
 from connect_tui.core.rules import REFERENCE_TYPES_AT_CREATION
 from connect_tui.ui.widgets.references import ReferencesPane
-from connect_tui.ui.widgets.rows import RowList
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
-
-
-def rows(app: PaneHarness) -> RowList:
-    return app.pane.query_one(RowList)
-
-
-def cell(app: PaneHarness, row: int, key: str) -> Input:
-    widget = rows(app).field(row, key)
-    assert isinstance(widget, Input)
-    return widget
-
-
-def status(app: PaneHarness) -> str:
-    return str(rows(app).query_one(".rows-status").render())
+from tests.ui.harness import pane_cell as cell
+from tests.ui.harness import pane_rows as rows
+from tests.ui.harness import pane_status as status
 
 
 def complex_draft() -> Draft:
