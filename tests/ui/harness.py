@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input
 
 from connect_tui.core.model import Draft
@@ -68,3 +69,20 @@ def pane_cell(app: PaneHarness, row: int, key: str) -> Input:
 def pane_status(app: PaneHarness) -> str:
     """The text of the RowList's status line (counts, bytes used)."""
     return str(pane_rows(app).query_one(".rows-status").render())
+
+
+def pane_field(app: PaneHarness, id: str) -> Input:
+    """The pane's Input with this id."""
+    return app.pane.query_one(f"#{id}", Input)
+
+
+def pane_shows(app: PaneHarness, id: str) -> bool:
+    """True when the widget `#id` and every ancestor up to the pane are displayed."""
+    node = app.pane.query_one(f"#{id}")
+    while node is not app.pane:
+        if not node.display:
+            return False
+        parent = node.parent
+        assert isinstance(parent, Widget)
+        node = parent
+    return True

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.model import new_draft
 from connect_tui.ui.widgets.addresses import AddressesPane
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
-
-
-def field(app: PaneHarness, id: str) -> Input:
-    return app.pane.query_one(f"#{id}", Input)
+from tests.ui.harness import pane_field as field
 
 
 async def test_inbound_edits_change_only_their_member() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox
 
 from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core import sandbox_identity
@@ -11,20 +11,8 @@ from connect_tui.core.problems import CREATE_CONTACT
 from connect_tui.ui.widgets.contact import ContactPane
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
-
-
-def field(app: PaneHarness, id: str) -> Input:
-    return app.pane.query_one(f"#{id}", Input)
-
-
-def shown(app: PaneHarness, id: str) -> bool:
-    """True when the widget and every ancestor up to the pane are displayed."""
-    node = app.pane.query_one(f"#{id}")
-    while node is not app.pane:
-        if not node.display:
-            return False
-        node = node.parent
-    return True
+from tests.ui.harness import pane_field as field
+from tests.ui.harness import pane_shows as shown
 
 
 async def test_inbound_shows_inbound_fields_and_edits_the_request() -> None:

@@ -12,6 +12,7 @@ from connect_tui.ui.widgets.message import MessagePane, header_keys
 from connect_tui.ui.widgets.rows import RowList
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
+from tests.ui.harness import pane_shows as shown
 
 
 def templated_draft() -> Draft:
@@ -29,15 +30,6 @@ def templated_draft() -> Draft:
     }
     draft.variables = {"customer": "Alice"}
     return draft
-
-
-def shown(app: PaneHarness, id: str) -> bool:
-    node = app.pane.query_one(f"#{id}")
-    while node is not app.pane:
-        if not node.display:
-            return False
-        node = node.parent
-    return True
 
 
 async def settle(app: PaneHarness, pilot: object) -> None:

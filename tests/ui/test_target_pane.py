@@ -12,19 +12,8 @@ from connect_tui.ui.widgets.rows import RowList
 from connect_tui.ui.widgets.target import TargetPane
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
-
-
-def field(app: PaneHarness, id: str) -> Input:
-    return app.pane.query_one(f"#{id}", Input)
-
-
-def shown(app: PaneHarness, id: str) -> bool:
-    node = app.pane.query_one(f"#{id}")
-    while node is not app.pane:
-        if not node.display:
-            return False
-        node = node.parent
-    return True
+from tests.ui.harness import pane_field as field
+from tests.ui.harness import pane_shows as shown
 
 
 def aws_draft():  # type: ignore[no-untyped-def]
