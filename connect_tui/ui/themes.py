@@ -185,9 +185,19 @@ def _read_builtin(resource: Traversable) -> Theme:
     return theme_from_text(text, source=source)
 
 
+#: The repository's themes/ folder, for code run from a source checkout.
+SOURCE_THEMES: Final = Path(__file__).resolve().parents[2] / "themes"
+
+
 def builtin_theme_files() -> list[Traversable]:
     """The built-in theme files, by name."""
-    folder = resources.files(BUILTIN_PACKAGE)
+    folder: Traversable
+    try:
+        folder = resources.files(BUILTIN_PACKAGE)
+    except ModuleNotFoundError:
+        # Run from a source checkout (`python -m pytest` puts it first on sys.path) the
+        # package is the top-level themes/ folder, which only the wheel maps into place.
+        folder = SOURCE_THEMES
     return sorted(
         (item for item in folder.iterdir() if item.name.endswith(".toml") and item.is_file()),
         key=lambda item: item.name,
