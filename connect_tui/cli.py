@@ -27,6 +27,10 @@ VERB_MODULES = (
     "connect_tui.verbs.sandbox",
 )
 
+#: The verbs' names, known without importing their modules, so that `connect-tui [PROFILE]`
+#: starts the composer without building every verb's parser (a test keeps this in step).
+VERBS = frozenset({"validate", "import", "export", "send", "credentials", "history", "sandbox"})
+
 
 def build_verb_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     """The parser of the headless verbs (`connect-tui VERB ...`) and the verbs' names."""
@@ -48,8 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit code (0 success, 1 problems found, 2 bad input)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser, verbs = build_verb_parser()
-        if args and (args[0] in verbs or args[0] in ("-h", "--help", "--version")):
+        if args and (args[0] in VERBS or args[0] in ("-h", "--help", "--version")):
+            parser, _ = build_verb_parser()
             namespace = parser.parse_args(args)
             return int(namespace.handler(namespace))
         from connect_tui.composer_cli import run_composer

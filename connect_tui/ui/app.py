@@ -25,6 +25,7 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, new_draft
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.screens.composer import ComposerScreen
+from connect_tui.ui.themes import install_themes
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
@@ -83,10 +84,6 @@ class ComposerApp(App[int]):
         self._load_keymap()
 
     def _install_themes(self) -> None:
-        try:
-            from connect_tui.ui.themes import install_themes
-        except ImportError:
-            return
         for notice in install_themes(self):
             if notice not in self.notices:
                 self.notices.append(notice)
@@ -117,6 +114,12 @@ class ComposerApp(App[int]):
         return self._composer
 
     def on_mount(self) -> None:
+        # After the first frame: the check needs every dialog's binding ids loaded.
+        self.call_after_refresh(self._show_notices)
+
+    def _show_notices(self) -> None:
+        import connect_tui.ui.dialogs.help  # noqa: F401  (its binding ids count as known)
+
         unknown = sorted(set(self._keymap) - binding_ids()) if not self.keymap_file_error else []
         if unknown:
             self.notices.append(
