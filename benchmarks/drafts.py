@@ -81,6 +81,22 @@ def typical_outbound_draft() -> Draft:
     return Draft(name="reply", operation=OUTBOUND, request=typical_outbound_request())
 
 
+def outbound_chain_draft(name: str = "order-1234-reply") -> Draft:
+    """The typical outbound reply with no ContactId: CreateContact makes it first."""
+    request = typical_outbound_request()
+    del request["ContactId"]
+    return Draft(
+        name=name,
+        operation=OUTBOUND,
+        request=request,
+        create_contact={
+            "Channel": "EMAIL",
+            "InitiationMethod": "OUTBOUND",
+            "UserInfo": {"UserId": sandbox_identity.AGENT_USER_ID},
+        },
+    )
+
+
 def segment_tree(nodes: int) -> dict[str, Any]:
     """SegmentAttributes holding `nodes` values in all, nested maps and system lists included."""
     table: dict[str, Any] = {

@@ -65,22 +65,9 @@ def inbound_draft() -> Draft:
 
 def outbound_draft() -> Draft:
     """The typical outbound reply, its ContactId made by CreateContact first."""
-    from benchmarks.drafts import typical_outbound_request
-    from connect_tui.core import sandbox_identity
-    from connect_tui.core.model import OUTBOUND, Draft
+    from benchmarks.drafts import outbound_chain_draft
 
-    request = typical_outbound_request()
-    del request["ContactId"]
-    return Draft(
-        name="order-1234-reply",
-        operation=OUTBOUND,
-        request=request,
-        create_contact={
-            "Channel": "EMAIL",
-            "InitiationMethod": "OUTBOUND",
-            "UserInfo": {"UserId": sandbox_identity.AGENT_USER_ID},
-        },
-    )
+    return outbound_chain_draft("order-1234-reply")
 
 
 def segments_draft() -> Draft:

@@ -22,9 +22,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from benchmarks.drafts import typical_inbound_request, typical_outbound_request
-from connect_tui.core import history, sandbox_identity
-from connect_tui.core.model import OUTBOUND, Draft
+from benchmarks.drafts import outbound_chain_draft, typical_inbound_request
+from connect_tui.core import history
+from connect_tui.core.model import Draft
 from connect_tui.core.sending import SendOutcome
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.send_result import SendResultDialog
@@ -40,18 +40,7 @@ def inbound() -> Draft:
 
 def outbound() -> Draft:
     """A typical outbound reply that creates its contact first, valid."""
-    request = typical_outbound_request()
-    del request["ContactId"]
-    return Draft(
-        name="order-1234-reply",
-        operation=OUTBOUND,
-        request=request,
-        create_contact={
-            "Channel": "EMAIL",
-            "InitiationMethod": "OUTBOUND",
-            "UserInfo": {"UserId": sandbox_identity.AGENT_USER_ID},
-        },
-    )
+    return outbound_chain_draft("order-1234-reply")
 
 
 def with_errors() -> Draft:
