@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-
-def loaded_after(code: str) -> set[str]:
-    """The top-level packages in sys.modules after running `code` in a fresh interpreter."""
-    script = (
-        code
-        + "\nimport sys, json\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    return set(json.loads(result.stdout.splitlines()[-1]))
+from tests.test_import_hygiene import loaded_after
 
 
 def test_the_verb_parses_without_botocore() -> None:

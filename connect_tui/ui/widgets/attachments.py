@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widget import Widget
 
 from connect_tui.core import schema
@@ -58,11 +57,6 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # ctrl+n with the focus in the pane but outside a list (a button, a note) adds a row.
-        Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
-    ]
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         #: False outbound, or when the draft's Attachments is not a list (kept as it is).
@@ -82,12 +76,6 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     def row_list(self) -> RowList:
         """The attachment rows."""
         return self.query_one("#attachments", RowList)
-
-    async def action_add_row(self) -> None:
-        """Add a row at the end (ctrl+n with the focus in the pane, outside a list)."""
-        row_list = self.row_list
-        if row_list.display:
-            await row_list.add_row(len(row_list.rows))
 
     def on_mount(self) -> None:
         """Read the most attachments a request takes, away from the first frame."""

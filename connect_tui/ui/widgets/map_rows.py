@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 
@@ -30,11 +29,6 @@ from connect_tui.ui.widgets.rows import Column, RowList
 
 class MapRowsPane(Pane):
     """A map of the request (inbound) or of the CreateContact step (outbound), as rows."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # ctrl+n with the focus in the pane but outside a list (a button, a note) adds a row.
-        Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
-    ]
 
     #: The request member this pane edits, such as "References".
     MEMBER: ClassVar[str] = ""
@@ -69,12 +63,6 @@ class MapRowsPane(Pane):
     def row_list(self) -> RowList:
         """The rows of the map."""
         return self.query_one(".map-rows", RowList)
-
-    async def action_add_row(self) -> None:
-        """Add a row at the end (ctrl+n with the focus in the pane, outside a list)."""
-        row_list = self.row_list
-        if row_list.display:
-            await row_list.add_row(len(row_list.rows))
 
     # -- what subclasses say ----------------------------------------------------------------
 

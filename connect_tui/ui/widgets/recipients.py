@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -69,11 +68,6 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # ctrl+n with the focus in the pane but outside a list (a button, a note) adds a row.
-        Binding("ctrl+n", "add_row", "Add row", id="rows.add"),
-    ]
-
     DEFAULT_CSS = """
     RecipientsPane {
         .recipients-count {
@@ -115,12 +109,6 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     def cc_list(self) -> RowList:
         """The Cc rows."""
         return self.query_one("#recipients-cc", RowList)
-
-    async def action_add_row(self) -> None:
-        """Add a row to To (Cc outbound): ctrl+n with the focus in the pane, outside a list."""
-        row_list = self.cc_list if self._outbound else self.to_list
-        if row_list.display:
-            await row_list.add_row(len(row_list.rows))
 
     def load(self, draft: Draft) -> None:
         """Show the lists of the draft's operation; hide To outbound."""
