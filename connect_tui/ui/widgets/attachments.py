@@ -150,13 +150,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the problem's cell; for a problem with a whole list, its first row."""
-        target = self.field_for(problem)
-        if isinstance(target, RowList) and target.display:
-            target.focus_row(0)
-            return True
-        if target is not None and self.row_list.focus_field(target):
-            return True
-        return super().focus_problem(problem)
+        return self.row_list.focus_target(self.field_for(problem)) or super().focus_problem(problem)
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A user edit: tell the screen."""

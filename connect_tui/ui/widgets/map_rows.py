@@ -147,13 +147,7 @@ class MapRowsPane(Pane):
 
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the problem's cell; for a problem with a whole list, its first row."""
-        target = self.field_for(problem)
-        if isinstance(target, RowList) and target.display:
-            target.focus_row(0)
-            return True
-        if target is not None and self.row_list.focus_field(target):
-            return True
-        return super().focus_problem(problem)
+        return self.row_list.focus_target(self.field_for(problem)) or super().focus_problem(problem)
 
     def cell_for(self, problem: Problem) -> str:
         """The column of a row that shows `problem` (about that row's entry)."""

@@ -216,12 +216,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         target = self.field_for(problem)
         if target is not None and target.has_class("recipients-count"):
             target = self.cc_list if self.cc_list.rows or self._outbound else self.to_list
-        if isinstance(target, RowList) and target.display:
-            target.focus_row(-1)
-            return True
-        if target is not None and any(
-            row_list.focus_field(target) for row_list in (self.to_list, self.cc_list)
-        ):
+        if any(row_list.focus_target(target, row=-1) for row_list in (self.to_list, self.cc_list)):
             return True
         return super().focus_problem(problem)
 

@@ -186,6 +186,18 @@ class RowList(Widget):
         self._focus_when_mounted(widget)
         return True
 
+    def focus_target(self, target: Widget | None, *, row: int = 0) -> bool:
+        """Focus what a pane's `field_for` named, if it is this list or one of its cells.
+
+        The list itself (a problem about the whole list) focuses row `row`. True if focused.
+        """
+        if target is self:
+            if not self.display:
+                return False
+            self.focus_row(row)
+            return True
+        return target is not None and self.focus_field(target)
+
     def _focus_when_mounted(self, widget: Widget) -> None:
         if not self._pending():
             widget.focus()
