@@ -77,28 +77,20 @@ class ComposerApp(App[int]):
         self.initial_draft = draft or new_draft()
         self.initial_path = path
         self.target_options = target_options
-        self.notices: list[str] = []
         self.keymap_file_error = False
         self._composer: ComposerScreen | None = None
-        self._install_themes()
-        self._load_keymap()
-
-    def _install_themes(self) -> None:
-        for notice in install_themes(self):
-            if notice not in self.notices:
-                self.notices.append(notice)
-
-    def _load_keymap(self) -> None:
+        # The settings file is read once: for the theme, then for the keymap.
+        loaded: settings.Settings | UserError
         try:
-            chosen = settings.load()
+            loaded = settings.load()
         except UserError as exc:
+            loaded = exc
+        # A broken file is reported once, by the themes (its keymap is not used either).
+        self.notices = install_themes(self, loaded)
+        if isinstance(loaded, UserError):
             self.keymap_file_error = True
-            # The themes may have said it already (they read the same file).
-            if not any(str(paths.settings_file()) in notice for notice in self.notices):
-                self.notices.append(f"{exc}; using the default keys")
-            return
-        if chosen.keymap:
-            self.set_keymap(chosen.keymap)
+        elif loaded.keymap:
+            self.set_keymap(loaded.keymap)
 
     def get_default_screen(self) -> Screen[None]:
         """The composer, on the draft given to the app."""

@@ -244,12 +244,13 @@ def load_themes(user_folder: Path | None = None) -> tuple[list[Theme], list[str]
     return list(themes.values()), notices
 
 
-def _remembered_theme(names: Iterable[str]) -> tuple[str, list[str]]:
+def _remembered_theme(
+    names: Iterable[str], loaded: settings.Settings | UserError
+) -> tuple[str, list[str]]:
     """The theme to start with (remembered or default) and notices about the settings file."""
-    try:
-        chosen = settings.load().theme
-    except UserError as exc:
-        return DEFAULT_THEME, [f"{exc}; using the {DEFAULT_THEME} theme"]
+    if isinstance(loaded, UserError):
+        return DEFAULT_THEME, [f"{loaded}; using the {DEFAULT_THEME} theme"]
+    chosen = loaded.theme
     if chosen is None:
         return DEFAULT_THEME, []
     if chosen not in names:
@@ -260,18 +261,24 @@ def _remembered_theme(names: Iterable[str]) -> tuple[str, list[str]]:
     return chosen, []
 
 
-def install_themes(app: App[Any]) -> list[str]:
+def install_themes(app: App[Any], loaded: settings.Settings | UserError | None = None) -> list[str]:
     """Register every theme with `app`, apply the remembered one and remember later choices.
 
-    Call it in the app's __init__ (after super().__init__()); show the returned notices
-    once the app is mounted. Any later change of `app.theme` (the command palette's
-    theme switcher, a keymap action) is written to the settings file; a settings file
-    that cannot be read is never overwritten, and the app says so instead.
+    `loaded` is the settings file as the caller already read it (or the error reading it
+    gave); None reads it here. Call it in the app's __init__ (after super().__init__());
+    show the returned notices once the app is mounted. Any later change of `app.theme`
+    (the command palette's theme switcher, a keymap action) is written to the settings
+    file; a settings file that cannot be read is never overwritten, and the app says so.
     """
     themes, notices = load_themes()
     for theme in themes:
         app.register_theme(theme)
-    name, settings_notices = _remembered_theme(app.available_themes)
+    if loaded is None:
+        try:
+            loaded = settings.load()
+        except UserError as exc:
+            loaded = exc
+    name, settings_notices = _remembered_theme(app.available_themes, loaded)
     notices.extend(settings_notices)
     if name in app.available_themes:
         app.theme = name
