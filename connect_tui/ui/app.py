@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -23,7 +24,9 @@ from textual.screen import Screen
 from connect_tui.core import paths, profiles, settings
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, new_draft
+from connect_tui.ui import terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
+from connect_tui.ui.keys import run_binding_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
 
@@ -122,12 +125,22 @@ class ComposerApp(App[int]):
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys the focused widget will not take run their binding at once, in order."""
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded  # a key bubbling back up takes Textual's way
+            and await run_binding_in_order(self, event)
+        ):
+            return
+        await super().on_event(event)
+
     async def action_quit(self) -> None:
         """Quit, asking first when the draft has unsaved changes."""
         if self._composer is None or not self._composer.is_mounted:
             self.exit(0)
             return
-        self._composer.quit_flow()
+        await self._composer.quit_flow()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
@@ -147,5 +160,6 @@ def run(args: argparse.Namespace) -> int:
     draft, path = open_argument(getattr(args, "profile", None))
     apply_target_options(draft.target, args)  # a bad combination is refused before drawing
     app = ComposerApp(draft, path, target_options=args)
+    terminal_input.install()  # alt+LETTER read right in a burst of keys
     app.run()
     return app.return_code or 0

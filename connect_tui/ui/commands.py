@@ -26,9 +26,7 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Drafts", "Open, new, duplicate, rename or delete drafts (ctrl+o)", composer.action_drafts
     )
     yield SystemCommand("New draft", "Start a new draft", composer.action_new_draft)
-    yield SystemCommand(
-        "History", "Past sends: reopen or resend one (f9 or ctrl+h)", composer.action_history
-    )
+    yield SystemCommand("History", "Past sends: reopen or resend one (f9)", composer.action_history)
     yield SystemCommand("Help", "Help for the focused pane (f1)", composer.action_help)
     yield SystemCommand("Problems", "Go to the Problems list (f6)", composer.action_focus_problems)
     yield SystemCommand(

@@ -90,7 +90,7 @@ async def test_a_failed_save_keeps_the_file_and_the_draft(profiles_dir: Path) ->
         composer = await ready(pilot)
         await edit(pilot, composer)
         with writes_fail():
-            composer.action_save()
+            await composer.action_save()
             await pilot.pause()
             await pilot.pause()
         errors = recorder.notices_with("error")
@@ -119,7 +119,10 @@ async def test_quitting_with_unsaved_changes_asks(profiles_dir: Path) -> None:
                 assert app.screen is composer and composer.dirty
         address = profiles.load("demo").request["FromEmailAddress"]["EmailAddress"]
         assert (address == f"{answer}@example.com") is saved, answer
-        assert recovery.find("demo") is None
+        if quits:
+            assert recovery.find("demo") is None, answer
+        else:  # still open and dirty: its 3-second recovery copy may have been written
+            recovery.discard("demo")
 
 
 async def test_quitting_a_saved_draft_does_not_ask(profiles_dir: Path) -> None:
@@ -188,7 +191,7 @@ async def test_save_as_keeps_the_old_profile(profiles_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await edit(pilot, composer)
-        composer.action_save_as()
+        await composer.action_save_as()
         prompt = await top_screen(pilot, NamePrompt)
         prompt.query_one(Input).value = "two"
         await pilot.press("enter")

@@ -27,6 +27,7 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
 from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
+from connect_tui.ui.keys import FOCUS_KEYS, PaneTabs, focus_now
 from connect_tui.ui.screens.drafts import DraftsMixin
 from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.send import SendMixin
@@ -62,14 +63,14 @@ PANES: Final[tuple[tuple[str, type[Pane]], ...]] = (
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
 
 
-#: A letter per pane for alt+LETTER. Terminals send alt+DIGIT as ESC DIGIT, which Textual
-#: reads as a macOS Option character (ESC 3 is "£"), so alt+1 … alt+0 work only where the
-#: terminal reports them as such (kitty's protocol, tests); the letters work everywhere.
+#: A letter per pane for alt+LETTER. Only letters a terminal sends as alt+LETTER (ESC
+#: LETTER): not alt+f or alt+b (Textual reads ESC f / ESC b as ctrl+right / ctrl+left), nor
+#: alt+DIGIT (ESC 3 is read as "£"). tests/test_key_delivery.py checks every binding.
 PANE_LETTERS: Final = {
     "addresses": "a",
     "recipients": "r",
     "message": "m",
-    "references": "f",
+    "references": "e",
     "attributes": "t",
     "segments": "s",
     "attachments": "h",
@@ -81,7 +82,7 @@ PANE_LETTERS: Final = {
 
 def pane_keys(index: int, key: str) -> str:
     """The keys that show pane `key` (at `index` in PANES), as a Binding takes them."""
-    return f"alt+{PANE_LETTERS[key]},alt+{(index + 1) % 10}"
+    return f"alt+{PANE_LETTERS[key]}"
 
 
 def _tab_bindings() -> list[BindingType]:
@@ -101,18 +102,36 @@ def _tab_bindings() -> list[BindingType]:
 class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
+    # Priority bindings (see connect_tui.ui.keys): each runs in the order the keys came, so
+    # the keys typed after it go to the dialog it opens or the field it focuses.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "send", "Send", id="composer.send"),
-        Binding("ctrl+s", "save", "Save", id="composer.save"),
-        Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts"),
-        Binding("f9,ctrl+h", "history", "History", id="composer.history"),
-        Binding("f1", "help", "Help", id="composer.help"),
-        Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
-        Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
+        Binding("f5", "send", "Send", id="composer.send", priority=True),
+        Binding("ctrl+s", "save", "Save", id="composer.save", priority=True),
+        Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts", priority=True),
+        # Not ctrl+h: terminals send it as backspace (tests/test_key_delivery.py).
+        Binding("f9", "history", "History", id="composer.history", priority=True),
+        Binding("f1", "help", "Help", id="composer.help", priority=True),
         Binding(
-            "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
+            "f6", "focus_problems", "Problems", show=False, id="composer.problems", priority=True
+        ),
+        Binding(
+            "ctrl+pagedown",
+            "next_pane",
+            "Next pane",
+            show=False,
+            id="composer.next_pane",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+pageup",
+            "previous_pane",
+            "Previous pane",
+            show=False,
+            id="composer.previous_pane",
+            priority=True,
         ),
         *_tab_bindings(),
+        *FOCUS_KEYS,
     ]
     #: Start in the first field, ready to type (not on the operation switch).
     AUTO_FOCUS = "#pane-addresses Input"
@@ -143,7 +162,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
-            with TabbedContent(id="panes"):
+            with PaneTabs(id="panes"):
                 for index, (key, pane_class) in enumerate(PANES):
                     with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
                         if index == 0:
@@ -323,17 +342,17 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
-        self.problems_list.focus()
+        focus_now(self.problems_list)
 
     # -- panes and help -----------------------------------------------------------------------
 
     def action_show_pane(self, key: str) -> None:
         """Show pane `key` and put the focus in its first field."""
+        # Both at once (the tab shows its pane as it is set): the next key goes there.
         self.query_one(TabbedContent).active = f"tab-{key}"
         pane = self.pane(key)
         if pane.is_mounted:
-            # Its fields can take focus only once the tab is displayed.
-            self.call_after_refresh(pane.focus_first)
+            pane.focus_first()
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

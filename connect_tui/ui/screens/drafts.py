@@ -8,6 +8,7 @@ seconds; saving or discarding deletes it; opening a draft that has one offers it
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +21,9 @@ from textual.screen import Screen
 from connect_tui.core import profiles, recovery
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, Target, new_draft
-from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, confirm, unsaved
+from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, ask, confirm, unsaved
 from connect_tui.ui.dialogs.prompt import NamePrompt, check_profile_name
+from connect_tui.ui.keys import settle
 from connect_tui.ui.screens.profiles import ProfilesScreen
 from connect_tui.ui.widgets.draft_bar import DraftBar
 
@@ -126,15 +128,16 @@ class DraftsMixin(Screen[None]):
                 pass
         self._offer_recovery(found)
 
-    @work(exclusive=True, group="recovery")
-    async def _offer_recovery(self, found: recovery.Recovered) -> None:
+    def _offer_recovery(self, found: recovery.Recovered) -> None:
         when = datetime.fromtimestamp(found.modified).strftime("%Y-%m-%d %H:%M:%S")
         message = Content.assemble(
             "Unsaved changes to ",
             (found.draft.name, "bold"),
             f" were kept from {when}, when connect-tui last stopped without saving them.",
         )
-        choice = await self.app.push_screen_wait(
+        # Shown at once (not from a worker): keys typed from now on go to the question.
+        answer = ask(
+            self.app,
             ChoiceDialog(
                 "Restore unsaved changes?",
                 message,
@@ -143,8 +146,15 @@ class DraftsMixin(Screen[None]):
                     Choice("discard", "Discard them", "d", "error"),
                     Choice("cancel", "Not now", "n"),
                 ],
-            )
+            ),
         )
+        self._recovery_answered(found, answer)
+
+    @work(exclusive=True, group="recovery")
+    async def _recovery_answered(
+        self, found: recovery.Recovered, answer: asyncio.Future[str | None]
+    ) -> None:
+        choice = await answer
         if choice == "restore":
             self.draft = found.draft
             self._apply_target_options()
@@ -156,27 +166,41 @@ class DraftsMixin(Screen[None]):
 
     # -- saving -------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         """Save the draft (asking a name if it has none yet)."""
-        self._save_flow(ask_name=False)
+        await settle(self)  # the keys typed before ctrl+s are in the draft first
+        self._save_flow(self._ask_name(ask_name=False))
 
-    def action_save_as(self) -> None:
+    async def action_save_as(self) -> None:
         """Save the draft under a new name."""
-        self._save_flow(ask_name=True)
+        await settle(self)
+        self._save_flow(self._ask_name(ask_name=True))
+
+    def _ask_name(self, *, ask_name: bool) -> asyncio.Future[str | None] | None:
+        """Show the name prompt now when saving needs a name (the next key goes to it)."""
+        if self.path is not None and not ask_name:
+            return None
+        title = "Save the draft as" if self.path is None else "Save a copy as"
+        name = self.draft.name
+        suggestion = "" if self.path is None and name == "untitled" else name
+        return ask(self.app, NamePrompt(title, value=suggestion, check=check_profile_name))
 
     @work(exclusive=True, group="save")
-    async def _save_flow(self, ask_name: bool) -> None:
-        await self.save(ask_name=ask_name)
+    async def _save_flow(self, asked: asyncio.Future[str | None] | None) -> None:
+        await self.save(asked=asked)
 
-    async def save(self, *, ask_name: bool = False) -> bool:
-        """Save (in a worker: it may ask a name); True when the draft is now saved."""
+    async def save(
+        self, *, ask_name: bool = False, asked: asyncio.Future[str | None] | None = None
+    ) -> bool:
+        """Save (in a worker: it may ask a name); True when the draft is now saved.
+
+        `asked` is a name prompt already shown (see `_ask_name`).
+        """
         path, name = self.path, self.draft.name
-        if path is None or ask_name:
-            title = "Save the draft as" if path is None else "Save a copy as"
-            suggestion = "" if path is None and name == "untitled" else name
-            chosen = await self.app.push_screen_wait(
-                NamePrompt(title, value=suggestion, check=check_profile_name)
-            )
+        if asked is None and (path is None or ask_name):
+            asked = self._ask_name(ask_name=ask_name)
+        if asked is not None:
+            chosen = await asked
             if chosen is None:
                 return False
             path, name = profiles.path_for(chosen), chosen
@@ -186,6 +210,7 @@ class DraftsMixin(Screen[None]):
                 )
                 if answer != "yes":
                     return False
+        assert path is not None
         return self._write(path, name)
 
     def _write(self, path: Path, name: str) -> bool:
@@ -221,11 +246,16 @@ class DraftsMixin(Screen[None]):
 
     # -- leaving this draft -------------------------------------------------------------------
 
-    async def confirm_leave(self) -> bool:
-        """True when the draft may be left: it is saved, or the user saved or discarded it."""
+    async def confirm_leave(self, asked: asyncio.Future[str | None] | None = None) -> bool:
+        """True when the draft may be left: it is saved, or the user saved or discarded it.
+
+        `asked` is the unsaved-changes question already shown (see `_ask_leave`).
+        """
         if not self.dirty:
             return True
-        choice = await self.app.push_screen_wait(unsaved(self.draft.name))
+        if asked is None:
+            asked = self._ask_leave()
+        choice = await asked if asked is not None else "discard"
         if choice == "save":
             return await self.save()
         if choice == "discard":
@@ -233,21 +263,33 @@ class DraftsMixin(Screen[None]):
             return True
         return False
 
-    def quit_flow(self) -> None:
+    def _ask_leave(self) -> asyncio.Future[str | None] | None:
+        """Ask now what to do with unsaved changes (None when there are none)."""
+        return ask(self.app, unsaved(self.draft.name)) if self.dirty else None
+
+    async def quit_flow(self) -> None:
         """Quit, asking first when there are unsaved changes."""
-        if not self._leaving:  # already asking: one question at a time
-            self._leave(None)
+        if self._leaving:  # already asking: one question at a time
+            return
+        self._leaving = True
+        # The keys typed just before ctrl+q may still be on their way to the draft.
+        await settle(self)
+        self._leave(None, self._ask_leave())
 
     def open_flow(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
         """Open another draft, asking first when this one has unsaved changes."""
         if not self._leaving:
-            self._leave((draft, path, dirty))
+            self._leaving = True
+            self._leave((draft, path, dirty), self._ask_leave())
 
     @work(group="leave")
-    async def _leave(self, then: tuple[Draft, Path | None, bool] | None) -> None:
-        self._leaving = True
+    async def _leave(
+        self,
+        then: tuple[Draft, Path | None, bool] | None,
+        asked: asyncio.Future[str | None] | None,
+    ) -> None:
         try:
-            if not await self.confirm_leave():
+            if not await self.confirm_leave(asked):
                 return
         finally:
             self._leaving = False

@@ -20,6 +20,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.dialogs.choice import confirm
 from connect_tui.ui.dialogs.send_result import SendResultDialog
+from connect_tui.ui.keys import settle
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
@@ -91,8 +92,9 @@ class SendMixin(Screen[None]):
         self.sending = False
         self.last_outcome = None
 
-    def action_send(self) -> None:
+    async def action_send(self) -> None:
         """Send the draft in the editor."""
+        await settle(self)  # the keys typed just before f5 are in the draft first
         self.send(None)
 
     def action_copy_contact_id(self) -> None:
