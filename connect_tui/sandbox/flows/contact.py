@@ -37,7 +37,9 @@ def update_contact_attributes(run: Run, action: Action) -> Outcome:
     assert target is not None
     bad = [key for key in values if not _KEY.fullmatch(key)]
     if bad:
-        return Outcome.fail("NoMatchingError", f"attribute key {bad[0]!r} is not letters/digits/-/_")
+        return Outcome.fail(
+            "NoMatchingError", f"attribute key {bad[0]!r} is not letters/digits/-/_"
+        )
     if _size({**target, **values}) > MAX_ATTRIBUTE_BYTES:
         return Outcome.fail("NoMatchingError", "attributes would exceed 32,768 bytes; none set")
     changes = {k: [target.get(k), v] for k, v in values.items() if target.get(k) != v}
@@ -84,7 +86,9 @@ def tag_contact(run: Run, action: Action) -> Outcome:
     run goes on (docs/flows.md)."""
     values = {run.value(k): run.value(v) for k, v in action.parameters["Tags"].items()}
     merged = {**run.contact.tags, **values}
-    if len(values) > MAX_TAGS or any(not 1 <= len(k) <= 128 or len(v) > 256 for k, v in values.items()):
+    if len(values) > MAX_TAGS or any(
+        not 1 <= len(k) <= 128 or len(v) > 256 for k, v in values.items()
+    ):
         return Outcome.next(f"{len(values)} tag(s) not set: beyond TagContact's limits")
     run.contact.tags = merged
     return Outcome.next(f"tagged {', '.join(f'{k}={v}' for k, v in values.items())}")

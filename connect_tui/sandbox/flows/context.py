@@ -171,7 +171,9 @@ class Step:
         if self.result is not None:
             shape["Result"] = self.result
         if self.changes:
-            shape["AttributesChanged"] = {k: {"from": a, "to": b} for k, (a, b) in self.changes.items()}
+            shape["AttributesChanged"] = {
+                k: {"from": a, "to": b} for k, (a, b) in self.changes.items()
+            }
         return shape
 
 

@@ -23,11 +23,11 @@ def invoke_lambda_function(run: Run, action: Action) -> Outcome:
     canned: Any = run.resources.lambda_results.get(arn)
     parameters = {"FunctionArn": arn, "Parameters": sent}
     if canned is None:
-        return Outcome.fail(
-            "NoMatchingError", f"no canned result for {arn}", parameters=parameters
-        )
+        return Outcome.fail("NoMatchingError", f"no canned result for {arn}", parameters=parameters)
     if isinstance(canned, dict) and "Error" in canned:
-        return Outcome.fail("NoMatchingError", f"{arn} failed: {canned['Error']}", parameters=parameters)
+        return Outcome.fail(
+            "NoMatchingError", f"{arn} failed: {canned['Error']}", parameters=parameters
+        )
     answer = canned.get("External", canned) if isinstance(canned, dict) else {}
     # Connect reads a flat map of strings from a Lambda (nested values are not attributes).
     external = {str(k): str(v) for k, v in answer.items() if not isinstance(v, (dict, list))}

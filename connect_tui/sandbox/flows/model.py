@@ -132,8 +132,12 @@ def parse(content: str | bytes | dict[str, Any], *, lenient: bool = False) -> Fl
 
 
 def _action(raw: dict[str, Any]) -> Action:
-    transitions = raw.get("Transitions") if isinstance(raw.get("Transitions"), dict) else {}
-    parameters = raw.get("Parameters") if isinstance(raw.get("Parameters"), dict) else {}
+    transitions: dict[str, Any] = raw.get("Transitions") or {}
+    parameters: dict[str, Any] = raw.get("Parameters") or {}
+    if not isinstance(transitions, dict):
+        transitions = {}
+    if not isinstance(parameters, dict):
+        parameters = {}
     next_action = transitions.get("NextAction")
     return Action(
         identifier=raw["Identifier"],

@@ -27,7 +27,7 @@ class Outline:
 
 def build(content: str | bytes | dict[str, object]) -> Outline:
     """The outline of a flow's JSON (FlowInvalid only when it has no Actions list at all)."""
-    data = model.load_json(content)  # type: ignore[arg-type]
+    data = model.load_json(content)
     flow = model.parse(data, lenient=True)
     outline = Outline(problems=model.problems(data))
     order = _reach(flow)
@@ -46,7 +46,9 @@ def build(content: str | bytes | dict[str, object]) -> Outline:
                 outline.missing.append(f"{identifier} -> {target} ({branch})")
             outline.lines.append(f"    {branch} -> {target}{missing}")
         if not targets:
-            ending = "ends the flow" if action.type in TERMINAL else "no transitions: the flow stops"
+            ending = (
+                "ends the flow" if action.type in TERMINAL else "no transitions: the flow stops"
+            )
             outline.lines.append(f"    ({ending})")
     return outline
 

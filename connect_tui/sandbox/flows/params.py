@@ -48,7 +48,7 @@ def compare(parameters: dict[str, Any], transitions: dict[str, Any]) -> list[str
     """Compare: ComparisonValue is 'any single JSONPath identifier'.
     https://docs.aws.amazon.com/connect/latest/APIReference/flow-control-actions-compare.html"""
     value = parameters.get("ComparisonValue")
-    if not jsonpath.is_path(value):
+    if not isinstance(value, str) or not jsonpath.is_path(value):
         return [f"Parameters.ComparisonValue must be a single JSONPath, not {value!r}"]
     try:
         jsonpath.steps(value)

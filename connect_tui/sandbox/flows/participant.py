@@ -28,10 +28,14 @@ def send_message(run: Run, action: Action) -> Outcome:
     """SendMessage: an automated reply to the customer, made a new contact in the thread."""
     customer = (run.contact.customer or {}).get("Address")
     if run.contact.channel != "EMAIL" or not customer:
-        return Outcome.fail("NoMatchingError", "an email reply needs an email contact with a customer")
+        return Outcome.fail(
+            "NoMatchingError", "an email reply needs an email contact with a customer"
+        )
     content_type = run.value(action.parameters.get("ContentType", "text/plain"))
     if content_type not in CONTENT_TYPES:
-        return Outcome.fail("NoMatchingError", f"ContentType {content_type!r} is not text/plain or text/html")
+        return Outcome.fail(
+            "NoMatchingError", f"ContentType {content_type!r} is not text/plain or text/html"
+        )
     sender = action.parameters.get("FromEmailAddress")
     reply = Reply(
         subject=run.value(action.parameters["Subject"]),

@@ -43,7 +43,8 @@ def run(flow: Flow, contact_: FlowContact, resources: Resources | None = None) -
             if len(path) >= resources.step_limit:
                 raise _Stop(
                     f"stopped after {resources.step_limit} actions: the flow loops "
-                    f"(last action {path[-1].identifier!r} in flow {state.flow.name or state.flow.id})"
+                    f"(last action {path[-1].identifier!r} in flow "
+                    f"{state.flow.name or state.flow.id})"
                 )
             action = state.flow.actions.get(current or "")
             if action is None:
