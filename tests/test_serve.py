@@ -106,7 +106,9 @@ def _wait_for(
             return found
         # Playwright's sync API delivers events only inside its own calls: wait through it.
         page.wait_for_timeout(100)
-    raise AssertionError(f"{pattern.pattern!r} never reached the page: {_screen_text(frames)[-2000:]!r}")
+    raise AssertionError(
+        f"{pattern.pattern!r} never reached the page: {_screen_text(frames)[-2000:]!r}"
+    )
 
 
 def test_a_browser_tab_composes_and_sends_to_the_shared_sandbox(
@@ -138,7 +140,9 @@ def test_a_browser_tab_composes_and_sends_to_the_shared_sandbox(
             page.keyboard.type("browser@example.com")
             _wait_for(page, frames, re.compile("browser@example.com"), 15)
             page.keyboard.press("F5")
-            contact_id = _wait_for(page, frames, re.compile(r"ContactId\s+(" + UUID.pattern + ")"), 30)
+            contact_id = _wait_for(
+                page, frames, re.compile(r"ContactId\s+(" + UUID.pattern + ")"), 30
+            )
             page.screenshot(path=str(tmp_path / "serve.png"))
             keep = os.environ.get("CONNECT_TUI_SERVE_SCREENSHOT")
             if keep:
@@ -159,7 +163,16 @@ def test_a_browser_tab_composes_and_sends_to_the_shared_sandbox(
 def test_another_host_needs_the_token(cli_env: dict[str, str]) -> None:
     """On a non-loopback address the page answers only with the printed token."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "connect_tui", "serve", "--host", "0.0.0.0", "--port", str(_free_port())],
+        [
+            sys.executable,
+            "-m",
+            "connect_tui",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(_free_port()),
+        ],
         env=cli_env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
