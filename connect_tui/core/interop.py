@@ -18,7 +18,7 @@ from connect_tui.core import sandbox_identity, schema, shape_check, variables
 from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, OUTBOUND, Draft, Target
-from connect_tui.core.problems import STRUCTURAL_CODES
+from connect_tui.core.problems import STRUCTURAL_CODES, first_and_more
 from connect_tui.core.schema import Shape
 
 _SANDBOX_COMMAND = f"connect-tui sandbox --port {sandbox_identity.SUGGESTED_PORT}"
@@ -44,9 +44,8 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
         p for p in shape_check.check(shape, data, root_name=operation) if p.code in STRUCTURAL_CODES
     ]
     if structural:
-        first = structural[0]
-        more = f" (and {len(structural) - 1} more)" if len(structural) > 1 else ""
-        raise UserError(f"{source}: {first.path}: {first.message}{more}")
+        where = [f"{p.path}: {p.message}" for p in structural]
+        raise UserError(f"{source}: {first_and_more(where)}")
     return data, dropped
 
 

@@ -10,11 +10,11 @@ from typing import Any
 from connect_tui.core import profiles
 from connect_tui.core.files import UserError, atomic_write, read_text
 from connect_tui.core.model import Draft, Target, operation_from_cli_name
+from connect_tui.core.paths import display_path
 from connect_tui.verbs.common import (
     add_set_option,
     add_target_options,
     apply_target_options,
-    display_path,
     parse_assignments,
 )
 

@@ -12,8 +12,9 @@ import sys
 from typing import Any
 
 from connect_tui.core import profiles
+from connect_tui.core.paths import display_path
 from connect_tui.core.problems import has_errors
-from connect_tui.verbs.common import add_set_option, display_path, parse_assignments
+from connect_tui.verbs.common import add_set_option, parse_assignments
 
 
 def add_parsers(subparsers: Any) -> None:
