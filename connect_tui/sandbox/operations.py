@@ -53,12 +53,12 @@ def run(state: State, operation: str, request: dict[str, Any]) -> Result:
 def check(operation: str, request: dict[str, Any]) -> None:
     """InvalidRequestException naming the first error the shared validation finds."""
     # Imported here: the validation loads botocore's model, which the CLI need not wait for.
+    from connect_tui.core.problems import first_and_more
     from connect_tui.core.validation import validate_request
 
     errors = [p for p in validate_request(operation, request) if p.is_error]
     if errors:
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise invalid(f"{errors[0]}{more}")
+        raise invalid(first_and_more(errors))
 
 
 def _entry(value: Any) -> dict[str, str]:
