@@ -78,6 +78,8 @@ class Contact:
     updated_at: float = 0.0
     disconnected_at: float | None = None
     disconnect_reason: str | None = None
+    #: When the sandbox's agent accepted the contact (the sandbox's AcceptContact).
+    accepted_at: float | None = None
 
     @property
     def active(self) -> bool:

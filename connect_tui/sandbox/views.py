@@ -15,6 +15,16 @@ def _endpoint(entry: dict[str, str] | None) -> dict[str, str] | None:
     return {"Type": EMAIL_ADDRESS, **entry} if entry else None
 
 
+def _agent(found: Contact) -> dict[str, Any] | None:
+    """AgentInfo: the agent, and when it accepted the contact (the same instant it connects)."""
+    if not found.agent_id:
+        return None
+    info: dict[str, Any] = {"Id": found.agent_id}
+    if found.accepted_at is not None:
+        info["AcceptedByAgentTimestamp"] = info["ConnectedToAgentTimestamp"] = found.accepted_at
+    return info
+
+
 def contact(found: Contact) -> dict[str, Any]:
     """The Contact shape of DescribeContact for one contact."""
     recipients: dict[str, Any] = {}
@@ -36,7 +46,7 @@ def contact(found: Contact) -> dict[str, Any]:
         "LastUpdateTimestamp": found.updated_at,
         "DisconnectTimestamp": found.disconnected_at,
         "DisconnectReason": found.disconnect_reason,
-        "AgentInfo": {"Id": found.agent_id} if found.agent_id else None,
+        "AgentInfo": _agent(found),
         "CustomerEndpoint": _endpoint(found.customer),
         "SystemEndpoint": _endpoint(found.system),
         "AdditionalEmailRecipients": recipients or None,
