@@ -23,7 +23,7 @@ from typing import Any, Final
 from connect_tui.core import contact_timeline, flow_log, sandbox_identity
 from connect_tui.core.contact_timeline import Observation, Timeline
 from connect_tui.core.model import Draft
-from connect_tui.core.sending import Pacer, Sender, shared_sender
+from connect_tui.core.sending import Pacer, Sender
 
 #: (requests a second, burst) per operation. Connect's, per account and Region: the
 #: admin guide's service quotas (https://docs.aws.amazon.com/connect/latest/adminguide/
@@ -91,7 +91,10 @@ def describe_error(error: BaseException, operation: str) -> str:
 
 
 class Follower:
-    """Follows one contact of a draft's target; `poll()` is one blocking round (use a thread)."""
+    """Follows one contact of a draft's target; `poll()` is one blocking round (use a thread).
+
+    `sender` is the Sender the app sends with (its clients, its way to the sandbox).
+    """
 
     def __init__(
         self,
@@ -99,8 +102,8 @@ class Follower:
         contact_id: str,
         *,
         instance_id: str | None = None,
+        sender: Sender,
         sent_request: dict[str, Any] | None = None,
-        sender: Sender | None = None,
     ) -> None:
         self.draft = draft
         self.contact_id = contact_id
@@ -127,7 +130,7 @@ class Follower:
     def connect(self) -> None:
         """Make the clients (blocking: credentials, botocore); errors are the caller's."""
         if self._connect is None:
-            sender = self._sender or shared_sender()
+            sender = self._sender
             self._connect, self.endpoint = sender.client_for(self.draft, "connect")
             if self.log_group:
                 self._logs, _ = sender.client_for(self.draft, "logs")

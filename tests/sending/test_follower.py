@@ -19,7 +19,7 @@ def test_a_sent_contact_is_followed_through_accept_and_stop(sandbox: RunningSand
     assert outcome.ok, outcome.error
     contact_id = outcome.contact_id
     assert contact_id
-    follower = Follower(draft, contact_id, sent_request=outcome.request, sender=sender)
+    follower = Follower(draft, contact_id, sender=sender, sent_request=outcome.request)
 
     first = follower.poll()
     assert [e.title for e in first.events][0] == "Created: INBOUND email"
@@ -60,7 +60,8 @@ def test_the_sandbox_refuses_an_accept_it_cannot_do(sandbox: RunningSandbox) -> 
 
 def test_an_unknown_contact_is_lost_with_the_service_s_words(sandbox: RunningSandbox) -> None:
     draft = draft_for(sandbox.url, "hello")
-    timeline = Follower(draft, "00000000-0000-4000-8000-000000000000").poll()
+    sender = Sender(record=False)
+    timeline = Follower(draft, "00000000-0000-4000-8000-000000000000", sender=sender).poll()
     assert timeline.lost
     assert "ResourceNotFoundException" in timeline.events[0].detail
 
@@ -68,9 +69,9 @@ def test_an_unknown_contact_is_lost_with_the_service_s_words(sandbox: RunningSan
 def test_an_aws_target_reads_no_flow_log_unless_a_group_is_named() -> None:
     draft = draft_for("http://127.0.0.1:9", "real")
     draft.target = Target(kind=AWS, region="us-east-1")
-    assert Follower(draft, "x").log_group is None
+    assert Follower(draft, "x", sender=Sender(record=False)).log_group is None
     draft.target.flow_log_group = "/aws/connect/my-instance"
-    assert Follower(draft, "x").log_group == "/aws/connect/my-instance"
+    assert Follower(draft, "x", sender=Sender()).log_group == "/aws/connect/my-instance"
 
 
 def test_each_operation_is_paced_by_one_process_wide_bucket_at_its_quota() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from connect_tui.core import history
-from connect_tui.core.model import AWS, Target, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import AWS, Target
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.send_result import SendResultDialog
 from connect_tui.ui.screens.follow import FollowScreen

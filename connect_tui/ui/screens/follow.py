@@ -109,8 +109,14 @@ class FollowScreen(Screen[None]):
         super().__init__()
         self.draft = draft.copy()
         self.contact_id = contact_id
+        from connect_tui.runtime import shared_sender
+
         self.follower = Follower(
-            self.draft, contact_id, sent_request=sent_request, instance_id=instance_id
+            self.draft,
+            contact_id,
+            sender=shared_sender(),
+            sent_request=sent_request,
+            instance_id=instance_id,
         )
         self.timeline: Timeline | None = None
         #: Polls made so far (tests wait on it; a new timeline is shown after each).
@@ -278,7 +284,7 @@ class FollowScreen(Screen[None]):
     @work(thread=True, group="follow-action", exit_on_error=False)
     def _run_reply(self) -> None:
         from connect_tui.core.conversion import as_reply
-        from connect_tui.core.sending import send_draft
+        from connect_tui.runtime import send_draft
 
         outcome = send_draft(as_reply(self.draft, self.contact_id))
         if outcome.ok:
