@@ -96,6 +96,8 @@ class Contact:
     references: dict[str, dict[str, str]] = field(default_factory=dict)
     # Tags (a flow's TagContact, or the TagContact operation); DescribeContact shows them.
     tags: dict[str, str] = field(default_factory=dict)
+    #: When the sandbox's agent accepted the contact (the sandbox's AcceptContact).
+    accepted_at: float | None = None
 
     @property
     def active(self) -> bool:
