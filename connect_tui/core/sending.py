@@ -321,6 +321,20 @@ def describe_target(
     return text
 
 
+def planned_target(draft: Draft) -> str:
+    """Where a send of this draft would go now, described; nothing is started.
+
+    A sandbox draft with no endpoint_url goes to the registered standalone sandbox when
+    one runs (its URL is shown), else to the embedded one.
+    """
+    endpoint = draft.target.endpoint_url
+    embedded = False
+    if draft.target.is_sandbox and endpoint is None:
+        endpoint = local_sandbox.registered_url()
+        embedded = endpoint is None
+    return describe_target(draft, endpoint, embedded=embedded)
+
+
 def _python_name(operation: str) -> str:
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in operation).lstrip("_")
 

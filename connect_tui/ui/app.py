@@ -23,9 +23,13 @@ from textual.screen import Screen
 from connect_tui.core import paths, profiles, settings
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, new_draft
+from connect_tui.ui import safe_render
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
+
+# Before any widget renders: text from files, requests and replies is shown, never obeyed.
+safe_render.install()
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
