@@ -82,7 +82,7 @@ def _guarded_streams() -> Iterator[None]:
     for text that comes from a file, a request or a reply by a way not yet thought of.
     """
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
     try:
         yield
     finally:

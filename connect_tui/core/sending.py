@@ -186,8 +186,8 @@ class Sender:
         try:
             endpoint, region, embedded = self._where(draft)
             base["target"] = describe_target(draft, endpoint, embedded=embedded)
-            if draft.target.is_sandbox and endpoint is not None:
-                self._check_listening(endpoint)
+            if draft.target.is_sandbox and draft.target.endpoint_url is not None:
+                self._check_listening(endpoint)  # a located sandbox was checked by locate()
             source = credentials.source_for(draft)
             client = self._client(endpoint, region, source)
             if not draft.target.is_sandbox:
@@ -203,6 +203,8 @@ class Sender:
             response = self._call(client, draft.operation, request)
         except credentials.CredentialsError as exc:
             return finish(error_code="Credentials", error=f"Credentials: {exc}")
+        except local_sandbox.SandboxUnavailable as exc:
+            return finish(error_code="SandboxUnavailable", error=f"SandboxUnavailable: {exc}")
         except Exception as exc:  # botocore's errors, sorted into words below
             return finish(**self._failure(exc, draft, endpoint, source, created_id))
         return finish(

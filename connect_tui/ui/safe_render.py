@@ -26,7 +26,7 @@ def _tables() -> list[dict[int, Any]]:
     import textual.content
 
     return [
-        rich.control._CONTROL_STRIP_TRANSLATE,  # type: ignore[attr-defined]
+        rich.control._CONTROL_STRIP_TRANSLATE,
         textual.content._CONTROL_STRIP_TRANSLATE,
     ]
 
