@@ -10,6 +10,8 @@ registered has exited) is the embedded sandbox started inside this process.
 
 A second standalone sandbox does not take over a live registration, and a sandbox that
 stops removes the registration only when it is its own (same process id and URL).
+Core never imports the sandbox package: the layer above it (connect_tui.runtime)
+hands `locate` the function that starts the embedded one.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -164,10 +166,19 @@ class LocalSandbox:
     embedded: bool
 
 
-def locate(wait: float | None = None) -> LocalSandbox:
+class NoSandboxError(OSError):
+    """No standalone sandbox answers, and this process was given no way to start one."""
+
+
+def locate(
+    start_embedded: Callable[[], str] | None = None, *, wait: float | None = None
+) -> LocalSandbox:
     """The registered standalone sandbox (waited for up to `wait` s, default WAIT), else embedded.
 
-    SandboxUnavailable when one is registered and alive but does not answer in time.
+    `start_embedded` starts (once) the sandbox inside this process and returns its URL;
+    connect_tui.runtime passes it. Without it, NoSandboxError when none is registered.
+    SandboxUnavailable when one is registered and alive but does not answer in time: it
+    is never silently replaced by an embedded one.
     """
     wait = WAIT if wait is None else wait
     found = registered()
@@ -178,6 +189,6 @@ def locate(wait: float | None = None) -> LocalSandbox:
             f"the sandbox registered at {found.url} (pid {found.pid}) does not answer after "
             f"{wait:g} s; nothing was sent (stop it, or pass --endpoint-url)"
         )
-    from connect_tui.sandbox.embedded import shared_url
-
-    return LocalSandbox(shared_url(), embedded=True)
+    if start_embedded is None:
+        raise NoSandboxError("no sandbox is running: start one with `connect-tui sandbox`")
+    return LocalSandbox(start_embedded(), embedded=True)

@@ -25,7 +25,7 @@ from connect_tui.verbs.common import (
 from connect_tui.verbs.send_output import TextReport
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 #: The error_code of a PROFILE that cannot be read (its JSON object comes before any send).
 UNREADABLE = "UnreadableProfile"
@@ -104,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _dry_run(drafts, args.output, unreadable)
 
-    from connect_tui.core.sending import Pacer, Sender
+    from connect_tui.core.sending import Pacer
+    from connect_tui.runtime import new_sender
 
-    sender = Sender(
+    sender = new_sender(
         pacer=Pacer(args.rate, args.burst) if args.rate > 0 else None,
         max_attempts=args.max_attempts,
     )

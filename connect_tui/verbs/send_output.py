@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from connect_tui.core.safe_text import shown
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 #: From this many drafts on, a terminal gets a progress bar.
 PROGRESS_FROM = 3

@@ -86,7 +86,9 @@ def test_the_sandbox_answers_200_requests_opened_at_once() -> None:
         # Under a second: a SYN dropped from a full backlog is resent only after one.
         with socket.create_connection(("127.0.0.1", port), timeout=0.9) as connection:
             connection.settimeout(30)
-            connection.sendall(b"GET /contacts/x/y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            connection.sendall(
+                b"GET /contacts/x/y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
             return connection.recv(64)
 
     try:
