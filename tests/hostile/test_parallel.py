@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from connect_tui.core import local_sandbox, profiles
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.server import start
 from tests.sending.sandbox_process import start_sandbox
