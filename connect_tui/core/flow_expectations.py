@@ -91,7 +91,9 @@ class Expectations:
                 found.append(f"expected attribute {key}={value}, got {attributes.get(key)!r}")
         taken = [step.get("Identifier") for step in run.get("Path") or []]
         if self.path and not _in_order(self.path, taken):
-            found.append(f"expected path {' > '.join(self.path)}, took {' > '.join(map(str, taken))}")
+            found.append(
+                f"expected path {' > '.join(self.path)}, took {' > '.join(map(str, taken))}"
+            )
         return found
 
 

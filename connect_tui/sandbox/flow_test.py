@@ -83,8 +83,10 @@ def run_draft(
     try:
         answer = operations.run(state, "StartEmailContact", request)
     except ServiceError as error:
-        return Outcome({"Ended": "refused", "Error": None, "Path": []},
-                       [f"the sandbox refused the draft: {error.code}: {error.message}"])
+        return Outcome(
+            {"Ended": "refused", "Error": None, "Path": []},
+            [f"the sandbox refused the draft: {error.code}: {error.message}"],
+        )
     result = state.runs.wait(answer.body["ContactId"], timeout=30)
     if result is None:
         return Outcome(None, ["the flow did not finish within 30 seconds"])
