@@ -25,11 +25,14 @@ VERB_MODULES = (
     "connect_tui.verbs.credentials",
     "connect_tui.verbs.history",
     "connect_tui.verbs.sandbox",
+    "connect_tui.verbs.serve",
 )
 
 #: The verbs' names, known without importing their modules, so that `connect-tui [PROFILE]`
 #: starts the composer without building every verb's parser (a test keeps this in step).
-VERBS = frozenset({"validate", "import", "export", "send", "credentials", "history", "sandbox"})
+VERBS = frozenset(
+    {"validate", "import", "export", "send", "credentials", "history", "sandbox", "serve"}
+)
 
 
 def build_verb_parser() -> tuple[argparse.ArgumentParser, set[str]]:

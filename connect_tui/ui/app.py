@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -122,6 +123,19 @@ class ComposerApp(App[int]):
             )
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Gaining focus with no field focused: focus the current pane's first field.
+
+        A browser tab (`connect-tui serve`) starts unfocused, so Textual's auto focus never
+        ran there; without this, the first keys typed in the page would go nowhere.
+        """
+        composer = self._composer
+        if composer is not None and self.screen is composer and composer.focused is None:
+            # At once, not after a refresh: the keys that came with the focus are queued next.
+            field = composer.current_pane().first_field()
+            if field is not None:
+                composer.set_focus(field)
 
     async def action_quit(self) -> None:
         """Quit, asking first when the draft has unsaved changes."""
