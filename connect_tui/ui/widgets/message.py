@@ -17,9 +17,9 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from connect_tui.core.limits import BODY_BYTES, utf8_size
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
-from connect_tui.core.limits import BODY_BYTES, utf8_size
 from connect_tui.core.rules import CONTENT_TYPES
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.fields import (
