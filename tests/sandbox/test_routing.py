@@ -8,6 +8,7 @@ contact" and answers one ContactId, so several instance addresses still make one
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from connect_tui.core import sandbox_identity
@@ -18,14 +19,32 @@ from tests.sandbox.conftest import INSTANCE, inbound
 def test_a_flow_named_by_the_request_wins_over_address_routing(
     sandbox: RunningSandbox, client: Any
 ) -> None:
-    request = inbound(ContactFlowId="flow-from-request")
+    flow = {
+        "Version": "2019-10-30",
+        "StartAction": "bye",
+        "Actions": [
+            {
+                "Identifier": "bye",
+                "Type": "DisconnectParticipant",
+                "Parameters": {},
+                "Transitions": {},
+            }
+        ],
+    }
+    named = client.create_contact_flow(
+        InstanceId=INSTANCE, Name="routing", Type="CONTACT_FLOW", Content=json.dumps(flow)
+    )["ContactFlowId"]
+    with sandbox.state.lock:
+        directory = sandbox.state.instance(INSTANCE).directory
+        by_address = directory.address_flows.get(sandbox_identity.SUPPORT_ADDRESS.lower())
+    assert by_address != named  # the address's own flow, if it has one, is another
+    request = inbound(ContactFlowId=named)
     assert request["DestinationEmailAddress"] == sandbox_identity.SUPPORT_ADDRESS
     contact_id = client.start_email_contact(**request)["ContactId"]
-    with sandbox.state.lock:
-        assert sandbox.state.contacts[contact_id].flow_id == "flow-from-request"
     without = client.start_email_contact(**inbound())["ContactId"]
     with sandbox.state.lock:
-        assert sandbox.state.contacts[without].flow_id is None  # routed by its address
+        assert sandbox.state.contacts[contact_id].flow_id == named
+        assert sandbox.state.contacts[without].flow_id == by_address  # routed by its address
 
 
 def test_several_instance_addresses_make_one_contact(sandbox: RunningSandbox, client: Any) -> None:
