@@ -24,6 +24,8 @@ ROUTES: Final = (
     ("POST", "/contact/stop", "StopContact"),
     ("GET", "/contact/associated/{InstanceId}", "ListAssociatedContacts"),
     ("GET", "/contact/references/{InstanceId}/{ContactId}", "ListContactReferences"),
+    ("GET", "/instance", "ListInstances"),
+    ("POST", "/search-users", "SearchUsers"),
 )
 
 
