@@ -56,6 +56,9 @@ class Target:
     #: None (look in the usual places) or KEYRING (keys stored for this profile).
     credentials: str | None = None
     endpoint_url: str | None = None
+    #: The CloudWatch Logs group of the instance's flow logs, read by the follow view
+    #: (docs/follow.md); None: the sandbox's own group for a sandbox target, none for AWS.
+    flow_log_group: str | None = None
 
     @property
     def is_sandbox(self) -> bool:

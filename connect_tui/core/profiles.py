@@ -36,7 +36,14 @@ TOP_KEYS: Final = (
     "create_contact",
     "parked",
 )
-TARGET_KEYS: Final = ("kind", "region", "aws_profile", "credentials", "endpoint_url")
+TARGET_KEYS: Final = (
+    "kind",
+    "region",
+    "aws_profile",
+    "credentials",
+    "endpoint_url",
+    "flow_log_group",
+)
 _SECRET_WORDS = ("secret", "password", "access_key", "session_token", "token")
 
 
@@ -127,6 +134,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         aws_profile=reader.optional_text(target_data, "aws_profile", "target"),
         credentials=reader.optional_text(target_data, "credentials", "target"),
         endpoint_url=reader.optional_text(target_data, "endpoint_url", "target"),
+        flow_log_group=reader.optional_text(target_data, "flow_log_group", "target"),
     )
     variables = reader.table(data, "variables")
     for key, value in variables.items():

@@ -62,6 +62,14 @@ def agent(state: State, instance: Instance, user_id: Any) -> Agent | None:
     return next((a for a in seeded_agents(instance.id) if a.id == user_id), None)
 
 
+def not_an_agent(instance: Instance, user_id: Any) -> str:
+    """The refusal of a UserId that is not one of the instance's agents (one line)."""
+    return (
+        f"UserId {user_id} is not a user of instance {instance.id} (its agents include "
+        f"{sandbox_identity.AGENT_USER_ID}; `aws connect search-users` lists them all)"
+    )
+
+
 def list_instances(
     state: State, instance: Instance | None, request: dict[str, Any]
 ) -> dict[str, Any]:

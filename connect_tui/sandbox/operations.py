@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from connect_tui.sandbox import directory, search, views
+from connect_tui.sandbox import admin, directory, search, views
 from connect_tui.sandbox.paging import page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
@@ -35,7 +35,8 @@ class Result:
 
 def run(state: State, operation: str, request: dict[str, Any]) -> Result:
     """Carry out one operation; ServiceError for every refusal."""
-    check(operation, request)
+    if operation not in admin.OPERATIONS:
+        check(operation, request)
     with state.lock:
         instance = None if operation in ACCOUNT_WIDE else state.instance(request.get("InstanceId"))
         if operation in IDEMPOTENT:
@@ -145,10 +146,7 @@ def create_contact(state: State, instance: Instance, request: dict[str, Any]) ->
     """An outbound or agent-reply email contact, waiting for StartOutboundEmailContact."""
     user = (request.get("UserInfo") or {}).get("UserId")
     if directory.agent(state, instance, user) is None:
-        raise not_found(
-            f"UserInfo.UserId {user} is not a user of instance {instance.id} "
-            "(`aws connect search-users` lists the sandbox's agents)"
-        )
+        raise not_found(f"UserInfo.{directory.not_an_agent(instance, user)}")
     attributes = _related_attributes(state, instance, request)
     if "PreviousContactId" in request:
         state.contact(instance, request["PreviousContactId"])
@@ -237,7 +235,10 @@ def stop_contact(state: State, instance: Instance, request: dict[str, Any]) -> d
     contact = state.contact(instance, request.get("ContactId"))
     if not contact.active:
         raise ServiceError("ContactNotFoundException", f"Contact {contact.id} is not active")
-    state.stop(instance, contact, (request.get("DisconnectReason") or {}).get("Code"))
+    # Without a code (only outbound campaigns may give one), the reason Connect reports for
+    # a contact ended by an API call: API, one of the documented DISCONNECT_REASON values
+    # (API Reference, GetMetricDataV2, MetricFilterValues).
+    state.stop(instance, contact, (request.get("DisconnectReason") or {}).get("Code") or "API")
     return {}
 
 
@@ -275,6 +276,7 @@ HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]
     "ListContactReferences": list_contact_references,
     "ListInstances": directory.list_instances,
     "SearchUsers": directory.search_users,
+    "AcceptContact": admin.accept,
 }
 
 #: Operations of the account, not of one instance (no InstanceId).

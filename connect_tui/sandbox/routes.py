@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from connect_tui.sandbox.admin import ADMIN_ROUTES
 from connect_tui.sandbox.protocol import ServiceError
 
 #: (method, request URI, operation), as in botocore's Connect model.
@@ -33,7 +34,9 @@ def _pattern(uri: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", uri) + "/?")
 
 
-_COMPILED: Final = tuple((method, _pattern(uri), name) for method, uri, name in ROUTES)
+_COMPILED: Final = tuple(
+    (method, _pattern(uri), name) for method, uri, name in ROUTES + ADMIN_ROUTES
+)
 
 
 @dataclass(frozen=True)

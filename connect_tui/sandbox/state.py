@@ -89,6 +89,8 @@ class Contact:
     flow_id: str | None = None
     # ListContactReferences: name -> {"Type": ..., "Value": ...}, as the request gave them.
     references: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: When the sandbox's agent accepted the contact (the sandbox's AcceptContact).
+    accepted_at: float | None = None
 
     @property
     def active(self) -> bool:

@@ -368,11 +368,14 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             return
         action, number = chosen
         try:
-            draft = history.to_draft(history.entry(number))
+            entry = history.entry(number)
+            draft = history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        if action == "open":
+        if action == "follow" and entry.contact_id:
+            self.follow(draft, entry.contact_id, sent_request=entry.request)
+        elif action == "open":
             self.reopen_history(draft)
         else:
             self.send(draft)
