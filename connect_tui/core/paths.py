@@ -28,7 +28,7 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The user's connect-tui cache folder (on Linux $XDG_CACHE_HOME/connect-tui): safe to delete."""
+    """The user's connect-tui cache folder (on Linux $XDG_CACHE_HOME/connect-tui)."""
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)

@@ -26,6 +26,8 @@ from typing import Any, Final
 from connect_tui.core import paths
 from connect_tui.core.files import atomic_write
 from connect_tui.core.history import HistoryEntry
+from connect_tui.core.model import Draft
+from connect_tui.core.problems import CREATE_CONTACT, REQUEST, WARNING, Problem
 
 INSTANCE: Final = "instance"
 FLOW: Final = "flow"
@@ -257,3 +259,35 @@ def unknown_id(value: str, listing: Listing) -> bool:
     if not value or "${" in value or listing.offline or listing.truncated:
         return False
     return all(value != c.value and not value.endswith("/" + c.value) for c in listing.choices)
+
+
+#: Where a picked id goes in a draft: (section, location, kind). RelatedContactId is left
+#: out: the history is not every contact of the instance, so absence proves nothing.
+CHECKED_FIELDS: Final = (
+    (REQUEST, ("InstanceId",), INSTANCE),
+    (REQUEST, ("ContactFlowId",), FLOW),
+    (CREATE_CONTACT, ("UserInfo", "UserId"), AGENT),
+)
+
+
+def unknown_ids(draft: Draft, listings: dict[str, Listing]) -> list[Problem]:
+    """A warning for each id field whose value a known, live list of the target lacks."""
+    problems = []
+    sections = {REQUEST: draft.request, CREATE_CONTACT: draft.create_contact_request() or {}}
+    for section, location, kind in CHECKED_FIELDS:
+        listing = listings.get(kind)
+        value: Any = sections[section]
+        for step in location:
+            value = value.get(step) if isinstance(value, dict) else None
+        if listing is not None and isinstance(value, str) and unknown_id(value, listing):
+            problems.append(
+                Problem(
+                    location,
+                    f"{value} is not among the {len(listing.choices)} {TITLES[kind].lower()} "
+                    "the target listed (the field's picker lists them)",
+                    severity=WARNING,
+                    code="unknown",
+                    section=section,
+                )
+            )
+    return problems

@@ -16,7 +16,9 @@ from tests.sandbox.conftest import INSTANCE, make_client
 @pytest.fixture
 def running(isolated_home: Path) -> Any:
     """A sandbox of the test's own (it is stopped by one test to be 'offline')."""
-    sandbox = start(SandboxConfig(rate=0, instances=(INSTANCE, "5a2db0c5-0000-4000-8000-0000000000b2")))
+    sandbox = start(
+        SandboxConfig(rate=0, instances=(INSTANCE, "5a2db0c5-0000-4000-8000-0000000000b2"))
+    )
     yield sandbox
     sandbox.stop()
 
@@ -32,7 +34,9 @@ def test_instances_addresses_and_agents_come_from_the_target(running: Any) -> No
     assert (sandbox_identity.AGENT_USER_ID, "Sandbox Agent") in {(c.value, c.name) for c in agents}
 
 
-def test_a_large_list_is_cut_at_max_pages_and_says_so(running: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_list_is_cut_at_max_pages_and_says_so(
+    running: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # ListInstances gives at most 10 a page; with one page allowed and 2 a page, one remains.
     monkeypatch.setattr(pickers, "MAX_PAGES", 1)
     client = make_client(running.url)
@@ -45,14 +49,20 @@ def test_a_large_list_is_cut_at_max_pages_and_says_so(running: Any, monkeypatch:
 def test_a_live_list_is_cached_and_shown_offline_when_the_target_is_gone(running: Any) -> None:
     client = make_client(running.url)
     key = pickers.cache_key(pickers.ADDRESS, running.url, INSTANCE)
-    live = pickers.load(pickers.ADDRESS, key, lambda: pickers.fetch(pickers.ADDRESS, client, INSTANCE))
+    live = pickers.load(
+        pickers.ADDRESS, key, lambda: pickers.fetch(pickers.ADDRESS, client, INSTANCE)
+    )
     assert not live.offline and live.error is None and len(live.choices) == 2
     running.stop()
-    again = pickers.load(pickers.ADDRESS, key, lambda: pickers.fetch(pickers.ADDRESS, client, INSTANCE))
+    again = pickers.load(
+        pickers.ADDRESS, key, lambda: pickers.fetch(pickers.ADDRESS, client, INSTANCE)
+    )
     assert again.offline and again.choices == live.choices
     assert again.error and "\n" not in again.error
     # Never fetched and offline: empty, with the reason.
-    other = pickers.load(pickers.AGENT, "agent|nowhere|x", lambda: pickers.fetch(pickers.AGENT, client, INSTANCE))
+    other = pickers.load(
+        pickers.AGENT, "agent|nowhere|x", lambda: pickers.fetch(pickers.AGENT, client, INSTANCE)
+    )
     assert other.offline and other.choices == () and other.error
 
 
@@ -62,7 +72,9 @@ def test_a_damaged_cache_is_only_a_cache(isolated_home: Path) -> None:
     paths.cache_dir().mkdir(parents=True, exist_ok=True)
     (paths.cache_dir() / "pickers.json").write_text("[not json")
     assert pickers.cached(pickers.FLOW, "flow|x|y") is None
-    listing = pickers.load(pickers.FLOW, "flow|x|y", lambda: ([pickers.Choice("f-1", "Main")], False))
+    listing = pickers.load(
+        pickers.FLOW, "flow|x|y", lambda: ([pickers.Choice("f-1", "Main")], False)
+    )
     assert listing.choices == (pickers.Choice("f-1", "Main"),)
     assert pickers.cached(pickers.FLOW, "flow|x|y") is not None
     assert (paths.cache_dir() / "pickers.json").stat().st_mode & 0o077 == 0
