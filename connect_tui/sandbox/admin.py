@@ -22,7 +22,7 @@ import urllib.request
 from typing import Any, Final
 
 from connect_tui.core import sandbox_identity
-from connect_tui.sandbox import directory
+from connect_tui.sandbox import account
 from connect_tui.sandbox.protocol import ServiceError, invalid
 from connect_tui.sandbox.state import Instance, State
 
@@ -48,10 +48,10 @@ def accept(state: State, instance: Instance, request: dict[str, Any]) -> dict[st
             "CreateContact: its agent is the one who made it"
         )
     user = request.get("UserId") or sandbox_identity.AGENT_USER_ID
-    if directory.agent(state, instance, user) is None:
+    if account.agent(state, instance, user) is None:
         raise ServiceError(
             "ResourceNotFoundException",
-            directory.not_an_agent(instance, user),
+            account.not_an_agent(instance, user),
         )
     contact.agent_id = user
     contact.accepted_at = contact.updated_at = time.time()

@@ -1,130 +1,134 @@
-"""Provides the sandbox's directory: its instances (ListInstances) and agents (SearchUsers).
+"""Provides an instance's flows, queues and hours of operation, found by id or ARN as on AWS.
 
-These are what the composer's pickers list for InstanceId and the CreateContact step's
-UserInfo.UserId. Shapes follow botocore's model (InstanceSummary, UserSearchSummary);
-tests/sandbox/test_output_shapes.py checks every answer against it.
-
-- ListInstances: https://docs.aws.amazon.com/connect/latest/APIReference/API_ListInstances.html
-- SearchUsers: https://docs.aws.amazon.com/connect/latest/APIReference/API_SearchUsers.html
+The shapes they are described in are botocore's (ContactFlow, ContactFlowSummary, Queue,
+QueueSummary, HoursOfOperation); connect_tui.sandbox.flow_operations serves them. A flow
+is kept as its Content (the Flow-language JSON) and as parsed, so a run needs no parsing.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import time
+from dataclasses import dataclass, field
 from typing import Any, Final
 
-from connect_tui.core import sandbox_identity
-from connect_tui.sandbox import search
-from connect_tui.sandbox.paging import page
-from connect_tui.sandbox.state import Instance, State
+from connect_tui.sandbox.flows.context import Hours, Queue
+from connect_tui.sandbox.flows.model import Flow
 
-#: SearchUsers' StringCondition fields ("The currently supported values for FieldName are
-#: Username, FirstName, LastName, RoutingProfileId, SecurityProfileId, ResourceId"):
-#: https://docs.aws.amazon.com/connect/latest/APIReference/API_UserSearchCriteria.html
-USER_FIELDS: Final = (
-    "Username",
-    "FirstName",
-    "LastName",
-    "RoutingProfileId",
-    "SecurityProfileId",
-    "ResourceId",
-)
-
-#: When the seeded instances "were created": fixed, so answers are the same every run.
-CREATED: Final = datetime(2024, 11, 22, tzinfo=UTC).timestamp()
+PUBLISHED: Final = "PUBLISHED"
+ACTIVE: Final = "ACTIVE"
+STANDARD: Final = "STANDARD"
 
 
-@dataclass(frozen=True)
-class Agent:
-    """A user of an instance who can take email contacts."""
+@dataclass
+class StoredFlow:
+    """A flow of an instance, as DescribeContactFlow describes it."""
 
     id: str
-    username: str
-    first_name: str
-    last_name: str
+    arn: str
+    name: str
+    content: str
+    flow: Flow
+    type: str = "CONTACT_FLOW"
+    description: str | None = None
+    status: str = PUBLISHED
+    state: str = ACTIVE
+    tags: dict[str, str] = field(default_factory=dict)
+    modified: float = field(default_factory=time.time)
 
-
-def seeded_agents(instance_id: str) -> tuple[Agent, ...]:
-    """The agents every sandbox instance has: the well-known one, and three more."""
-    more = [("alex.rivera", "Alex", "Rivera"), ("sam.okafor", "Sam", "Okafor")]
-    more.append(("jordan.lee", "Jordan", "Lee"))
-    agents = [Agent(sandbox_identity.AGENT_USER_ID, "sandbox.agent", "Sandbox", "Agent")]
-    for login, first, last in more:
-        user_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{instance_id}/user/{login}"))
-        agents.append(Agent(user_id, login, first, last))
-    return tuple(agents)
-
-
-def agent(state: State, instance: Instance, user_id: Any) -> Agent | None:
-    """The instance's agent with this id, or None."""
-    return next((a for a in seeded_agents(instance.id) if a.id == user_id), None)
-
-
-def not_an_agent(instance: Instance, user_id: Any) -> str:
-    """The refusal of a UserId that is not one of the instance's agents (one line)."""
-    return (
-        f"UserId {user_id} is not a user of instance {instance.id} (its agents include "
-        f"{sandbox_identity.AGENT_USER_ID}; `aws connect search-users` lists them all)"
-    )
-
-
-def list_instances(
-    state: State, instance: Instance | None, request: dict[str, Any]
-) -> dict[str, Any]:
-    """Every instance of the sandbox, a page at a time (MaxResults 1 to 10, as the model says)."""
-    summaries = [
-        {
-            "Id": found.id,
-            "Arn": found.arn,
-            "IdentityManagementType": "CONNECT_MANAGED",
-            "InstanceAlias": _alias(found, index),
-            "CreatedTime": CREATED,
-            "ServiceRole": f"arn:aws:iam::{state.config.account_id}:role/aws-service-role/"
-            "connect.amazonaws.com/AWSServiceRoleForAmazonConnect",
-            "InstanceStatus": "ACTIVE",
-            "InboundCallsEnabled": True,
-            "OutboundCallsEnabled": True,
-            "InstanceAccessUrl": f"https://{_alias(found, index)}.my.connect.aws",
+    def describe(self) -> dict[str, Any]:
+        """The ContactFlow shape."""
+        shape: dict[str, Any] = {
+            "Arn": self.arn,
+            "Id": self.id,
+            "Name": self.name,
+            "Type": self.type,
+            "State": self.state,
+            "Status": self.status,
+            "Description": self.description,
+            "Content": self.content,
+            "Tags": self.tags,
+            "LastModifiedTime": self.modified,
         }
-        for index, found in enumerate(state.instances.values())
-    ]
-    return page(summaries, request, "InstanceSummaryList")
+        return {k: v for k, v in shape.items() if v is not None}
 
-
-def search_users(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
-    """The instance's agents whose fields meet SearchCriteria (string conditions), paged."""
-    found = []
-    for each in seeded_agents(instance.id):
-        fields = {
-            "ResourceId": each.id,
-            "Username": each.username,
-            "FirstName": each.first_name,
-            "LastName": each.last_name,
-            "RoutingProfileId": _routing_profile(instance),
-            "SecurityProfileId": "",
+    def summary(self) -> dict[str, Any]:
+        """The ContactFlowSummary shape."""
+        return {
+            "Id": self.id,
+            "Arn": self.arn,
+            "Name": self.name,
+            "ContactFlowType": self.type,
+            "ContactFlowState": self.state,
+            "ContactFlowStatus": self.status,
         }
-        if search.matches(request.get("SearchCriteria"), fields, USER_FIELDS):
-            found.append(
-                {
-                    "Arn": f"{instance.arn}/agent/{each.id}",
-                    "Id": each.id,
-                    "Username": each.username,
-                    "IdentityInfo": {"FirstName": each.first_name, "LastName": each.last_name},
-                    "RoutingProfileId": _routing_profile(instance),
-                    "SecurityProfileIds": [],
-                    "Tags": {},
-                }
-            )
-    answer = page(found, request, "Users")
-    answer["ApproximateTotalCount"] = len(found)
-    return answer
 
 
-def _routing_profile(instance: Instance) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{instance.id}/routing-profile/basic"))
+@dataclass
+class StoredQueue:
+    """A queue of an instance: what a flow sees (Queue) and what DescribeQueue shows."""
+
+    queue: Queue
+    description: str | None = None
+    type: str = STANDARD
+    tags: dict[str, str] = field(default_factory=dict)
+
+    def describe(self) -> dict[str, Any]:
+        """The Queue shape."""
+        shape: dict[str, Any] = {
+            "Name": self.queue.name,
+            "QueueArn": self.queue.arn,
+            "QueueId": self.queue.id,
+            "Description": self.description,
+            "HoursOfOperationId": self.queue.hours_id,
+            "MaxContacts": self.queue.max_contacts,
+            "Status": "ENABLED",
+            "Tags": self.tags,
+        }
+        return {k: v for k, v in shape.items() if v is not None}
+
+    def summary(self) -> dict[str, Any]:
+        """The QueueSummary shape."""
+        return {
+            "Id": self.queue.id,
+            "Arn": self.queue.arn,
+            "Name": self.queue.name,
+            "QueueType": self.type,
+        }
 
 
-def _alias(instance: Instance, index: int) -> str:
-    return "connect-tui-sandbox" if index == 0 else f"connect-tui-sandbox-{index + 1}"
+def _by_reference(items: dict[str, Any], reference: str | None) -> Any:
+    """The item named by its id, or by an ARN ending in /ID (None when there is none)."""
+    if not reference:
+        return None
+    text = str(reference)
+    return items.get(text.rsplit("/", 1)[-1] if text.startswith("arn:") else text)
+
+
+@dataclass
+class Directory:
+    """An instance's flows, queues (and their counts), hours of operation, address flows."""
+
+    flows: dict[str, StoredFlow] = field(default_factory=dict)
+    queues: dict[str, StoredQueue] = field(default_factory=dict)
+    hours: dict[str, Hours] = field(default_factory=dict)
+    #: Lower-cased email address -> the id of the flow that runs on email sent to it.
+    address_flows: dict[str, str] = field(default_factory=dict)
+
+    def flow(self, reference: str | None) -> StoredFlow | None:
+        """A flow by id or ARN."""
+        found = _by_reference(self.flows, reference)
+        return found if isinstance(found, StoredFlow) else None
+
+    def queue(self, reference: str | None) -> StoredQueue | None:
+        """A queue by id or ARN."""
+        found = _by_reference(self.queues, reference)
+        return found if isinstance(found, StoredQueue) else None
+
+    def hours_of(self, reference: str | None) -> Hours | None:
+        """Hours of operation by id or ARN."""
+        found = _by_reference(self.hours, reference)
+        return found if isinstance(found, Hours) else None
+
+    def flow_by_name(self, name: str) -> StoredFlow | None:
+        """A flow by its name (names are unique in an instance)."""
+        return next((f for f in self.flows.values() if f.name == name), None)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from connect_tui.sandbox import admin, directory, search, views
+from connect_tui.sandbox import account, admin, flow_operations, flow_runs, search, views
 from connect_tui.sandbox.paging import page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
@@ -103,6 +103,7 @@ def start_email_contact(
     destination = request["DestinationEmailAddress"]
     candidates = [destination] + [a["Address"] for a in to_list + cc_list]
     system = next((instance.address(a) for a in candidates if instance.address(a)), None)
+    flow = flow_runs.flow_for(instance, request, system.address if system else None)
     if system is None and "ContactFlowId" not in request:
         known = ", ".join(a.address for a in instance.addresses.values()) or "none"
         raise not_found(
@@ -129,6 +130,8 @@ def start_email_contact(
         flow_id=request.get("ContactFlowId"),
         **_thread(state, instance, request),
     )
+    if flow is not None:
+        flow_runs.schedule(state, instance, contact, flow)
     return {"ContactId": contact.id}
 
 
@@ -145,8 +148,8 @@ def _references(request: dict[str, Any]) -> dict[str, dict[str, str]]:
 def create_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
     """An outbound or agent-reply email contact, waiting for StartOutboundEmailContact."""
     user = (request.get("UserInfo") or {}).get("UserId")
-    if directory.agent(state, instance, user) is None:
-        raise not_found(f"UserInfo.{directory.not_an_agent(instance, user)}")
+    if account.agent(state, instance, user) is None:
+        raise not_found(f"UserInfo.{account.not_an_agent(instance, user)}")
     attributes = _related_attributes(state, instance, request)
     if "PreviousContactId" in request:
         state.contact(instance, request["PreviousContactId"])
@@ -274,8 +277,9 @@ HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]
     "StopContact": stop_contact,
     "ListAssociatedContacts": list_associated_contacts,
     "ListContactReferences": list_contact_references,
-    "ListInstances": directory.list_instances,
-    "SearchUsers": directory.search_users,
+    **flow_operations.HANDLERS,
+    "ListInstances": account.list_instances,
+    "SearchUsers": account.search_users,
     "AcceptContact": admin.accept,
 }
 

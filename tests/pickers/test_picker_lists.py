@@ -90,3 +90,12 @@ def test_unknown_id_only_once_a_whole_live_list_is_known() -> None:
     assert not pickers.unknown_id("f-2", offline)
     cut = pickers.Listing(pickers.FLOW, live.choices, 0.0, truncated=True)
     assert not pickers.unknown_id("f-2", cut)
+
+
+def test_flows_and_queues_come_from_the_seeded_instance(running: Any) -> None:
+    client = make_client(running.url)
+    flows, _ = pickers.fetch(pickers.FLOW, client, INSTANCE)
+    assert sandbox_identity.DEMO_FLOW_ID in {c.value for c in flows}
+    assert all("CONTACT_FLOW" in c.detail for c in flows)
+    queues, _ = pickers.fetch(pickers.QUEUE, client, INSTANCE)
+    assert queues and all(c.name for c in queues)

@@ -2,8 +2,9 @@
 outbound only, TEMPLATE (knowledge base, template, custom and profile attributes).
 
 Switching RAW <-> TEMPLATE keeps what was typed in the other: the message that is not
-sent waits in `draft.parked` (keys "RawMessage" and "TemplatedMessageConfig"), and comes
-back when the source type is switched back. The body may be 5 MB: its text is read from
+sent waits in `draft.parked` and comes back when the source type is switched back (the
+rule is core's: connect_tui.core.conversion.set_message_source; this pane only shows and
+writes field values). The body may be 5 MB: its text is read from
 the TextArea only after the body itself was edited, never on other edits.
 """
 
@@ -17,6 +18,14 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from connect_tui.core.conversion import (
+    MESSAGE,
+    RAW,
+    TEMPLATE,
+    message_source,
+    set_message_source,
+    shown_member,
+)
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import CONTENT_TYPES
@@ -33,12 +42,6 @@ from connect_tui.ui.widgets.fields import (
 )
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.rows import Column, RowList
-
-MESSAGE: Final = "EmailMessage"
-RAW: Final = "RAW"
-TEMPLATE: Final = "TEMPLATE"
-#: The member each source type needs; also the key under which the other waits in draft.parked.
-SOURCE_MEMBERS: Final = {RAW: "RawMessage", TEMPLATE: "TemplatedMessageConfig"}
 
 _TEXT_AREAS: Final = ("body", "profile-attributes")
 #: Lines longer than this turn soft wrap off: wrapping one 5 MB line makes each key take seconds.
@@ -215,10 +218,8 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self._outbound = draft.is_outbound
         message = table_of(draft.request.get(MESSAGE))
         source = text_of(message.get("MessageSourceType")) or RAW
-        raw = table_of(message.get("RawMessage") or draft.parked.get("RawMessage"))
-        template = table_of(
-            message.get("TemplatedMessageConfig") or draft.parked.get("TemplatedMessageConfig")
-        )
+        raw = shown_member(draft, RAW)
+        template = shown_member(draft, TEMPLATE)
         attributes = table_of(template.get("TemplateAttributes"))
         with self.quietly():
             self._choices("source").set_choices((RAW, TEMPLATE), source)
@@ -243,45 +244,13 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self._show()
 
     def apply(self, draft: Draft) -> None:
-        """Write the chosen source type's member; park the other one's if anything is in it."""
-        message = table_of(draft.request.get(MESSAGE))
-        source = (
-            self.source if draft.is_outbound else (text_of(message.get("MessageSourceType")) or RAW)
-        )
-        if source not in SOURCE_MEMBERS:
-            source = RAW  # an unknown type loaded inbound: keep it, show RAW
-            message.setdefault("MessageSourceType", RAW)
-        else:
-            message["MessageSourceType"] = source
-        other = TEMPLATE if source == RAW else RAW
-        current_member, other_member = SOURCE_MEMBERS[source], SOURCE_MEMBERS[other]
-
-        current = message.get(current_member)
-        if draft.is_outbound:
-            # Outbound, what waited in parked comes back. Inbound leaves parked alone: a RAW
-            # message parked there is the outbound one, waiting behind its template.
-            waited = draft.parked.pop(current_member, None)
-            current = waited if current is None else current
-        current = table_of(current)
+        """Write the fields shown into the chosen source type's member (core parks the other)."""
+        source = self.source if draft.is_outbound else message_source(draft)
+        member = set_message_source(draft, source)
         if source == RAW:
-            self._write_raw(current, inbound=not draft.is_outbound)
+            self._write_raw(member, inbound=not draft.is_outbound)
         else:
-            self._write_template(current)
-        message[current_member] = current
-
-        if draft.is_outbound:
-            # The other source type's fields wait in parked until the user switches back.
-            waiting = message.pop(other_member, None) or draft.parked.get(other_member)
-            waiting = table_of(waiting)
-            if other == RAW:
-                self._write_raw(waiting, inbound=False)
-            else:
-                self._write_template(waiting)
-            if waiting and waiting != _EMPTY[other]:
-                draft.parked[other_member] = waiting
-            else:
-                draft.parked.pop(other_member, None)
-        draft.request[MESSAGE] = message
+            self._write_template(member)
 
     def _write_raw(self, raw: dict[str, Any], *, inbound: bool) -> None:
         raw["Subject"] = self._input("subject").value
@@ -365,13 +334,6 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         if event.choices.id == "source":
             self._show()
         self.changed()
-
-
-#: A message of each source type with nothing typed in it (not worth parking).
-_EMPTY: Final[dict[str, dict[str, Any]]] = {
-    RAW: {"Subject": "", "Body": "", "ContentType": CONTENT_TYPES[0]},
-    TEMPLATE: {"TemplateAttributes": {}},
-}
 
 
 def _row_field(rows: RowList, rest: list[str], problem: Problem) -> Widget | None:

@@ -1,4 +1,4 @@
-"""The sandbox's directory over real HTTP: ListInstances and SearchUsers, as boto3 calls them."""
+"""The sandbox's account over real HTTP: ListInstances and SearchUsers, as boto3 calls them."""
 
 from __future__ import annotations
 
