@@ -26,12 +26,14 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
+from connect_tui.core.pickers import unknown_ids
 from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history import HistoryScreen
+from connect_tui.ui.screens.picking import Picking
 from connect_tui.ui.screens.send import SendMixin
 from connect_tui.ui.widgets.addresses import AddressesPane
 from connect_tui.ui.widgets.attachments import AttachmentsPane
@@ -102,6 +104,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         Binding("f9,ctrl+h", "history", "History", id="composer.history"),
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
+        Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
         Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
         Binding(
             "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
@@ -131,6 +134,8 @@ class ComposerScreen(SendMixin, Screen[None]):
         #: Every pane, made now; only the first is mounted before the first frame.
         self._panes: dict[str, Pane] = {cls.NAME: cls(id=f"pane-{cls.NAME}") for cls in PANES}
         self._check_pending = False
+        #: The pickers of the id fields, and the lists they fetched.
+        self.picking = Picking(self)
         self.init_send()
 
     # -- layout -------------------------------------------------------------------------------
@@ -311,7 +316,7 @@ class ComposerScreen(SendMixin, Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = validate(self.draft)
+        self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.problems_list.show(self.problems)
@@ -356,6 +361,16 @@ class ComposerScreen(SendMixin, Screen[None]):
             self.query_one(TabbedContent).active = tab.id
         # The field can take focus only once its tab is displayed.
         self.call_after_refresh(pane.focus_problem, problem)
+
+    def action_pick(self) -> None:
+        """Open the focused field's picker (instance, flow, address, agent, contact)."""
+        if not self.picking.open():
+            self.notify(
+                "This field has no picker: they are on the instance, flow, address, agent and "
+                "contact id fields",
+                severity="warning",
+                timeout=4,
+            )
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
