@@ -148,12 +148,7 @@ class FollowScreen(Screen[None]):
                     empty="no references",
                     id="follow-references",
                 )
-                yield Section(
-                    "Thread",
-                    ("ContactId", "method", "started", "ended", "relation"),
-                    empty="no related contacts",
-                    id="follow-thread",
-                )
+                yield Section("Thread", None, empty="no related contacts", id="follow-thread")
         yield Static("", id="follow-status", markup=False)
         yield Footer()
 
@@ -212,6 +207,11 @@ class FollowScreen(Screen[None]):
             f"refreshed {time.strftime('%H:%M:%S')}, {every}"
             + ("  ·  a accept  x disconnect  r reply" if self.in_sandbox else "")
         )
+
+    def stop_polling(self) -> None:
+        """Stop polling: the view keeps showing the last state it read."""
+        self.workers.cancel_group(self, "follow-poll")
+        self._wake.set()
 
     def refresh_now(self) -> None:
         """Poll again at once (after an action changed the contact)."""
