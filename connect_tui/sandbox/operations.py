@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from connect_tui.core import sandbox_identity
-from connect_tui.sandbox import admin, search, views
+from connect_tui.sandbox import admin, flow_operations, flow_runs, search, views
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
 
@@ -38,6 +38,8 @@ def run(state: State, operation: str, request: dict[str, Any]) -> Result:
     if operation not in admin.OPERATIONS:
         check(operation, request)
     with state.lock:
+        if operation == "ListInstances":
+            return Result(flow_operations.list_instances(state))
         instance = state.instance(request.get("InstanceId"))
         if operation in IDEMPOTENT:
             earlier = state.tokens.replay(operation, request)
@@ -103,6 +105,7 @@ def start_email_contact(
     destination = request["DestinationEmailAddress"]
     candidates = [destination] + [a["Address"] for a in to_list + cc_list]
     system = next((instance.address(a) for a in candidates if instance.address(a)), None)
+    flow = flow_runs.flow_for(instance, request, system.address if system else None)
     if system is None and "ContactFlowId" not in request:
         known = ", ".join(a.address for a in instance.addresses.values()) or "none"
         raise not_found(
@@ -129,6 +132,8 @@ def start_email_contact(
         flow_id=request.get("ContactFlowId"),
         **_thread(state, instance, request),
     )
+    if flow is not None:
+        flow_runs.schedule(state, instance, contact, flow)
     return {"ContactId": contact.id}
 
 
@@ -288,5 +293,6 @@ HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, 
     "StopContact": stop_contact,
     "ListAssociatedContacts": list_associated_contacts,
     "ListContactReferences": list_contact_references,
+    **flow_operations.HANDLERS,
     "AcceptContact": admin.accept,
 }

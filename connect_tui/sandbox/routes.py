@@ -25,6 +25,18 @@ ROUTES: Final = (
     ("POST", "/contact/stop", "StopContact"),
     ("GET", "/contact/associated/{InstanceId}", "ListAssociatedContacts"),
     ("GET", "/contact/references/{InstanceId}/{ContactId}", "ListContactReferences"),
+    # Flows, queues, hours, tags (connect_tui.sandbox.flow_operations; docs/flows.md).
+    ("PUT", "/contact-flows/{InstanceId}", "CreateContactFlow"),
+    ("POST", "/contact-flows/{InstanceId}/{ContactFlowId}/content", "UpdateContactFlowContent"),
+    ("GET", "/contact-flows/{InstanceId}/{ContactFlowId}", "DescribeContactFlow"),
+    ("GET", "/contact-flows-summary/{InstanceId}", "ListContactFlows"),
+    ("POST", "/search-contact-flows", "SearchContactFlows"),
+    ("GET", "/queues-summary/{InstanceId}", "ListQueues"),
+    ("GET", "/queues/{InstanceId}/{QueueId}", "DescribeQueue"),
+    ("POST", "/search-queues", "SearchQueues"),
+    ("GET", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}", "DescribeHoursOfOperation"),
+    ("POST", "/contact/tags", "TagContact"),
+    ("GET", "/instance", "ListInstances"),
 )
 
 

@@ -107,6 +107,7 @@ def contact(found: Contact) -> dict[str, Any]:
             "AdditionalEmailRecipients": recipients or None,
             "SegmentAttributes": dict(found.segment_attributes) or None,
             "Attributes": dict(found.attributes) or None,
+            "Tags": dict(found.tags) or None,
         }
     )
 
