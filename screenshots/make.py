@@ -92,6 +92,15 @@ def segments_draft() -> Draft:
     return draft
 
 
+def follow_draft() -> Draft:
+    """The inbound draft, run through the sandbox's seeded email flow."""
+    from connect_tui.core import sandbox_identity
+
+    draft = inbound_draft()
+    draft.request["ContactFlowId"] = sandbox_identity.DEMO_FLOW_ID
+    return draft
+
+
 def draft_with_problems() -> Draft:
     """The inbound draft with five mistakes a person makes."""
     draft = inbound_draft()
@@ -149,7 +158,8 @@ async def send_and_wait(pilot: Pilot[Any], timeout: float = 60.0) -> None:
 
 
 async def follow_and_accept(pilot: Pilot[Any], timeout: float = 60.0) -> None:
-    """Send, open the follow view, let the sandbox's agent accept, and stop polling there."""
+    """Send, open the follow view, wait for the flow to queue the contact, let the sandbox's
+    agent accept it, and stop polling there."""
     from connect_tui.ui.screens.follow import FollowScreen
 
     await send_and_wait(pilot)
@@ -170,6 +180,7 @@ async def follow_and_accept(pilot: Pilot[Any], timeout: float = 60.0) -> None:
     await wait(shown)
     screen = pilot.app.screen
     assert isinstance(screen, FollowScreen)
+    await wait(lambda: any(e.kind == "queued" for e in screen.timeline.events))  # type: ignore[union-attr]
     await pilot.press("a")
     await wait(lambda: any("Accepted" in e.title for e in screen.timeline.events))  # type: ignore[union-attr]
     screen.stop_polling()  # a still picture: the poll worker would never complete
@@ -204,7 +215,7 @@ def shots() -> list[Shot]:
         Shot("segments", segments_draft, on("segments")),
         Shot("problems", draft_with_problems, nothing),
         Shot("sent", inbound_draft, send_and_wait),
-        Shot("follow", inbound_draft, follow_and_accept, size=(120, 34)),
+        Shot("follow", follow_draft, follow_and_accept, size=(120, 40)),
     ]
     listed += [
         Shot(f"theme-{theme}", draft_with_problems, on("message"), theme) for theme in THEMES

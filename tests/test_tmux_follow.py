@@ -1,4 +1,4 @@
-"""The follow view in a real terminal: send, watch the contact's path, accept and disconnect.
+"""The follow view in a real terminal: send, watch the flow's path appear, accept, disconnect.
 
 `connect-tui PROFILE` runs under tmux with the embedded sandbox; f5 sends, `f` in the
 result opens the follow view, and the keys `a` (an agent accepts) and `x` (StopContact)
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from connect_tui.core import profiles
+from connect_tui.core import profiles, sandbox_identity
 from connect_tui.core.defaults import new_draft
 from tests.tmux_session import TmuxSession, tmux_path
 
@@ -30,15 +30,19 @@ def test_send_follow_accept_and_disconnect_from_the_keyboard(
 ) -> None:
     draft = new_draft("demo")
     draft.request["Attributes"] = {"order": "1234"}
+    draft.request["ContactFlowId"] = sandbox_identity.DEMO_FLOW_ID  # the seeded demo flow
     profiles.save(draft, profiles_dir / "demo.toml")
     with TmuxSession([str(SCRIPT), "demo"], env=cli_env, size=(120, 36)) as session:
         session.wait_for("Problems: none", timeout=30)
         session.press("F5")
         session.wait_for("Follow (f)")
         session.press("f")
-        screen = session.wait_for("Created: INBOUND email")
-        assert "Following contact" in screen and "order" in screen
-        assert "Active" in screen
+        session.wait_for("Following contact")
+        # The path appears as the flow runs and the view polls its flow log; the timeline
+        # keeps its newest lines in sight.
+        screen = session.wait_for("Queued in Support")
+        assert "CheckAttribute check-tier" in screen and "Active" in screen
+        assert "routed_by" in screen  # an attribute the flow set
 
         session.press("a")
         session.wait_for("Accepted by agent sandbox-agent")

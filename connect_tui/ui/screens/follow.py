@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -70,31 +70,25 @@ class FollowScreen(Screen[None]):
         height: 1fr;
         padding: 0 1;
         layout: vertical;
-        overflow-y: auto;
     }
     FollowScreen .follow--title {
         text-style: bold;
         color: $text-accent;
     }
+    /* Narrow: the timeline above, the rest below, each half the height and scrolling. */
     FollowScreen #follow-left, FollowScreen #follow-right {
-        height: auto;
-    }
-    FollowScreen #follow-left {
-        margin-bottom: 1;
+        height: 1fr;
+        overflow-y: auto;
     }
     FollowScreen.-wide #follow-body {
         layout: horizontal;
-        overflow-y: hidden;
     }
     FollowScreen.-wide #follow-left {
         width: 1fr;
-        height: 1fr;
     }
     FollowScreen.-wide #follow-right {
         width: 1fr;
-        height: 1fr;
         padding-left: 1;
-        overflow-y: auto;
     }
     """
 
@@ -135,7 +129,7 @@ class FollowScreen(Screen[None]):
             with VerticalScroll(id="follow-left"):
                 yield Static(Content("Timeline"), classes="follow--title")
                 yield TimelineView(id="follow-timeline")
-            with Vertical(id="follow-right"):
+            with VerticalScroll(id="follow-right"):
                 yield Section(
                     "Attributes",
                     ("", "key", "value", "changed by"),
@@ -192,7 +186,12 @@ class FollowScreen(Screen[None]):
         else:
             state = "disconnected" if timeline.finished else "active"
         self.query_one("#follow-title", Static).update(Content(self._title(state)))
+        scroll = self.query_one("#follow-left", VerticalScroll)
+        # Like `tail -f`: new lines stay in sight unless the user has scrolled up to read.
+        following = scroll.scroll_y >= scroll.max_scroll_y
         self.query_one(TimelineView).show(timeline_rows(timeline))
+        if following:
+            self.call_after_refresh(scroll.scroll_end, animate=False)
         sections = (
             ("#follow-attributes", attribute_rows(timeline), timeline.attributes_unknown),
             ("#follow-references", reference_rows(timeline), timeline.references_unknown),
