@@ -32,6 +32,17 @@ KEYRING: Final = "keyring"
 
 Request = dict[str, Any]
 
+# The keys of Draft.parked, each defined here once. Besides these, the operation names
+# (INBOUND, OUTBOUND) key what that operation takes and the other does not, waiting for the
+# draft to be switched back (connect_tui.core.conversion.switch_operation).
+#: Outbound: the RAW message, waiting while the message is a TEMPLATE (and the reverse).
+PARKED_RAW_MESSAGE: Final = "RawMessage"
+PARKED_TEMPLATE: Final = "TemplatedMessageConfig"
+#: Outbound: the CreateContact step, waiting while a ContactId is typed in instead.
+PARKED_CREATE_CONTACT: Final = "CreateContact"
+#: Outbound: the typed ContactId, waiting while the contact is created first.
+PARKED_CONTACT_ID: Final = "ContactId"
+
 
 def operation_from_cli_name(name: str) -> str:
     """Return the API operation for a CLI spelling such as `start-email-contact`.

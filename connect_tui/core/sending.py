@@ -162,8 +162,8 @@ class Sender:
         try:
             endpoint, region, embedded = self._where(draft)
             base["target"] = draft.target.describe(endpoint, embedded=embedded)
-            if draft.target.is_sandbox and endpoint is not None:
-                self._check_listening(endpoint)
+            if draft.target.is_sandbox and draft.target.endpoint_url is not None:
+                self._check_listening(draft.target.endpoint_url)  # locate() checked its own
             source = credentials.source_for(draft)
             client = self._client(endpoint, region, source)
             if not draft.target.is_sandbox:
@@ -179,6 +179,8 @@ class Sender:
             response = self._call(client, draft.operation, request)
         except credentials.CredentialsError as exc:
             return finish(error_code="Credentials", error=f"Credentials: {exc}")
+        except local_sandbox.SandboxUnavailable as exc:
+            return finish(error_code="SandboxUnavailable", error=f"SandboxUnavailable: {exc}")
         except Exception as exc:  # botocore's errors, sorted into words below
             return finish(**self._failure(exc, draft, endpoint, source, created_id))
         return finish(
@@ -297,3 +299,17 @@ class Sender:
             user_agent_extra=f"connect-tui/{__version__}",
         )
         return session.client(service, region_name=region, endpoint_url=endpoint, config=config)
+
+
+def planned_target(draft: Draft) -> str:
+    """Where a send of this draft would go now, described; nothing is started.
+
+    A sandbox draft with no endpoint_url goes to the registered standalone sandbox when
+    one runs (its URL is shown), else to the embedded one.
+    """
+    endpoint = draft.target.endpoint_url
+    embedded = False
+    if draft.target.is_sandbox and endpoint is None:
+        endpoint = local_sandbox.registered_url()
+        embedded = endpoint is None
+    return draft.target.describe(endpoint, embedded=embedded)

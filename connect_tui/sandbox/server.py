@@ -214,6 +214,10 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    # socketserver's default backlog is 5: twenty clients connecting at once would see
+    # connections refused or SYNs dropped (retried a second later). The kernel caps it at
+    # net.core.somaxconn.
+    request_queue_size = max(socket.SOMAXCONN, 1024)
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
         self.sandbox = sandbox

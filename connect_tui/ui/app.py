@@ -26,9 +26,13 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
+from connect_tui.ui import safe_render
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
+
+# Before any widget renders: text from files, requests and replies is shown, never obeyed.
+safe_render.install()
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:

@@ -203,8 +203,16 @@ def run(args: argparse.Namespace) -> int:
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         # Registered first: whoever reads the line below finds the sandbox registered too.
-        local_sandbox.register(running.url)
+        other = local_sandbox.register(running.url)
         print(f"listening on {running.url}", flush=True)
+        if other is not None:
+            print(
+                f"connect-tui sandbox: note: the sandbox at {other.url} (pid {other.pid}) is "
+                "registered and stays so: connect-tui commands send there; reach this one "
+                f"with --endpoint-url {running.url}",
+                file=sys.stderr,
+                flush=True,
+            )
         # Load botocore's signer and model now, not during the first request.
         threading.Thread(target=_warm_up, daemon=True).start()
         print(describe(config, running.url), flush=True)

@@ -66,7 +66,11 @@ class Process:
     def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str, str]:
         """Send `sig`; the exit code and the rest of stdout and stderr."""
         self.popen.send_signal(sig)
-        out, err = self.popen.communicate(timeout=15)
+        # Read through the same text streams as the first line: communicate() would read
+        # the pipes directly and miss what readline() had already buffered.
+        assert self.popen.stdout is not None and self.popen.stderr is not None
+        out, err = self.popen.stdout.read(), self.popen.stderr.read()
+        self.popen.wait(timeout=15)
         return self.popen.returncode, out, err
 
 
