@@ -25,12 +25,12 @@ from textual.worker import get_current_worker
 from connect_tui.core.contact_timeline import Timeline
 from connect_tui.core.follower import Follower
 from connect_tui.core.model import Draft
+from connect_tui.core.safe_text import shown
 from connect_tui.ui.widgets.follow_sections import (
     Section,
     TimelineView,
     attribute_rows,
     reference_rows,
-    shown,
     thread_rows,
     timeline_rows,
 )

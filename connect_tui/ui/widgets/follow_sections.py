@@ -19,15 +19,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from connect_tui.core.contact_timeline import Timeline
-
-
-def shown(value: object) -> str:
-    """`value` as one line with control characters as visible escapes (interim; see below)."""
-    # Interim until the core safe-text function lands (issue 10): the same one-line rule.
-    text = str(value)
-    return "".join(
-        repr(ch)[1:-1] if (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0) else ch for ch in text
-    )
+from connect_tui.core.safe_text import shown
 
 
 def local_time(moment: datetime | None) -> str:
