@@ -1,39 +1,27 @@
-"""Provides the rules that keep keys in order at full speed: focus keys and `focus_now`.
+"""Provides what keeps keys in order at full speed: `run_binding_in_order`, `focus_now`, `settle`.
 
 A terminal delivers a burst of keys (typing, a paste) all at once. Textual hands each key
-to the focused widget's queue and runs a plain binding only when the key has bubbled back
-up to the app, so keys typed after Tab or ctrl+n reach the old field before the focus
-moves; and `Widget.focus()` moves the focus only when the app's queue gets to it, after
-the keys already waiting there. So the keys that move the focus are priority bindings
-(run by the app in the order the keys came) and they move it with `focus_now`, at once.
+to the focused widget's queue and runs a plain binding only once the key has bubbled back
+up to the app, by when the keys typed after it have already gone to the old widget (text
+typed after tab or ctrl+n landed in the previous field); and `Widget.focus()` moves the
+focus only when the app's queue gets to it, after the keys already waiting there. So the
+composer's app runs the binding of a key the focused widget will not take itself, at once
+and in order (`run_binding_in_order`), and the actions move the focus with `focus_now`.
+Actions that read the draft (save, send, quit) first `settle` the keys typed before them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Final
+from typing import Any
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding, BindingType
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
-
-#: Tab and shift+tab as priority bindings (Textual's own are plain ones on Screen).
-FOCUS_KEYS: Final[list[BindingType]] = [
-    Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="focus.next"),
-    Binding(
-        "shift+tab",
-        "app.focus_previous",
-        "Previous field",
-        show=False,
-        priority=True,
-        id="focus.previous",
-    ),
-]
 
 
 def focus_now(widget: Widget) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Button, Input, Select
 
-from connect_tui.ui.keys import FOCUS_KEYS
+from connect_tui.ui.keys import run_binding_in_order
 from connect_tui.ui.widgets.rows import Column, RemoveRow, RowList
 from tests.ui.form_keys import retype
 from tests.ui.keys_burst import burst, send_bytes
@@ -24,9 +25,7 @@ ROWS = [
 
 
 class Host(App[None]):
-    """One RowList, with every Changed it posts recorded (and tab as the composer has it)."""
-
-    BINDINGS = FOCUS_KEYS
+    """One RowList, with every Changed it posts recorded; keys taken as the composer takes them."""
 
     def __init__(self, rows: list[dict[str, str]], *, limit: int | None = None) -> None:
         super().__init__()
@@ -39,6 +38,12 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.row_list.set_rows(self.initial)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if await run_binding_in_order(self, event):
+                return
+        await super().on_event(event)
 
     @property
     def row_list(self) -> RowList:

@@ -4,7 +4,8 @@ The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Chan
 screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
-Saving, opening and recovery live in DraftsMixin; sending in SendMixin.
+What is edited and saved is core's DraftSession (`session`); its dialogs (save, open, quit,
+recovery) are DraftFiles (`files`); sending is SendMixin.
 """
 
 from __future__ import annotations
@@ -25,11 +26,15 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
+from connect_tui.core.pickers import unknown_ids
 from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
-from connect_tui.ui.keys import FOCUS_KEYS, PaneTabs, focus_now
-from connect_tui.ui.screens.drafts import DraftsMixin
+from connect_tui.core.session import DraftSession
+from connect_tui.core.target_override import TargetOverride
+from connect_tui.ui.keys import PaneTabs, focus_now
+from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history import HistoryScreen
+from connect_tui.ui.screens.picking import Picking
 from connect_tui.ui.screens.send import SendMixin
 from connect_tui.ui.widgets.addresses import AddressesPane
 from connect_tui.ui.widgets.attachments import AttachmentsPane
@@ -46,92 +51,68 @@ from connect_tui.ui.widgets.references import ReferencesPane
 from connect_tui.ui.widgets.segments import SegmentsPane
 from connect_tui.ui.widgets.target import TargetPane
 
-#: The panes, in tab order: (key, class). Tab ids are `tab-KEY`, pane ids `pane-KEY`.
-PANES: Final[tuple[tuple[str, type[Pane]], ...]] = (
-    ("addresses", AddressesPane),
-    ("recipients", RecipientsPane),
-    ("message", MessagePane),
-    ("references", ReferencesPane),
-    ("attributes", AttributesPane),
-    ("segments", SegmentsPane),
-    ("attachments", AttachmentsPane),
-    ("contact", ContactPane),
-    ("target", TargetPane),
-    ("preview", PreviewPane),
+#: The panes, in tab order. Each names itself (Pane.NAME: tab ids are `tab-NAME`, pane ids
+#: `pane-NAME`) and carries the key that shows it (Pane.KEY).
+PANES: Final[tuple[type[Pane], ...]] = (
+    AddressesPane,
+    RecipientsPane,
+    MessagePane,
+    ReferencesPane,
+    AttributesPane,
+    SegmentsPane,
+    AttachmentsPane,
+    ContactPane,
+    TargetPane,
+    PreviewPane,
 )
 #: Problems outside the request go to the pane that edits that part of the draft.
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
 
 
-#: A letter per pane for alt+LETTER. Only letters a terminal sends as alt+LETTER (ESC
-#: LETTER): not alt+f or alt+b (Textual reads ESC f / ESC b as ctrl+right / ctrl+left), nor
-#: alt+DIGIT (ESC 3 is read as "£"). tests/test_key_delivery.py checks every binding.
-PANE_LETTERS: Final = {
-    "addresses": "a",
-    "recipients": "r",
-    "message": "m",
-    "references": "e",
-    "attributes": "t",
-    "segments": "s",
-    "attachments": "h",
-    "contact": "c",
-    "target": "g",
-    "preview": "p",
-}
+#: The key that shows each pane, by name (from the Pane classes).
+PANE_KEYS: Final = {pane.NAME: pane.KEY for pane in PANES}
 
 
-def pane_keys(index: int, key: str) -> str:
-    """The keys that show pane `key` (at `index` in PANES), as a Binding takes them."""
-    return f"alt+{PANE_LETTERS[key]}"
+def pane_keys(index: int, pane: type[Pane]) -> str:
+    """The keys that show `pane` (at `index` in PANES), as a Binding takes them: its own key.
+
+    Not alt+DIGIT: terminals send it as ESC DIGIT, which Textual reads as a macOS Option
+    character (ESC 3 is "£"); every bound key must be one a terminal delivers as itself
+    (tests/test_key_delivery.py)."""
+    return pane.KEY
 
 
 def _tab_bindings() -> list[BindingType]:
     # Priority: a terminal sends alt+s as ESC s, which an Input would otherwise type as "s".
     return [
         Binding(
-            pane_keys(index, key),
-            f"show_pane('{key}')",
+            pane_keys(index, pane),
+            f"show_pane('{pane.NAME}')",
             show=False,
             priority=True,
-            id=f"composer.pane_{key}",
+            id=f"composer.pane_{pane.NAME}",
         )
-        for index, (key, _) in enumerate(PANES)
+        for index, pane in enumerate(PANES)
     ]
 
 
-class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
+class ComposerScreen(SendMixin, Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
-    # Priority bindings (see connect_tui.ui.keys): each runs in the order the keys came, so
-    # the keys typed after it go to the dialog it opens or the field it focuses.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "send", "Send", id="composer.send", priority=True),
-        Binding("ctrl+s", "save", "Save", id="composer.save", priority=True),
-        Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts", priority=True),
+        Binding("f5", "send", "Send", id="composer.send"),
+        Binding("ctrl+s", "save", "Save", id="composer.save"),
+        Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts"),
         # Not ctrl+h: terminals send it as backspace (tests/test_key_delivery.py).
-        Binding("f9", "history", "History", id="composer.history", priority=True),
-        Binding("f1", "help", "Help", id="composer.help", priority=True),
+        Binding("f9", "history", "History", id="composer.history"),
+        Binding("f1", "help", "Help", id="composer.help"),
+        Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
+        Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
+        Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
         Binding(
-            "f6", "focus_problems", "Problems", show=False, id="composer.problems", priority=True
-        ),
-        Binding(
-            "ctrl+pagedown",
-            "next_pane",
-            "Next pane",
-            show=False,
-            id="composer.next_pane",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+pageup",
-            "previous_pane",
-            "Previous pane",
-            show=False,
-            id="composer.previous_pane",
-            priority=True,
+            "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
         ),
         *_tab_bindings(),
-        *FOCUS_KEYS,
     ]
     #: Start in the first field, ready to type (not on the operation switch).
     AUTO_FOCUS = "#pane-addresses Input"
@@ -144,17 +125,20 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         self, draft: Draft, path: Path | None, *, target_options: argparse.Namespace | None = None
     ) -> None:
         super().__init__()
-        self.draft = draft
-        self.path = path
+        #: The draft being edited, its file and its unsaved state (core; no Textual in it).
+        self.session = DraftSession(draft, path, TargetOverride.from_args(target_options))
+        #: The save / open / quit / recovery dialogs around the session.
+        self.files = DraftFiles(self, self.session, self.show_draft)
         self.problems: list[Problem] = []
         #: True once every pane is mounted and botocore's model is loaded (validation runs).
         self.model_ready = False
         self._panes_mounted = False
         self._model_loaded_here = False
         #: Every pane, made now; only the first is mounted before the first frame.
-        self._panes: dict[str, Pane] = {key: cls(id=f"pane-{key}") for key, cls in PANES}
+        self._panes: dict[str, Pane] = {cls.NAME: cls(id=f"pane-{cls.NAME}") for cls in PANES}
         self._check_pending = False
-        self.init_drafts(target_options)
+        #: The pickers of the id fields, and the lists they fetched.
+        self.picking = Picking(self)
         self.init_send()
 
     # -- layout -------------------------------------------------------------------------------
@@ -163,10 +147,10 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
             with PaneTabs(id="panes"):
-                for index, (key, pane_class) in enumerate(PANES):
-                    with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
+                for index, pane_class in enumerate(PANES):
+                    with TabPane(pane_class.TITLE, id=f"tab-{pane_class.NAME}"):
                         if index == 0:
-                            yield self._panes[key]
+                            yield self._panes[pane_class.NAME]
             yield ProblemsList(id="problems")
         yield Footer()
 
@@ -175,8 +159,8 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         # The first frame shows the first pane only; the other panes, then botocore's model,
         # load after it, so the screen appears at once.
         self.call_after_refresh(self._mount_other_panes)
-        self.start_recovery_timer()
-        self.offer_recovery_on_open()
+        self.files.start_recovery_timer()
+        self.files.offer_recovery_on_open()
 
     async def _mount_other_panes(self) -> None:
         self.load_model()  # in a thread, while the panes mount here
@@ -187,7 +171,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         ]
         await asyncio.gather(*waiting)
         for key, pane in self._panes.items():
-            if key != "preview" and pane is not self._panes[PANES[0][0]]:
+            if key != "preview" and pane is not self._panes[PANES[0].NAME]:
                 self._load_pane(pane)  # the preview may need the model: it is loaded with it
         self._panes_mounted = True
         self._become_ready()
@@ -200,6 +184,47 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
     def pane(self, key: str) -> Pane:
         """The pane `key` (such as "message"), mounted or not yet."""
         return self._panes[key]
+
+    # -- the session: what is edited, where it is saved ----------------------------------------
+
+    @property
+    def draft(self) -> Draft:
+        """The draft being edited (the session's)."""
+        return self.session.draft
+
+    @draft.setter
+    def draft(self, draft: Draft) -> None:
+        self.session.draft = draft
+
+    @property
+    def path(self) -> Path | None:
+        """The draft's profile file, None until it is first saved."""
+        return self.session.path
+
+    @property
+    def dirty(self) -> bool:
+        """True while the draft has changes its file does not have."""
+        return self.session.dirty
+
+    def mark_dirty(self) -> None:
+        """The draft has changes that are not saved (shown by the draft bar)."""
+        self.files.mark_dirty()
+
+    async def action_save(self) -> None:
+        """Save the draft (asking a name if it has none yet)."""
+        await self.files.save_flow(ask_name=False)
+
+    async def action_save_as(self) -> None:
+        """Save the draft under a new name."""
+        await self.files.save_flow(ask_name=True)
+
+    def action_drafts(self) -> None:
+        """Open the drafts picker: open, new, duplicate, rename, delete."""
+        self.files.pick()
+
+    def action_new_draft(self) -> None:
+        """Start a new draft (after asking about unsaved changes)."""
+        self.files.new_draft()
 
     @property
     def draft_bar(self) -> DraftBar:
@@ -294,7 +319,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = validate(self.draft)
+        self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.problems_list.show(self.problems)
@@ -340,6 +365,16 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         # The field can take focus only once its tab is displayed.
         self.call_after_refresh(pane.focus_problem, problem)
 
+    def action_pick(self) -> None:
+        """Open the focused field's picker (instance, flow, address, agent, contact)."""
+        if not self.picking.open():
+            self.notify(
+                "This field has no picker: they are on the instance, flow, address, agent and "
+                "contact id fields",
+                severity="warning",
+                timeout=4,
+            )
+
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
         focus_now(self.problems_list)
@@ -348,7 +383,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
 
     def action_show_pane(self, key: str) -> None:
         """Show pane `key` and put the focus in its first field."""
-        # Both at once (the tab shows its pane as it is set): the next key goes there.
+        # Both at once (setting the tab shows its pane): the next key typed goes there.
         self.query_one(TabbedContent).active = f"tab-{key}"
         pane = self.pane(key)
         if pane.is_mounted:
@@ -356,7 +391,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        keys = [f"tab-{key}" for key, _ in PANES]
+        keys = [f"tab-{pane.NAME}" for pane in PANES]
         index = keys.index(tabs.active) if tabs.active in keys else 0
         self.action_show_pane(keys[(index + step) % len(keys)].removeprefix("tab-"))
 
@@ -376,7 +411,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
                 return focused
             focused = focused.parent if isinstance(focused.parent, Widget) else None
         active = self.query_one(TabbedContent).active
-        return self.pane(active.removeprefix("tab-") if active else PANES[0][0])
+        return self.pane(active.removeprefix("tab-") if active else PANES[0].NAME)
 
     def action_history(self) -> None:
         """Show the history of sends (reopen or resend one)."""
@@ -387,12 +422,15 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             return
         action, number = chosen
         try:
-            draft = history.to_draft(history.entry(number))
+            entry = history.entry(number)
+            draft = history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        if action == "open":
-            self.reopen_history(draft)
+        if action == "follow" and entry.contact_id:
+            self.follow(draft, entry.contact_id, sent_request=entry.request)
+        elif action == "open":
+            self.files.reopen_history(draft)
         else:
             self.send(draft)
 

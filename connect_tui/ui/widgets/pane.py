@@ -41,6 +41,12 @@ class Pane(VerticalScroll):
 
     #: The tab's title.
     TITLE: ClassVar[str] = ""
+    #: The pane's name in ids and binding ids (`tab-NAME`, `pane-NAME`, `composer.pane_NAME`).
+    NAME: ClassVar[str] = ""
+    #: The key that shows the pane from anywhere in the composer (a Binding's key string).
+    #: A letter with alt, as terminals deliver alt+LETTER as ESC LETTER everywhere; the
+    #: screen adds alt+DIGIT by position, for terminals that report it (kitty's protocol).
+    KEY: ClassVar[str] = ""
     #: Help for this pane, shown by f1 (Markdown).
     HELP: ClassVar[str] = ""
     #: The top-level request members this pane edits (its problems are its own).
@@ -123,13 +129,19 @@ class Pane(VerticalScroll):
             return True
         return self.focus_first()
 
-    def focus_first(self) -> bool:
-        """Focus the pane's first shown field; True if there was one."""
+    def first_field(self) -> Widget | None:
+        """The pane's first shown field that can take the focus, if any."""
         for candidate in self.query("*"):
             if candidate.focusable and self._shown(candidate):
-                focus_now(candidate)  # at once: the next key typed goes here
-                return True
-        return False
+                return candidate
+        return None
+
+    def focus_first(self) -> bool:
+        """Focus the pane's first shown field; True if there was one."""
+        field = self.first_field()
+        if field is not None:
+            focus_now(field)  # at once: the next key typed goes here
+        return field is not None
 
     def _shown(self, widget: Widget) -> bool:
         # A field inside a hidden group (an outbound-only row on an inbound draft) is not shown.

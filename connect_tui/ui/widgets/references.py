@@ -20,6 +20,9 @@ class ReferencesPane(MapRowsPane):
     """References shown to the agent: a name, a type and a value per row."""
 
     TITLE: ClassVar[str] = "References"
+    NAME: ClassVar[str] = "references"
+    # Not alt+f: a terminal sends it as ESC f, which Textual reads as ctrl+right.
+    KEY: ClassVar[str] = "alt+e"
     HELP: ClassVar[str] = f"""\
 # References
 
