@@ -32,6 +32,11 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
     yield SystemCommand("Help", "Help for the focused pane (f1)", composer.action_help)
     yield SystemCommand("Problems", "Go to the Problems list (f6)", composer.action_focus_problems)
     yield SystemCommand(
+        "Pick a value",
+        "Choose the focused id field's value from what the target has (f4)",
+        composer.action_pick,
+    )
+    yield SystemCommand(
         "Copy ContactId", "Copy the ContactId of the last send", composer.action_copy_contact_id
     )
     yield SystemCommand(
