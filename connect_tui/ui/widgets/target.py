@@ -39,6 +39,8 @@ class TargetPane(Pane):
     """Target kind, Region, AWS profile, endpoint, keyring choice, and the variables table."""
 
     TITLE: ClassVar[str] = "Target"
+    NAME: ClassVar[str] = "target"
+    KEY: ClassVar[str] = "alt+g"
     HELP: ClassVar[str] = """\
 # Target
 
