@@ -58,6 +58,12 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Problems", "Go to the Problems list", "composer.problems", composer.action_focus_problems
     )
     yield entry(
+        "Pick a value",
+        "Choose the focused id field's value from what the target has",
+        "composer.pick",
+        composer.action_pick,
+    )
+    yield entry(
         "Copy ContactId",
         "Copy the ContactId of the last send",
         None,
