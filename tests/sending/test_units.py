@@ -162,6 +162,18 @@ def test_history_entry_to_draft_drops_tokens_and_contact_id() -> None:
         history.entry(7)
 
 
+def test_history_entry_to_draft_keeps_sent_text_literal() -> None:
+    # What was sent is what is sent again: a subject that went out as "Refund for ${order}"
+    # is not a variable the second time (issue 11, item 3: text from outside is literal).
+    from connect_tui.core import variables
+
+    sent = {"InstanceId": "i", "Name": "Refund for ${order}"}
+    history.append(outcome(request=sent), Target())
+    draft = history.to_draft(history.entry(1))
+    resolved, undefined = variables.resolve(draft.request, draft.variables)
+    assert undefined == [] and resolved == sent
+
+
 def test_history_has_no_credentials_field() -> None:
     history.append(outcome(), Target(kind="aws", credentials="keyring"))
     record = json.loads(paths.history_file().read_text())
