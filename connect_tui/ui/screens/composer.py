@@ -368,12 +368,14 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             return
         action, number = chosen
         try:
-            draft = history.to_draft(history.entry(number))
+            entry = history.entry(number)
+            # Reopen: the draft as written (variables kept), new and unsaved; resend: as sent.
+            draft = history.to_new_draft(entry) if action == "open" else history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "open":
-            self.reopen_history(draft)
+            self.reopen_history(draft, entry.profile, number)
         else:
             self.send(draft)
 

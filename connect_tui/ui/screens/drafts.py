@@ -314,6 +314,12 @@ class DraftsMixin(Screen[None]):
                 markup=False,
             )
 
-    def reopen_history(self, draft: Draft) -> None:
-        """Open a draft made from a history entry: new, unsaved."""
+    def reopen_history(self, draft: Draft, profile: str = "", number: int = 0) -> None:
+        """Open a draft made from a history entry: new and unsaved (saving asks a name)."""
         self.open_flow(draft, None, dirty=True)
+        if number:
+            self.notify(
+                f"Send #{number} of {profile!r} reopened as a new draft; ctrl+s saves it "
+                "under a name of its own.",
+                markup=False,
+            )
