@@ -41,11 +41,24 @@ def build_verb_parser() -> tuple[argparse.ArgumentParser, set[str]]:
             "Run `connect-tui [PROFILE]` for the composer, or one of these verbs."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show the version and the botocore model"
+    )
     subparsers = parser.add_subparsers(title="verbs", metavar="VERB")
     for module_name in VERB_MODULES:
         importlib.import_module(module_name).add_parsers(subparsers)
     return parser, set(subparsers.choices)
+
+
+class _Version(argparse.Action):
+    """`--version`: connect-tui's version and the botocore model validation reads (looked up
+    only when asked, so other commands do not wait for botocore)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from connect_tui.core.schema import model_source
+
+        print(f"{PROG} {__version__} (model: {model_source()})")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,10 +14,11 @@ import re
 import shlex
 from typing import Any
 
-from connect_tui.core import sandbox_identity, schema, shape_check
+from connect_tui.core import sandbox_identity, schema, shape_check, variables
+from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.files import UserError
-from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, Draft
-from connect_tui.core.problems import STRUCTURAL_CODES
+from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, OUTBOUND, Draft, Target
+from connect_tui.core.problems import STRUCTURAL_CODES, first_and_more
 from connect_tui.core.schema import Shape
 
 _SANDBOX_COMMAND = f"connect-tui sandbox --port {sandbox_identity.SUGGESTED_PORT}"
@@ -43,10 +44,23 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
         p for p in shape_check.check(shape, data, root_name=operation) if p.code in STRUCTURAL_CODES
     ]
     if structural:
-        first = structural[0]
-        more = f" (and {len(structural) - 1} more)" if len(structural) > 1 else ""
-        raise UserError(f"{source}: {first.path}: {first.message}{more}")
+        where = [f"{p.path}: {p.message}" for p in structural]
+        raise UserError(f"{source}: {first_and_more(where)}")
     return data, dropped
+
+
+def imported_draft(name: str, operation: str, request: dict[str, Any], target: Target) -> Draft:
+    """The draft an imported request becomes.
+
+    Its text is literal (`${x}` escaped as `$${x}`, see connect_tui.core.variables.escape), so
+    exporting it as cli-input-json gives back the same request. An outbound request with no
+    ContactId gets the create-the-contact-first step (CreateContact, OUTBOUND), as a new
+    outbound draft has: StartOutboundEmailContact needs a contact made by CreateContact.
+    """
+    draft = Draft(name=name, operation=operation, target=target, request=variables.escape(request))
+    if operation == OUTBOUND and "ContactId" not in request:
+        draft.create_contact = default_create_contact(draft)
+    return draft
 
 
 def drop_nulls(value: Any) -> tuple[Any, int]:

@@ -3,7 +3,8 @@
 A standalone `connect-tui sandbox` registers its URL in the user's data folder while it
 runs; when one answers there, every command uses it, so contacts live on between
 commands (send, then `send --reply-to`). Otherwise the embedded sandbox is started inside
-this process on first use.
+this process on first use. Core never imports the sandbox package: the layer above it
+(connect_tui.runtime) hands `locate` the function that starts the embedded one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextlib
 import json
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -74,11 +76,19 @@ class LocalSandbox:
     embedded: bool
 
 
-def locate() -> LocalSandbox:
-    """A registered standalone sandbox if one answers, else the embedded one (started once)."""
+class NoSandboxError(OSError):
+    """No standalone sandbox answers, and this process was given no way to start one."""
+
+
+def locate(start_embedded: Callable[[], str] | None = None) -> LocalSandbox:
+    """A registered standalone sandbox if one answers, else the embedded one.
+
+    `start_embedded` starts (once) the sandbox inside this process and returns its URL;
+    connect_tui.runtime passes it. Without it, NoSandboxError when none is registered.
+    """
     standalone = registered_url()
     if standalone:
         return LocalSandbox(standalone, embedded=False)
-    from connect_tui.sandbox.embedded import shared_url
-
-    return LocalSandbox(shared_url(), embedded=True)
+    if start_embedded is None:
+        raise NoSandboxError("no sandbox is running: start one with `connect-tui sandbox`")
+    return LocalSandbox(start_embedded(), embedded=True)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 APP_NAME = "connect-tui"
@@ -54,3 +55,14 @@ def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) if needed, readable by the user only; return it."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def display_path(path: Path) -> str:
+    """A path as a person reads it: relative to here when below it, ~ for the home folder."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        pass
+    home = os.path.expanduser("~")
+    text = str(path)
+    return "~" + text[len(home) :] if home != "/" and text.startswith(home + os.sep) else text

@@ -1,8 +1,12 @@
-"""Provides Problem: one thing wrong with a draft, where it is, and how bad it is."""
+"""Provides Problem: one thing wrong with a draft, where it is, and how bad it is; Findings,
+which the rules report into; and `first_and_more`, the one wording of "the first error (and
+N more)".
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -80,3 +84,33 @@ class Problem:
 def has_errors(problems: list[Problem]) -> bool:
     """True when any problem is an error (warnings alone let a draft be sent)."""
     return any(p.is_error for p in problems)
+
+
+def first_and_more(items: Sequence[object]) -> str:
+    """The first item as text, and how many more there are: `X (and 2 more)`; "" for none."""
+    if not items:
+        return ""
+    more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+    return f"{items[0]}{more}"
+
+
+class Findings:
+    """The problems found so far, and the part of the draft they belong to.
+
+    The rules (connect_tui.core.rules) and the segment attribute checks
+    (connect_tui.core.segments) both report into it, so it lives below both.
+    """
+
+    __slots__ = ("problems", "section")
+
+    def __init__(self, problems: list[Problem], section: str) -> None:
+        self.problems = problems
+        self.section = section
+
+    def error(self, location: tuple[Step, ...], message: str) -> None:
+        """Report a mistake that stops the draft from being sent."""
+        self.problems.append(Problem(location, message, ERROR, "rule", self.section))
+
+    def warn(self, location: tuple[Step, ...], message: str) -> None:
+        """Report a doubt that does not stop the draft from being sent."""
+        self.problems.append(Problem(location, message, WARNING, "rule", self.section))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND
-from connect_tui.core.problems import ERROR, WARNING, MapKey, Problem, Step, format_location
+from connect_tui.core.problems import Findings, MapKey, Step, format_location
 from connect_tui.core.segments import check_segment_attributes
 from connect_tui.core.shape_check import preview
 
@@ -32,24 +32,6 @@ DEFAULT_ATTACHMENT_EXTENSIONS: Final = frozenset(
 _NAME_CHARS = re.compile(r"[A-Za-z0-9_-]+")
 _EPOCH = re.compile(r"\d{1,13}")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
-
-
-class Findings:
-    """The problems found so far, and the part of the draft they belong to."""
-
-    __slots__ = ("problems", "section")
-
-    def __init__(self, problems: list[Problem], section: str) -> None:
-        self.problems = problems
-        self.section = section
-
-    def error(self, location: tuple[Step, ...], message: str) -> None:
-        """Report a mistake that stops the draft from being sent."""
-        self.problems.append(Problem(location, message, ERROR, "rule", self.section))
-
-    def warn(self, location: tuple[Step, ...], message: str) -> None:
-        """Report a doubt that does not stop the draft from being sent."""
-        self.problems.append(Problem(location, message, WARNING, "rule", self.section))
 
 
 Rule = Callable[[dict[str, Any], Findings], None]

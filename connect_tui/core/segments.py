@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
-from connect_tui.core.problems import MapKey, Step
-
-if TYPE_CHECKING:
-    from connect_tui.core.rules import Findings
+from connect_tui.core.problems import Findings, MapKey, Step
 
 VALUE_KINDS: Final = ("ValueString", "ValueInteger", "ValueMap", "ValueList", "ValueArn")
 SYSTEM_ONLY_KINDS: Final = ("ValueList", "ValueArn")

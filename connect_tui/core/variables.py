@@ -15,6 +15,8 @@ from connect_tui.core.schema import Shape
 
 NAME_PATTERN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _REFERENCE = re.compile(r"\$(\$?)\{([^}]*)\}")
+# What `resolve` would read as a reference (escaped or not): `escape` puts one more `$` before it.
+_LOOKS_LIKE_REFERENCE = re.compile(r"\$\{[^}]*\}")
 
 
 def is_valid_name(name: str) -> bool:
@@ -33,6 +35,24 @@ def resolve(
     problems: list[Problem] = []
     resolved = _resolve_value(request, shape, variables, (), problems)
     return resolved, problems
+
+
+def escape(value: Any) -> Any:
+    """`value` with every string (map keys too) made literal: `resolve` gives it back unchanged.
+
+    Text that comes from outside (an imported --cli-input-json file) means what it says:
+    `Refund for ${order}` is that text, not a variable. Each `${...}` gets one more `$`
+    (`$${order}`, which resolves to `${order}`), so import then export is lossless.
+    """
+    if isinstance(value, str):
+        return (
+            _LOOKS_LIKE_REFERENCE.sub(lambda m: "$" + m.group(0), value) if "${" in value else value
+        )
+    if isinstance(value, dict):
+        return {escape(key): escape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape(item) for item in value]
+    return value
 
 
 def used_names(value: Any) -> set[str]:

@@ -51,12 +51,12 @@ def run(state: State, operation: str, request: dict[str, Any]) -> Result:
 def check(operation: str, request: dict[str, Any]) -> None:
     """InvalidRequestException naming the first error the shared validation finds."""
     # Imported here: the validation loads botocore's model, which the CLI need not wait for.
+    from connect_tui.core.problems import first_and_more
     from connect_tui.core.validation import validate_request
 
     errors = [p for p in validate_request(operation, request) if p.is_error]
     if errors:
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise invalid(f"{errors[0]}{more}")
+        raise invalid(first_and_more(errors))
 
 
 def _entry(value: Any) -> dict[str, str]:
@@ -78,6 +78,20 @@ def _related_attributes(
     return copied
 
 
+def _thread(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
+    """Where a new contact sits in its email thread, from the RelatedContactId it names.
+
+    API Reference, Contact (https://docs.aws.amazon.com/connect/latest/APIReference/API_Contact.html):
+    ContactAssociationId is the root contact of the tree, InitialContactId the initial contact
+    when contacts are related. A contact that names no related contact starts its own thread.
+    """
+    related_id = request.get("RelatedContactId")
+    if related_id is None:
+        return {}
+    related = state.contact(instance, related_id)
+    return {"association_id": related.root_id, "initial_contact_id": related.root_id}
+
+
 def start_email_contact(
     state: State, instance: Instance, request: dict[str, Any]
 ) -> dict[str, Any]:
@@ -96,6 +110,7 @@ def start_email_contact(
             "a ContactFlowId"
         )
     attributes = _related_attributes(state, instance, request)
+    raw = (request.get("EmailMessage") or {}).get("RawMessage") or {}
     state.check_room(instance)
     contact = state.new_contact(
         instance,
@@ -103,14 +118,27 @@ def start_email_contact(
         name=request.get("Name"),
         description=request.get("Description"),
         attributes=attributes,
-        segment_attributes=dict(request.get("SegmentAttributes") or {}),
+        segment_attributes=_segments(request, raw.get("Subject"), raw.get("Headers")),
         related_contact_id=request.get("RelatedContactId"),
         customer=_entry(request["FromEmailAddress"]),
         system={"Address": system.address if system else destination},
         to_list=to_list,
         cc_list=cc_list,
+        references=_references(request),
+        flow_id=request.get("ContactFlowId"),
+        **_thread(state, instance, request),
     )
     return {"ContactId": contact.id}
+
+
+def _segments(request: dict[str, Any], subject: Any, headers: Any) -> dict[str, Any]:
+    """The request's segment attributes, with those Connect sets itself on an email contact."""
+    own = dict(request.get("SegmentAttributes") or {})
+    return {**views.EMAIL_SUBTYPE, **own, **views.system_segment_attributes(subject, headers)}
+
+
+def _references(request: dict[str, Any]) -> dict[str, dict[str, str]]:
+    return {name: dict(value) for name, value in (request.get("References") or {}).items()}
 
 
 def create_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
@@ -132,10 +160,12 @@ def create_contact(state: State, instance: Instance, request: dict[str, Any]) ->
         name=request.get("Name"),
         description=request.get("Description"),
         attributes=attributes,
-        segment_attributes=dict(request.get("SegmentAttributes") or {}),
+        segment_attributes=_segments(request, None, None),
         related_contact_id=request.get("RelatedContactId"),
         previous_contact_id=request.get("PreviousContactId"),
         agent_id=user,
+        references=_references(request),
+        **_thread(state, instance, request),
     )
     return {"ContactId": contact.id, "ContactArn": contact.arn}
 
@@ -165,6 +195,8 @@ def start_outbound_email_contact(
     contact.customer = _entry(request["DestinationEmailAddress"])
     contact.system = system or None
     contact.cc_list = [_entry(a) for a in extra.get("CcEmailAddresses", [])]
+    subject = ((request.get("EmailMessage") or {}).get("RawMessage") or {}).get("Subject")
+    contact.segment_attributes.update(views.system_segment_attributes(subject, None))
     return {"ContactId": contact.id}
 
 
@@ -209,6 +241,39 @@ def stop_contact(state: State, instance: Instance, request: dict[str, Any]) -> d
     return {}
 
 
+def list_associated_contacts(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The contacts of the thread the contact is in (same ContactAssociationId), oldest first."""
+    root = state.contact(instance, request.get("ContactId")).root_id
+    thread = sorted(
+        (c for c in state.contacts.values() if c.instance_id == instance.id and c.root_id == root),
+        key=lambda c: c.created_at,
+    )
+    return _page([views.associated(c) for c in thread], request, "ContactSummaryList")
+
+
+def list_contact_references(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The contact's references of the ReferenceTypes asked for."""
+    found = state.contact(instance, request.get("ContactId"))
+    summaries = views.references(found, list(request.get("ReferenceTypes") or []))
+    return _page(summaries, request, "ReferenceSummaryList")
+
+
+def _page(items: list[dict[str, Any]], request: dict[str, Any], member: str) -> dict[str, Any]:
+    """One page of `items`: MaxResults of them (100 when not given) from NextToken on."""
+    token = str(request.get("NextToken", "0"))
+    if not token.isdigit():
+        raise invalid(f"NextToken {token!r} was not given by this sandbox")
+    start, limit = int(token), int(request.get("MaxResults") or 100)
+    answer: dict[str, Any] = {member: items[start : start + limit]}
+    if start + limit < len(items):
+        answer["NextToken"] = str(start + limit)
+    return answer
+
+
 HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, Any]]]] = {
     "StartEmailContact": start_email_contact,
     "StartOutboundEmailContact": start_outbound_email_contact,
@@ -217,4 +282,6 @@ HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, 
     "GetContactAttributes": get_contact_attributes,
     "SearchEmailAddresses": search_email_addresses,
     "StopContact": stop_contact,
+    "ListAssociatedContacts": list_associated_contacts,
+    "ListContactReferences": list_contact_references,
 }

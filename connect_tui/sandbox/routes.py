@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
-from urllib.parse import unquote, urlsplit
+from typing import Any, Final
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from connect_tui.sandbox.protocol import ServiceError
 
@@ -22,6 +22,8 @@ ROUTES: Final = (
     ("GET", "/contact/attributes/{InstanceId}/{InitialContactId}", "GetContactAttributes"),
     ("POST", "/search-email-addresses", "SearchEmailAddresses"),
     ("POST", "/contact/stop", "StopContact"),
+    ("GET", "/contact/associated/{InstanceId}", "ListAssociatedContacts"),
+    ("GET", "/contact/references/{InstanceId}/{ContactId}", "ListContactReferences"),
 )
 
 
@@ -37,16 +39,45 @@ class Route:
     """The operation a request calls, and the parameters its path carries."""
 
     operation: str
-    params: dict[str, str]
+    params: dict[str, Any]
+
+
+def query_members(operation: str, query: str) -> dict[str, Any]:
+    """The request members a query string carries, named and typed as botocore's model says
+    (`contactId=...` is ContactId; a list member takes every value; an integer is parsed)."""
+    from connect_tui.core import schema
+
+    shape = schema.service_model().operation_model(operation).input_shape
+    members: dict[str, Any] = {}
+    if shape is None:
+        return members
+    values = parse_qs(query, keep_blank_values=True)
+    for name, member in shape.members.items():
+        where = member.serialization
+        if where.get("location") != "querystring" or where.get("name") not in values:
+            continue
+        given = values[where["name"]]
+        if member.type_name == "list":
+            members[name] = given
+        elif member.type_name in ("integer", "long") and given[0].lstrip("-").isdigit():
+            members[name] = int(given[0])
+        else:
+            members[name] = given[0]
+    return members
 
 
 def match(method: str, target: str) -> Route:
     """The route of `method target`; UnknownOperationException (404) when there is none."""
-    path = urlsplit(target).path
+    parts = urlsplit(target)
+    path = parts.path
     for route_method, pattern, operation in _COMPILED:
         found = pattern.fullmatch(path)
         if found and route_method == method:
-            params = {key: unquote(value) for key, value in found.groupdict().items()}
+            params: dict[str, Any] = {
+                key: unquote(value) for key, value in found.groupdict().items()
+            }
+            if parts.query:
+                params.update(query_members(operation, parts.query))
             return Route(operation, params)
     served = "; ".join(f"{m} {uri} ({name})" for m, uri, name in ROUTES)
     raise ServiceError(

@@ -78,11 +78,37 @@ class Contact:
     updated_at: float = 0.0
     disconnected_at: float | None = None
     disconnect_reason: str | None = None
+    # The thread (API Reference, Contact: ContactAssociationId is "the root contact id", and
+    # InitialContactId the initial contact when contacts are related); None: the contact's own id.
+    initial_contact_id: str | None = None
+    association_id: str | None = None
+    # What a flow sets (the flows engine writes these; DescribeContact shows them): the queue and
+    # when the contact entered it (QueueInfo), the flow the contact runs.
+    queue_id: str | None = None
+    enqueued_at: float | None = None
+    flow_id: str | None = None
+    # ListContactReferences: name -> {"Type": ..., "Value": ...}, as the request gave them.
+    references: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:
         """True until the contact is stopped."""
         return self.disconnected_at is None
+
+    @property
+    def root_id(self) -> str:
+        """The ContactAssociationId: the first contact of this contact's email thread."""
+        return self.association_id or self.id
+
+    def enqueue(self, queue_id: str, at: float | None = None) -> None:
+        """Put the contact in a queue (a flow's TransferContactToQueue); QueueInfo shows it."""
+        self.queue_id = queue_id
+        self.enqueued_at = self.updated_at = time.time() if at is None else at
+
+    def set_attributes(self, attributes: dict[str, str]) -> None:
+        """Merge user-defined attributes (a flow's UpdateContactAttributes)."""
+        self.attributes.update(attributes)
+        self.updated_at = time.time()
 
 
 class State:

@@ -21,8 +21,10 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from connect_tui.core import paths, profiles, settings
+from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
-from connect_tui.core.model import Draft, new_draft
+from connect_tui.core.model import Draft
+from connect_tui.core.problems import first_and_more
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
@@ -115,9 +117,8 @@ class ComposerApp(App[int]):
         unknown = sorted(set(self._keymap) - binding_ids()) if not self.keymap_file_error else []
         if unknown:
             self.notices.append(
-                f"{paths.settings_file()}: keymap: unknown binding id {unknown[0]!r}"
-                + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else "")
-                + "; see the README for the ids"
+                f"{paths.settings_file()}: keymap: unknown binding id "
+                f"{first_and_more([repr(u) for u in unknown])}; see the README for the ids"
             )
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
@@ -142,10 +143,10 @@ def run(args: argparse.Namespace) -> int:
     UserError (a profile that cannot be read, a bad name, a bad option) propagates to the
     caller, which prints its one line and exits 2 before anything is drawn.
     """
-    from connect_tui.verbs.common import apply_target_options
+    from connect_tui.core.target_override import TargetOverride
 
     draft, path = open_argument(getattr(args, "profile", None))
-    apply_target_options(draft.target, args)  # a bad combination is refused before drawing
+    TargetOverride.from_args(args).apply(draft.target)  # a bad one is refused before drawing
     app = ComposerApp(draft, path, target_options=args)
     app.run()
     return app.return_code or 0

@@ -25,7 +25,7 @@ from connect_tui.verbs.common import (
 from connect_tui.verbs.send_output import TextReport
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 #: The error_code of a PROFILE that cannot be read (its JSON object comes before any send).
 UNREADABLE = "UnreadableProfile"
@@ -104,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _dry_run(drafts, args.output, unreadable)
 
-    from connect_tui.core.sending import Pacer, Sender
+    from connect_tui.core.sending import Pacer
+    from connect_tui.runtime import new_sender
 
-    sender = Sender(
+    sender = new_sender(
         pacer=Pacer(args.rate, args.burst) if args.rate > 0 else None,
         max_attempts=args.max_attempts,
     )
@@ -156,7 +157,7 @@ def _collect(args: argparse.Namespace, overrides: dict[str, str]) -> tuple[list[
 def _dry_run(drafts: list[Draft], output: str, unreadable: int) -> int:
     from connect_tui.core import interop, local_sandbox
     from connect_tui.core.model import CREATE_CONTACT
-    from connect_tui.core.sending import describe_target, prepare
+    from connect_tui.core.sending import prepare
 
     invalid = 0
     for draft in drafts:
@@ -167,7 +168,7 @@ def _dry_run(drafts: list[Draft], output: str, unreadable: int) -> int:
         if draft.target.is_sandbox and endpoint is None:
             # A running standalone sandbox, else the embedded one (not started for a dry run).
             endpoint = local_sandbox.registered_url()
-        where = describe_target(draft, endpoint)
+        where = draft.target.describe(endpoint)
         if output == "json":
             print(
                 json.dumps(

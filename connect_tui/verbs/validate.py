@@ -12,8 +12,9 @@ import sys
 from typing import Any
 
 from connect_tui.core import profiles
+from connect_tui.core.paths import display_path
 from connect_tui.core.problems import has_errors
-from connect_tui.verbs.common import add_set_option, display_path, parse_assignments
+from connect_tui.verbs.common import add_set_option, parse_assignments
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -40,6 +41,7 @@ def add_parsers(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every profile named; return the exit code."""
+    from connect_tui.core.schema import model_source
     from connect_tui.core.validation import validate
 
     overrides = parse_assignments(args.assignments)
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         checked = len(args.profiles)
         print(
             f"checked {checked} profile{'s' * (checked != 1)}: {invalid} with errors, "
-            f"{unreadable} unreadable",
+            f"{unreadable} unreadable (model: {model_source()})",
             file=sys.stderr,
         )
     return 2 if unreadable else 1 if invalid else 0

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from connect_tui.core import local_sandbox, profiles, sandbox_identity
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from tests.sandbox.conftest import inbound, journal_lines
 
 FIRST_LINE = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")

@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from connect_tui.core import paths, profiles, recovery
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.prompt import NamePrompt

@@ -14,7 +14,7 @@ from connect_tui.ui.dialogs.choice import dialog_css
 from connect_tui.ui.widgets.send_result import SendResult
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 
 class SendResultDialog(ModalScreen[None]):

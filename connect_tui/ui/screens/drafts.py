@@ -18,22 +18,18 @@ from textual.content import Content
 from textual.screen import Screen
 
 from connect_tui.core import profiles, recovery
+from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
-from connect_tui.core.model import Draft, Target, new_draft
+from connect_tui.core.model import Draft, Target
+from connect_tui.core.paths import display_path
+from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, confirm, unsaved
 from connect_tui.ui.dialogs.prompt import NamePrompt, check_profile_name
-from connect_tui.ui.screens.profiles import ProfilesScreen
+from connect_tui.ui.screens.profiles import NEW, OPEN, Picked, ProfilesScreen
 from connect_tui.ui.widgets.draft_bar import DraftBar
 
 #: Seconds between recovery copies while the draft has unsaved changes.
 RECOVERY_INTERVAL: Final = 3.0
-
-
-def display_path(path: Path) -> str:
-    """A path as a person reads it (relative, or with ~)."""
-    from connect_tui.verbs.common import display_path as display
-
-    return display(path)
 
 
 class DraftsMixin(Screen[None]):
@@ -65,10 +61,8 @@ class DraftsMixin(Screen[None]):
         self.profile_target = None
         if self.target_options is None:
             return
-        from connect_tui.verbs.common import apply_target_options
-
         try:
-            target = apply_target_options(self.draft.target, self.target_options)
+            target = TargetOverride.from_args(self.target_options).apply(self.draft.target)
         except UserError:
             return  # checked before the app started; nothing new can be wrong here
         if target != self.draft.target:
@@ -212,10 +206,8 @@ class DraftsMixin(Screen[None]):
         """The target the command line put in place of the file's (None when it did not)."""
         if self.profile_target is None or self.target_options is None:
             return None
-        from connect_tui.verbs.common import apply_target_options
-
         try:
-            return apply_target_options(self.profile_target, self.target_options)
+            return TargetOverride.from_args(self.target_options).apply(self.profile_target)
         except UserError:
             return None
 
@@ -286,15 +278,18 @@ class DraftsMixin(Screen[None]):
     def action_drafts(self) -> None:
         """Open the drafts picker: open, new, duplicate, rename, delete."""
         current = self.draft.name if self.path is not None else None
-        self.app.push_screen(ProfilesScreen(current, self), self._picked)
+        self.app.push_screen(ProfilesScreen(current), self._picked)
 
-    def _picked(self, result: tuple[str, str] | None) -> None:
-        if result is None:
+    def _picked(self, picked: Picked | None) -> None:
+        if picked is None:
             return
-        action, name = result
-        if action == "open":
-            self.open_profile(name)
-        elif action == "new":
+        for old, new in picked.renamed:
+            self.profile_renamed(old, new)
+        for name in picked.deleted:
+            self.profile_deleted(name)
+        if picked.action == OPEN:
+            self.open_profile(picked.name)
+        elif picked.action == NEW:
             self.action_new_draft()
 
     def profile_renamed(self, old: str, new: str) -> None:

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.worker import WorkerCancelled, WorkerFailed
 
+from connect_tui.core import credentials
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.dialogs.choice import confirm
@@ -24,51 +25,27 @@ from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
+    from connect_tui.core.sending import Prepared
 
 #: How long the AWS confirm waits for STS to name the account before saying "unknown".
 ACCOUNT_TIMEOUT: Final = 4.0
 
 
-def validate_copy(draft: Draft) -> list[Problem]:
-    """The draft's problems (may load botocore's model: call it in a thread)."""
-    from connect_tui.core.validation import validate
+def prepare_copy(draft: Draft) -> Prepared:
+    """The draft resolved, validated and given its ClientTokens, ready to send.
 
-    return validate(draft)
-
-
-def caller_account(draft: Draft) -> tuple[str | None, str]:
-    """(the AWS account the draft's credentials belong to or None, where they come from).
-
-    Blocking (keyring, network): called in a thread. Any failure means "unknown".
+    May load botocore's model: call it in a thread. The send uses it as it is, so the
+    draft is validated once.
     """
-    from connect_tui.core import credentials
+    from connect_tui.core.sending import prepare
 
-    try:
-        source = credentials.source_for(draft)
-    except credentials.CredentialsError as exc:
-        return None, str(exc)
-    try:
-        import boto3
-        from botocore.config import Config
-
-        keys = source.keys
-        session = boto3.session.Session(
-            profile_name=source.aws_profile,
-            aws_access_key_id=keys.access_key_id if keys else None,
-            aws_secret_access_key=keys.secret_access_key if keys else None,
-            aws_session_token=keys.session_token if keys else None,
-        )
-        config = Config(connect_timeout=2, read_timeout=3, retries={"max_attempts": 1})
-        client = session.client("sts", region_name=draft.target.region, config=config)
-        return str(client.get_caller_identity()["Account"]), source.description
-    except Exception:  # no credentials, no network, expired SSO: the confirm says unknown
-        return None, source.description
+    return prepare(draft)
 
 
 def failed_outcome(draft: Draft, error: str) -> SendOutcome:
     """An outcome for a send that broke before boto3 could answer."""
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
     return SendOutcome(
         profile=draft.name,
@@ -132,8 +109,8 @@ class SendMixin(Screen[None]):
     async def _send(self, other: Draft | None, bar: DraftBar) -> None:
         draft = (other or self.draft).copy()  # what is sent cannot change while it is sent
         bar.show_status("checking…", sending=True)
-        problems = await asyncio.to_thread(validate_copy, draft)
-        errors = [p for p in problems if p.is_error]
+        prepared = await asyncio.to_thread(prepare_copy, draft)
+        errors = [p for p in prepared.problems if p.is_error]
         if errors:
             self._refuse(errors, in_editor=other is None)
             return
@@ -141,7 +118,7 @@ class SendMixin(Screen[None]):
             self.notify("Not sent.")
             return
         bar.show_status(f"sending to {draft.target.describe()}…", sending=True)
-        worker = self._send_in_thread(draft)
+        worker = self._send_in_thread(draft, prepared)
         try:
             outcome = await worker.wait()
         except (WorkerFailed, WorkerCancelled) as exc:
@@ -152,10 +129,10 @@ class SendMixin(Screen[None]):
         self.app.push_screen(SendResultDialog(outcome))
 
     @work(thread=True, exclusive=True, group="send-thread", exit_on_error=False)
-    def _send_in_thread(self, draft: Draft) -> SendOutcome:
-        from connect_tui.core.sending import send_draft
+    def _send_in_thread(self, draft: Draft, prepared: Prepared) -> SendOutcome:
+        from connect_tui.runtime import send_draft
 
-        return send_draft(draft)
+        return send_draft(draft, prepared)
 
     def _refuse(self, errors: list[Problem], *, in_editor: bool) -> None:
         count = len(errors)
@@ -182,7 +159,7 @@ class SendMixin(Screen[None]):
         bar.show_status("asking AWS which account this is…", sending=True)
         try:
             account, source = await asyncio.wait_for(
-                asyncio.to_thread(caller_account, draft), ACCOUNT_TIMEOUT
+                asyncio.to_thread(credentials.caller_account, draft), ACCOUNT_TIMEOUT
             )
         except TimeoutError:
             account, source = None, "(STS did not answer in time)"
