@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from connect_tui.core.model import Draft, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import Draft
 from tests.tmux_scenarios import Keys, Paste, Scenario, Text, WaitFor, diff, run
 from tests.tmux_session import tmux_path
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from connect_tui.core import profiles
-from connect_tui.core.model import Draft, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import Draft
 from tests.tmux_session import TmuxSession
 
 #: The first frame has come and the model is loaded: every pane is mounted and checked.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from connect_tui.core import history
-from connect_tui.core.model import new_draft
-from connect_tui.core.sending import SendOutcome
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.outcome import SendOutcome
 from connect_tui.core.variables import resolve
 
 
