@@ -24,6 +24,14 @@ pytestmark = [
 ]
 
 COMMAND = [sys.executable, "-m", "connect_tui"]
+#: Issue 15's defects these scenarios meet today (the keys helper's area unless named).
+BURST = (
+    "defect 2: keys sent in one burst land in the wrong field or are lost (a Tab, ctrl+n, "
+    "pane or dialog change takes effect after the keys typed behind it)"
+)
+PASTED_LIST = "the paste-a-list-of-addresses feature (one row per address) is not there yet"
+ALT_KEYS = "defect 4 (alt+letter from a row bounces back) and defect 5 (alt+f is ctrl+right)"
+
 SIZES = [(120, 40), (80, 24)]
 
 
@@ -151,6 +159,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _addresses,
+        defect=BURST,
     ),
     Scenario(
         "recipients",
@@ -163,6 +172,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _recipients,
+        defect=BURST,
     ),
     Scenario(
         "pasted-list",
@@ -172,6 +182,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _pasted_list,
+        defect=f"{PASTED_LIST}; {BURST}",
     ),
     Scenario(
         "message",
@@ -182,6 +193,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _message,
+        defect=BURST,
     ),
     Scenario(
         "attributes",
@@ -193,6 +205,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _attributes,
+        defect=BURST,
     ),
     Scenario(
         "attachments",
@@ -203,6 +216,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _attachments,
+        defect=BURST,
     ),
     Scenario(
         "contact",
@@ -213,6 +227,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _contact,
+        defect=BURST,
     ),
     Scenario(
         "variables",
@@ -222,6 +237,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _variables,
+        defect=BURST,
     ),
     Scenario(
         "segments",
@@ -233,6 +249,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _segments,
+        defect=BURST,
     ),
     Scenario(
         "references",
@@ -245,6 +262,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _references,
+        defect=BURST,
     ),
     Scenario(
         "jumps",
@@ -259,6 +277,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _jumps,
+        defect=f"{ALT_KEYS}; {BURST}",
     ),
     Scenario(
         "dialogs",
@@ -270,6 +289,7 @@ SCENARIOS: list[Scenario] = [
         _dialogs,
         argument=False,
         saved_as="dialogs",
+        defect=BURST,
     ),
     Scenario(
         "switch-twice",
@@ -292,12 +312,26 @@ SCENARIOS: list[Scenario] = [
         _reopened,
         start=_variables(new_draft("template")),
         saved_as="reopened",
+        defect=BURST,
     ),
 ]  # fmt: skip
 
 
+def _cases() -> list[object]:
+    return [
+        pytest.param(
+            scenario,
+            id=scenario.name,
+            marks=[pytest.mark.xfail(strict=True, reason=scenario.defect)]
+            if scenario.defect
+            else [],
+        )
+        for scenario in SCENARIOS
+    ]
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.name)
+@pytest.mark.parametrize("scenario", _cases())
 def test_scenario_at_full_speed(
     scenario: Scenario, size: tuple[int, int], profiles_dir: Path, cli_env: dict[str, str]
 ) -> None:

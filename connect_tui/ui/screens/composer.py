@@ -43,6 +43,7 @@ from connect_tui.ui.widgets.problems import ProblemsList
 from connect_tui.ui.widgets.recipients import RecipientsPane
 from connect_tui.ui.widgets.references import ReferencesPane
 from connect_tui.ui.widgets.segments import SegmentsPane
+from connect_tui.ui.widgets.side_panel import SidePanel
 from connect_tui.ui.widgets.target import TargetPane
 
 #: The panes, in tab order: (key, class). Tab ids are `tab-KEY`, pane ids `pane-KEY`.
@@ -148,7 +149,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
                     with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
                         if index == 0:
                             yield self._panes[key]
-            yield ProblemsList(id="problems")
+            yield SidePanel(id="side")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -278,7 +279,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         self.problems = validate(self.draft)
         for pane in self.panes:
             pane.show_problems(self.problems)
-        self.problems_list.show(self.problems)
+        self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
 
