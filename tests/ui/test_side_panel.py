@@ -67,7 +67,5 @@ async def test_a_long_problem_is_shown_to_its_last_line(profiles_dir: Path) -> N
         first = composer.problems[0] if "RelatedContactId" in str(composer.problems[0]) else None
         assert first is not None
         # The whole first message is in the column (wrapped over lines): its last word too.
-        column = "".join(
-            line.split("│")[-2] for line in text.splitlines() if line.count("│") >= 2
-        )
+        column = "".join(line.split("│")[-2] for line in text.splitlines() if line.count("│") >= 2)
         assert "".join(first.message.split()) in "".join(column.split()), text
