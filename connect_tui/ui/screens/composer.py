@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
@@ -35,6 +35,7 @@ from connect_tui.ui.widgets.attachments import AttachmentsPane
 from connect_tui.ui.widgets.attributes import AttributesPane
 from connect_tui.ui.widgets.contact import ContactPane
 from connect_tui.ui.widgets.draft_bar import DraftBar
+from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane
@@ -150,7 +151,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
                         if index == 0:
                             yield self._panes[key]
             yield SidePanel(id="side")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_draft()

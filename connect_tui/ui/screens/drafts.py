@@ -253,6 +253,8 @@ class DraftsMixin(Screen[None]):
         self.draft, self.path = draft, path
         self._apply_target_options()
         self.dirty = False
+        # The last send's ContactId belongs to the draft it was sent from.
+        self.query_one(DraftBar).show_status("")
         self.show_draft()
         if dirty:
             self.mark_dirty()

@@ -126,6 +126,8 @@ class SendMixin(Screen[None]):
         if outcome is None:
             outcome = failed_outcome(draft, "the send stopped unexpectedly")
         self.last_outcome = outcome
+        # An older toast (a refused send's "Not sent …") would cover the dialog's buttons.
+        self.app.clear_notifications()
         self.app.push_screen(SendResultDialog(outcome))
 
     @work(thread=True, exclusive=True, group="send-thread", exit_on_error=False)
