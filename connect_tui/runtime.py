@@ -38,11 +38,15 @@ _shared: Sender | None = None
 _shared_lock = threading.Lock()
 
 
-def send_draft(draft: Draft, prepared: Prepared | None = None) -> SendOutcome:
-    """Send one draft with a process-wide Sender (the composer's entry point; blocking)."""
+def shared_sender() -> Sender:
+    """The process-wide Sender: its clients (and their connections) serve every caller."""
     global _shared
     with _shared_lock:
         if _shared is None:
             _shared = new_sender()
-        sender = _shared
-    return sender.send(draft, prepared)
+        return _shared
+
+
+def send_draft(draft: Draft, prepared: Prepared | None = None) -> SendOutcome:
+    """Send one draft with the process-wide Sender (the composer's entry point; blocking)."""
+    return shared_sender().send(draft, prepared)

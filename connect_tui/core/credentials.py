@@ -177,8 +177,15 @@ def source_for(draft: Draft) -> Source:
             "keyring", f"keys stored in the keyring for {draft.name!r} ({keys.masked_id()})", keys
         )
     if target.credentials == "keyring":
+        status = backend_status()
+        if not status.usable:
+            # Nothing could have been stored: the keyring is what is missing, not the keys.
+            raise CredentialsError(
+                f"the profile says its keys are in the keyring, but keyring {status.name} "
+                f"cannot hold them: {status.advice}"
+            )
         raise CredentialsError(
-            f"{draft.name}: the profile says its keys are in the keyring, but none are stored; "
+            "the profile says its keys are in the keyring, but none are stored; "
             f"run `connect-tui credentials set {draft.name}`"
         )
     if target.aws_profile:

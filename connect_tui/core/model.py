@@ -32,6 +32,17 @@ KEYRING: Final = "keyring"
 
 Request = dict[str, Any]
 
+# The keys of Draft.parked, each defined here once. Besides these, the operation names
+# (INBOUND, OUTBOUND) key what that operation takes and the other does not, waiting for the
+# draft to be switched back (connect_tui.core.conversion.switch_operation).
+#: Outbound: the RAW message, waiting while the message is a TEMPLATE (and the reverse).
+PARKED_RAW_MESSAGE: Final = "RawMessage"
+PARKED_TEMPLATE: Final = "TemplatedMessageConfig"
+#: Outbound: the CreateContact step, waiting while a ContactId is typed in instead.
+PARKED_CREATE_CONTACT: Final = "CreateContact"
+#: Outbound: the typed ContactId, waiting while the contact is created first.
+PARKED_CONTACT_ID: Final = "ContactId"
+
 
 def operation_from_cli_name(name: str) -> str:
     """Return the API operation for a CLI spelling such as `start-email-contact`.
@@ -56,6 +67,9 @@ class Target:
     #: None (look in the usual places) or KEYRING (keys stored for this profile).
     credentials: str | None = None
     endpoint_url: str | None = None
+    #: The CloudWatch Logs group of the instance's flow logs, read by the follow view
+    #: (docs/follow.md); None: the sandbox's own group for a sandbox target, none for AWS.
+    flow_log_group: str | None = None
 
     @property
     def is_sandbox(self) -> bool:
@@ -93,7 +107,8 @@ class Draft:
     `create_contact`, when set on an outbound draft, is the CreateContact request made
     first to obtain the ContactId (its InstanceId defaults to the request's).
     `parked` holds fields that the current operation does not take, kept so that
-    switching operation back and forth loses nothing.
+    switching operation back and forth loses nothing. `flow_test` holds the expectations of
+    `connect-tui flow test` (queue, attributes, path, clock, seed).
     """
 
     name: str
@@ -103,6 +118,8 @@ class Draft:
     request: Request = field(default_factory=dict)
     create_contact: Request | None = None
     parked: Request = field(default_factory=dict)
+    #: `[flow_test]`: what `connect-tui flow test` expects of this draft (docs/flows.md).
+    flow_test: Request = field(default_factory=dict)
 
     @property
     def is_outbound(self) -> bool:

@@ -162,8 +162,8 @@ class Sender:
         try:
             endpoint, region, embedded = self._where(draft)
             base["target"] = draft.target.describe(endpoint, embedded=embedded)
-            if draft.target.is_sandbox and endpoint is not None:
-                self._check_listening(endpoint)
+            if draft.target.is_sandbox and draft.target.endpoint_url is not None:
+                self._check_listening(draft.target.endpoint_url)  # locate() checked its own
             source = credentials.source_for(draft)
             client = self._client(endpoint, region, source)
             if not draft.target.is_sandbox:
@@ -179,6 +179,8 @@ class Sender:
             response = self._call(client, draft.operation, request)
         except credentials.CredentialsError as exc:
             return finish(error_code="Credentials", error=f"Credentials: {exc}")
+        except local_sandbox.SandboxUnavailable as exc:
+            return finish(error_code="SandboxUnavailable", error=f"SandboxUnavailable: {exc}")
         except Exception as exc:  # botocore's errors, sorted into words below
             return finish(**self._failure(exc, draft, endpoint, source, created_id))
         return finish(
@@ -242,18 +244,42 @@ class Sender:
             raise EndpointConnectionError(endpoint_url=endpoint)
         self._answered.add(endpoint)
 
-    def _client(self, endpoint: str | None, region: str | None, source: credentials.Source) -> Any:
+    def client_for(self, draft: Draft, service: str = "connect") -> tuple[Any, str | None]:
+        """(a client for the draft's target, its endpoint): the send's session and credentials.
+
+        `service` "logs" gives CloudWatch Logs: the sandbox serves it on its own endpoint;
+        for AWS botocore finds the Region's (a draft's endpoint_url is Connect's only).
+        CredentialsError and botocore's errors are the caller's to word.
+        """
+        endpoint, region, _ = self._where(draft)
+        if service != "connect" and not draft.target.is_sandbox:
+            endpoint = None
+        source = credentials.source_for(draft)
+        client = self._client(endpoint, region, source, service)
+        return client, endpoint or client.meta.endpoint_url
+
+    def _client(
+        self,
+        endpoint: str | None,
+        region: str | None,
+        source: credentials.Source,
+        service: str = "connect",
+    ) -> Any:
         """The client for an endpoint, Region and credentials: made once, then reused."""
-        cache_key = (endpoint, region, source.kind, source.aws_profile, source.keys)
+        cache_key = (service, endpoint, region, source.kind, source.aws_profile, source.keys)
         with self._lock:
             client = self._clients.get(cache_key)
             if client is None:
-                client = self._new_client(endpoint, region, source)
+                client = self._new_client(endpoint, region, source, service)
                 self._clients[cache_key] = client
         return client
 
     def _new_client(
-        self, endpoint: str | None, region: str | None, source: credentials.Source
+        self,
+        endpoint: str | None,
+        region: str | None,
+        source: credentials.Source,
+        service: str = "connect",
     ) -> Any:
         from botocore.config import Config
 
@@ -272,4 +298,18 @@ class Sender:
             read_timeout=30,
             user_agent_extra=f"connect-tui/{__version__}",
         )
-        return session.client("connect", region_name=region, endpoint_url=endpoint, config=config)
+        return session.client(service, region_name=region, endpoint_url=endpoint, config=config)
+
+
+def planned_target(draft: Draft) -> str:
+    """Where a send of this draft would go now, described; nothing is started.
+
+    A sandbox draft with no endpoint_url goes to the registered standalone sandbox when
+    one runs (its URL is shown), else to the embedded one.
+    """
+    endpoint = draft.target.endpoint_url
+    embedded = False
+    if draft.target.is_sandbox and endpoint is None:
+        endpoint = local_sandbox.registered_url()
+        embedded = endpoint is None
+    return draft.target.describe(endpoint, embedded=embedded)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from connect_tui.sandbox.admin import ADMIN_ROUTES
 from connect_tui.sandbox.protocol import ServiceError
 
 #: (method, request URI, operation), as in botocore's Connect model.
@@ -24,6 +25,20 @@ ROUTES: Final = (
     ("POST", "/contact/stop", "StopContact"),
     ("GET", "/contact/associated/{InstanceId}", "ListAssociatedContacts"),
     ("GET", "/contact/references/{InstanceId}/{ContactId}", "ListContactReferences"),
+    # Flows, queues, hours, tags (connect_tui.sandbox.flow_operations; docs/flows.md).
+    ("PUT", "/contact-flows/{InstanceId}", "CreateContactFlow"),
+    ("POST", "/contact-flows/{InstanceId}/{ContactFlowId}/content", "UpdateContactFlowContent"),
+    ("GET", "/contact-flows/{InstanceId}/{ContactFlowId}", "DescribeContactFlow"),
+    ("GET", "/contact-flows-summary/{InstanceId}", "ListContactFlows"),
+    ("POST", "/search-contact-flows", "SearchContactFlows"),
+    ("GET", "/queues-summary/{InstanceId}", "ListQueues"),
+    ("GET", "/queues/{InstanceId}/{QueueId}", "DescribeQueue"),
+    ("POST", "/search-queues", "SearchQueues"),
+    ("GET", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}", "DescribeHoursOfOperation"),
+    ("POST", "/contact/tags", "TagContact"),
+    # The account's instances and an instance's agents (connect_tui.sandbox.account).
+    ("GET", "/instance", "ListInstances"),
+    ("POST", "/search-users", "SearchUsers"),
 )
 
 
@@ -31,7 +46,9 @@ def _pattern(uri: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", uri) + "/?")
 
 
-_COMPILED: Final = tuple((method, _pattern(uri), name) for method, uri, name in ROUTES)
+_COMPILED: Final = tuple(
+    (method, _pattern(uri), name) for method, uri, name in ROUTES + ADMIN_ROUTES
+)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,16 @@ def _endpoint(entry: dict[str, str] | None) -> dict[str, str] | None:
     return {"Type": EMAIL_ADDRESS, **entry} if entry else None
 
 
+def _agent(found: Contact) -> dict[str, Any] | None:
+    """AgentInfo: the agent, and when it accepted the contact (the same instant it connects)."""
+    if not found.agent_id:
+        return None
+    info: dict[str, Any] = {"Id": found.agent_id}
+    if found.accepted_at is not None:
+        info["AcceptedByAgentTimestamp"] = info["ConnectedToAgentTimestamp"] = found.accepted_at
+    return info
+
+
 def _bare(shape: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in shape.items() if value is not None}
 
@@ -91,12 +101,13 @@ def contact(found: Contact) -> dict[str, Any]:
             "LastUpdateTimestamp": found.updated_at,
             "DisconnectTimestamp": found.disconnected_at,
             "DisconnectReason": found.disconnect_reason,
-            "AgentInfo": {"Id": found.agent_id} if found.agent_id else None,
+            "AgentInfo": _agent(found),
             "CustomerEndpoint": _endpoint(found.customer),
             "SystemEndpoint": _endpoint(found.system),
             "AdditionalEmailRecipients": recipients or None,
             "SegmentAttributes": dict(found.segment_attributes) or None,
             "Attributes": dict(found.attributes) or None,
+            "Tags": dict(found.tags) or None,
         }
     )
 

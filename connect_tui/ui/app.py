@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -25,9 +26,13 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
+from connect_tui.ui import safe_render
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
+
+# Before any widget renders: text from files, requests and replies is shown, never obeyed.
+safe_render.install()
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
@@ -123,12 +128,25 @@ class ComposerApp(App[int]):
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Gaining focus with no field focused: focus the current pane's first field.
+
+        A browser tab (`connect-tui serve`) starts unfocused, so Textual's auto focus never
+        ran there; without this, the first keys typed in the page would go nowhere.
+        """
+        composer = self._composer
+        if composer is not None and self.screen is composer and composer.focused is None:
+            # At once, not after a refresh: the keys that came with the focus are queued next.
+            field = composer.current_pane().first_field()
+            if field is not None:
+                composer.set_focus(field)
+
     async def action_quit(self) -> None:
         """Quit, asking first when the draft has unsaved changes."""
         if self._composer is None or not self._composer.is_mounted:
             self.exit(0)
             return
-        self._composer.quit_flow()
+        self._composer.files.quit_flow()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""

@@ -138,5 +138,14 @@ def _render(fmt: str, draft: Draft, request: dict[str, Any], chain: dict[str, An
     if fmt == "cli-input-json":
         return interop.cli_input_json(draft.operation, request)
     if fmt == "aws-cli":
-        return interop.aws_cli_command(draft, request, chain)
-    return interop.boto3_snippet(draft, request, chain)
+        return interop.aws_cli_command(draft, request, chain, sandbox_url=_sandbox_url(draft))
+    return interop.boto3_snippet(draft, request, chain, sandbox_url=_sandbox_url(draft))
+
+
+def _sandbox_url(draft: Draft) -> str | None:
+    """The running standalone sandbox a sandbox draft would be sent to, if one runs."""
+    from connect_tui.core import local_sandbox
+
+    if draft.target.is_sandbox and draft.target.endpoint_url is None:
+        return local_sandbox.registered_url()
+    return None

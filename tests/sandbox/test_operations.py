@@ -118,7 +118,9 @@ def test_inbound_to_a_cc_address_of_the_instance(client: Any) -> None:
 
 
 def test_inbound_anywhere_with_a_contact_flow(client: Any) -> None:
-    request = inbound(DestinationEmailAddress="x@elsewhere.example", ContactFlowId="flow-1")
+    request = inbound(
+        DestinationEmailAddress="x@elsewhere.example", ContactFlowId=sandbox_identity.DEMO_FLOW_ID
+    )
     request.pop("AdditionalRecipients")
     assert client.start_email_contact(**request)["ContactId"]
 

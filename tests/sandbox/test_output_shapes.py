@@ -106,14 +106,52 @@ def test_every_answer_fits_its_output_shape(client: Any, raw_replies: dict[str, 
         )
         client.get_contact_attributes(InstanceId=INSTANCE, InitialContactId=contact_id)
     client.search_email_addresses(InstanceId=INSTANCE)
+    client.list_instances()
+    client.search_users(InstanceId=INSTANCE)
     client.stop_contact(InstanceId=INSTANCE, ContactId=first)
     client.describe_contact(InstanceId=INSTANCE, ContactId=first)
+    _exercise_flow_operations(client, reply)
     served = {name for *_, name in ROUTES}
     assert served <= set(raw_replies), f"not exercised: {served - set(raw_replies)}"
     for name, bodies in raw_replies.items():
         output = MODEL.operation_model(name).output_shape
         for body in bodies:
             assert shape_problems(output, body, name) == [], body
+
+
+def _exercise_flow_operations(client: Any, contact_id: str) -> None:
+    """The flow, queue and hours operations (docs/flows.md), a flow run's contact included."""
+    flow = {
+        "Version": "2019-10-30",
+        "StartAction": "bye",
+        "Actions": [
+            {
+                "Identifier": "bye",
+                "Type": "DisconnectParticipant",
+                "Parameters": {},
+                "Transitions": {},
+            }
+        ],
+    }
+    created = client.create_contact_flow(
+        InstanceId=INSTANCE, Name="shapes", Type="CONTACT_FLOW", Content=json.dumps(flow)
+    )
+    flow_id = created["ContactFlowId"]
+    client.update_contact_flow_content(
+        InstanceId=INSTANCE, ContactFlowId=flow_id, Content=json.dumps(flow)
+    )
+    client.describe_contact_flow(InstanceId=INSTANCE, ContactFlowId=flow_id)
+    client.list_contact_flows(InstanceId=INSTANCE)
+    client.search_contact_flows(InstanceId=INSTANCE)
+    queue_id = client.list_queues(InstanceId=INSTANCE)["QueueSummaryList"][0]["Id"]
+    hours_id = client.describe_queue(InstanceId=INSTANCE, QueueId=queue_id)["Queue"][
+        "HoursOfOperationId"
+    ]
+    client.describe_hours_of_operation(InstanceId=INSTANCE, HoursOfOperationId=hours_id)
+    client.search_queues(InstanceId=INSTANCE)
+    client.list_instances()
+    client.tag_contact(InstanceId=INSTANCE, ContactId=contact_id, Tags={"k": "v"})
+    client.describe_contact(InstanceId=INSTANCE, ContactId=contact_id)
 
 
 def test_describe_contact_carries_the_thread_and_what_connect_sets(client: Any) -> None:

@@ -9,7 +9,7 @@ and the draft in the editor is never changed by a send.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from textual import work
 from textual.content import Content
@@ -20,7 +20,7 @@ from connect_tui.core import credentials
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.dialogs.choice import confirm
-from connect_tui.ui.dialogs.send_result import SendResultDialog
+from connect_tui.ui.dialogs.send_result import FOLLOW, SendResultDialog
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
@@ -56,17 +56,26 @@ def failed_outcome(draft: Draft, error: str) -> SendOutcome:
     )
 
 
+def _check_contact_id(text: str) -> str | None:
+    """Why `text` cannot be a ContactId (1 to 256 characters, botocore's model), or None."""
+    if not 1 <= len(text) <= 256:
+        return "a ContactId has 1 to 256 characters"
+    return None
+
+
 class SendMixin(Screen[None]):
     """Sending the draft (or a draft from the history). Mixed into ComposerScreen."""
 
     draft: Draft
     sending: bool
     last_outcome: SendOutcome | None
+    last_sent: Draft | None
 
     def init_send(self) -> None:
         """Set the sending state (called from the screen's __init__)."""
         self.sending = False
         self.last_outcome = None
+        self.last_sent = None
 
     def action_send(self) -> None:
         """Send the draft in the editor."""
@@ -126,9 +135,44 @@ class SendMixin(Screen[None]):
         if outcome is None:
             outcome = failed_outcome(draft, "the send stopped unexpectedly")
         self.last_outcome = outcome
+        self.last_sent = sent = draft
+
+        def chosen(answer: str | None) -> None:
+            if answer == FOLLOW and outcome.contact_id:
+                self.follow(sent, outcome.contact_id, sent_request=outcome.request)
+
         # An older toast (a refused send's "Not sent …") would cover the dialog's buttons.
         self.app.clear_notifications()
-        self.app.push_screen(SendResultDialog(outcome))
+        self.app.push_screen(SendResultDialog(outcome), chosen)
+
+    def follow(
+        self, draft: Draft, contact_id: str, *, sent_request: dict[str, Any] | None = None
+    ) -> None:
+        """Open the live view of a contact sent with `draft` (its target, its credentials)."""
+        from connect_tui.ui.screens.follow import FollowScreen
+
+        self.app.push_screen(FollowScreen(draft, contact_id, sent_request=sent_request))
+
+    def action_follow_last(self) -> None:
+        """Follow the contact of the last send from here."""
+        outcome, sent = self.last_outcome, self.last_sent
+        if outcome is None or sent is None or not outcome.contact_id:
+            self.notify("No contact has been sent from here yet.", severity="warning")
+            return
+        self.follow(sent, outcome.contact_id, sent_request=outcome.request)
+
+    def action_follow_contact(self) -> None:
+        """Ask for a ContactId and follow it, on this draft's target and instance."""
+        from connect_tui.ui.dialogs.prompt import NamePrompt
+
+        def chosen(contact_id: str | None) -> None:
+            if contact_id:
+                self.follow(self.draft, contact_id)
+
+        self.app.push_screen(
+            NamePrompt("Follow which ContactId? (on this draft's target)", check=_check_contact_id),
+            chosen,
+        )
 
     @work(thread=True, exclusive=True, group="send-thread", exit_on_error=False)
     def _send_in_thread(self, draft: Draft, prepared: Prepared) -> SendOutcome:
