@@ -57,7 +57,7 @@ async def test_a_long_problem_is_shown_to_its_last_line(profiles_dir: Path) -> N
     app = ComposerApp()
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await ready(pilot)
-        composer.open_draft(draft, None)
+        composer.files.open_draft(draft, None)
         await until(pilot, lambda: len(composer.problems) == 13)
         await pilot.pause()
         problems = composer.problems_list
