@@ -31,7 +31,13 @@ def test_profiles_live_under_xdg_config_home(isolated_home: Path) -> None:
 def test_round_trip_is_exact(draft_factory, profiles_dir: Path) -> None:
     draft = draft_factory()
     draft.name = "round"
-    draft.target = Target(kind="aws", region="eu-west-2", aws_profile="demo", credentials="keyring")
+    draft.target = Target(
+        kind="aws",
+        region="eu-west-2",
+        aws_profile="demo",
+        credentials="keyring",
+        flow_log_group="/aws/connect/demo",
+    )
     path = profiles.path_for("round")
     profiles.save(draft, path)
     assert profiles.load("round") == draft

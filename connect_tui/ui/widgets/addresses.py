@@ -43,6 +43,8 @@ class AddressesPane(Pane):
     """From (address and display name) and Destination (a bare address inbound)."""
 
     TITLE: ClassVar[str] = "Addresses"
+    NAME: ClassVar[str] = "addresses"
+    KEY: ClassVar[str] = "alt+a"
     HELP: ClassVar[str] = """\
 # Addresses
 

@@ -42,6 +42,8 @@ class AttachmentsPane(Pane):
     """Attachment rows (inbound only): a file name and the presigned S3 URL to fetch it from."""
 
     TITLE: ClassVar[str] = "Attachments"
+    NAME: ClassVar[str] = "attachments"
+    KEY: ClassVar[str] = "alt+h"
     HELP: ClassVar[str] = f"""\
 # Attachments
 

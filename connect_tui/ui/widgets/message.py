@@ -74,6 +74,8 @@ class MessagePane(Pane):
     """The email itself: RAW fields, or (outbound) a template and its attributes."""
 
     TITLE: ClassVar[str] = "Message"
+    NAME: ClassVar[str] = "message"
+    KEY: ClassVar[str] = "alt+m"
     HELP: ClassVar[str] = """\
 # Message
 

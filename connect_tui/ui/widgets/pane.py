@@ -40,6 +40,12 @@ class Pane(VerticalScroll):
 
     #: The tab's title.
     TITLE: ClassVar[str] = ""
+    #: The pane's name in ids and binding ids (`tab-NAME`, `pane-NAME`, `composer.pane_NAME`).
+    NAME: ClassVar[str] = ""
+    #: The key that shows the pane from anywhere in the composer (a Binding's key string).
+    #: A letter with alt, as terminals deliver alt+LETTER as ESC LETTER everywhere; the
+    #: screen adds alt+DIGIT by position, for terminals that report it (kitty's protocol).
+    KEY: ClassVar[str] = ""
     #: Help for this pane, shown by f1 (Markdown).
     HELP: ClassVar[str] = ""
     #: The top-level request members this pane edits (its problems are its own).

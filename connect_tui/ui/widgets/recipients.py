@@ -46,6 +46,8 @@ class RecipientsPane(Pane):
     """To and Cc lists (Cc only, outbound) with a live count against the limit."""
 
     TITLE: ClassVar[str] = "Recipients"
+    NAME: ClassVar[str] = "recipients"
+    KEY: ClassVar[str] = "alt+r"
     HELP: ClassVar[str] = f"""\
 # Recipients
 

@@ -54,6 +54,8 @@ class SegmentsPane(Pane):
     """The SegmentAttributes of an inbound contact, as a tree of keys, maps and lists."""
 
     TITLE: ClassVar[str] = "Segments"
+    NAME: ClassVar[str] = "segments"
+    KEY: ClassVar[str] = "alt+s"
     HELP: ClassVar[str] = """\
 # Segment attributes
 
