@@ -338,4 +338,8 @@ def test_scenario_at_full_speed(
     expected, saved, screen = run(
         scenario, size=size, env=cli_env, profiles_dir=profiles_dir, command=COMMAND
     )
+    if "ScreenStackError" in screen and saved != expected:
+        # Defect 1 (keys): a key reaching a closing dialog or palette crashes the app; it
+        # comes and goes with timing, so it is a runtime xfail, not a strict mark.
+        pytest.xfail(f"defect 1 (ScreenStackError) in {scenario.name}")
     assert saved == expected, f"{diff(expected, saved)}\nthe screen:\n{screen}"
