@@ -32,14 +32,6 @@ def is_system_key(key: str) -> bool:
     return key.startswith(SYSTEM_PREFIX)
 
 
-def value_kind(value: Any) -> str | None:
-    """The one kind a segment value sets (ValueString, ...); None if it sets none or several."""
-    if not isinstance(value, dict):
-        return None
-    kinds = [kind for kind in VALUE_KINDS if kind in value]
-    return kinds[0] if len(kinds) == 1 else None
-
-
 def expiry_value(minutes: int) -> dict[str, Any]:
     """The segment value that sets a contact's expiry, in minutes."""
     return {"ValueMap": {EXPIRY_DURATION: {"ValueInteger": minutes}}}
