@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from connect_tui.core import paths
+from connect_tui.core import paths, variables
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, Target
 from connect_tui.core.outcome import REQUEST_FIELDS, SendOutcome
@@ -143,12 +143,13 @@ def to_draft(recorded: HistoryEntry) -> Draft:
         chain = {k: v for k, v in recorded.create_contact.items() if k != "ClientToken"}
         request.pop("ContactId", None)  # made again by the CreateContact step
     settings = {k: v for k, v in recorded.settings.items() if k in _TARGET_FIELDS}
+    # What was sent is literal text: a sent `${x}` must not be read as a variable again.
     return Draft(
         name=recorded.profile,
         operation=recorded.operation,
         target=Target(**settings),
-        request=request,
-        create_contact=chain,
+        request=variables.escape(request),
+        create_contact=None if chain is None else variables.escape(chain),
     )
 
 

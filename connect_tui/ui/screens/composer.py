@@ -1,6 +1,6 @@
 """Provides ComposerScreen: the draft bar, the panes in tabs, the Problems list and the footer.
 
-The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Changed`, the
+The screen owns the Draft (docs/architecture.md): panes report edits up with `Pane.Changed`, the
 screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
