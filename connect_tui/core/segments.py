@@ -3,8 +3,10 @@
 A segment attribute value sets exactly one of ValueString, ValueInteger, ValueMap
 (recursive), ValueList (recursive) and ValueArn. Keys are the user's own (letters,
 digits, - and _) or system keys with the `connect:` prefix; ValueList and ValueArn
-are only for system keys. The tree editor and the validator share these definitions;
-`SegmentNode` and its converters are the tree editor's lossless view of a table.
+are only for system keys (API Reference, SegmentAttributeValue and StartEmailContact; the
+rule ids and sources are listed in docs/service-rules.md). The tree editor and the
+validator share these definitions; `SegmentNode` and its converters are the tree
+editor's lossless view of a table.
 """
 
 from __future__ import annotations
