@@ -58,6 +58,12 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Problems", "Go to the Problems list", "composer.problems", composer.action_focus_problems
     )
     yield entry(
+        "Pick a value",
+        "Choose the focused id field's value from what the target has",
+        "composer.pick",
+        composer.action_pick,
+    )
+    yield entry(
         "Copy ContactId",
         "Copy the ContactId of the last send",
         None,
@@ -93,7 +99,7 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
 
 
 class DraftsProvider(Provider):
-    """Palette entries "Open draft: NAME" for every saved profile."""
+    """Palette entries "Open draft: NAME" for every saved draft."""
 
     def _composer(self) -> ComposerScreen | None:
         from connect_tui.ui.screens.composer import ComposerScreen
@@ -122,7 +128,7 @@ class DraftsProvider(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(composer.files.open_profile, name),
+                    partial(composer.files.open_saved, name),
                     text=text,
                     help="Open this saved draft (asks first about unsaved changes)",
                 )

@@ -90,7 +90,7 @@ async def test_a_failed_save_keeps_the_file_and_the_draft(profiles_dir: Path) ->
         composer = await ready(pilot)
         await edit(pilot, composer)
         with writes_fail():
-            await composer.action_save()
+            composer.action_save()
             await pilot.pause()
             await pilot.pause()
         errors = recorder.notices_with("error")
@@ -120,8 +120,10 @@ async def test_quitting_with_unsaved_changes_asks(profiles_dir: Path) -> None:
         address = profiles.load("demo").request["FromEmailAddress"]["EmailAddress"]
         assert (address == f"{answer}@example.com") is saved, answer
         if quits:
-            assert recovery.find("demo") is None, answer
-        else:  # still open and dirty: its 3-second recovery copy may have been written
+            assert recovery.find("demo") is None
+        else:
+            # Still unsaved when the test ends: on a slow machine the 3 s timer may have kept
+            # a copy, which the next round would offer back. Not what this test is about.
             recovery.discard("demo")
 
 
@@ -191,7 +193,7 @@ async def test_save_as_keeps_the_old_profile(profiles_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await edit(pilot, composer)
-        await composer.action_save_as()
+        composer.action_save_as()
         prompt = await top_screen(pilot, NamePrompt)
         prompt.query_one(Input).value = "two"
         await pilot.press("enter")
