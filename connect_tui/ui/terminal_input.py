@@ -77,4 +77,4 @@ def install() -> None:
     """Make Textual's terminal drivers read keys with BurstSafeParser (before `App.run`)."""
     from textual.drivers import linux_driver
 
-    linux_driver.XTermParser = BurstSafeParser  # type: ignore[misc]
+    linux_driver.XTermParser = BurstSafeParser  # type: ignore[attr-defined]
