@@ -113,14 +113,23 @@ def entry(number: int) -> HistoryEntry:
 
 
 def to_draft(recorded: HistoryEntry) -> Draft:
-    """A draft that sends what the entry sent again, with new ClientTokens."""
+    """A draft that sends what the entry sent again.
+
+    A sent entry gets new ClientTokens: sending it again makes another contact, as asked.
+    An entry that was not sent, or may have made its contact, keeps its ClientTokens: the
+    service answers a repeat with the contact it made, if any, and never makes a second.
+    """
     if recorded.request is None:
         raise UserError(f"history entry {recorded.number} has no request to send again")
-    request = {k: v for k, v in recorded.request.items() if k != "ClientToken"}
+    keep_tokens = not recorded.ok
+    request = {k: v for k, v in recorded.request.items() if keep_tokens or k != "ClientToken"}
     chain = None
     if recorded.create_contact is not None:
-        chain = {k: v for k, v in recorded.create_contact.items() if k != "ClientToken"}
-        request.pop("ContactId", None)  # made again by the CreateContact step
+        chain = {
+            k: v for k, v in recorded.create_contact.items() if keep_tokens or k != "ClientToken"
+        }
+        # Made again by the CreateContact step (the same one, when its token is kept).
+        request.pop("ContactId", None)
     settings = {k: v for k, v in recorded.settings.items() if k in _TARGET_FIELDS}
     return Draft(
         name=recorded.profile,

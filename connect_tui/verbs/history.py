@@ -37,7 +37,12 @@ def run(args: argparse.Namespace) -> int:
         print("no sends yet")
         return 0
     for entry in entries:
-        result = f"ContactId {entry.contact_id}" if entry.ok else f"not sent: {entry.error}"
+        if entry.ok:
+            result = f"ContactId {entry.contact_id}"
+        elif entry.may_exist:
+            result = f"may exist (ClientToken {entry.client_token}): {entry.error}"
+        else:
+            result = f"not sent: {entry.error}"
         when = entry.time.replace("T", " ")[:19]
         where = f"{entry.operation} to {entry.target}"
         print(shown(f"{entry.number:>4}  {when}  {entry.profile}  {where}  {result}"))
