@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from connect_tui.core import paths
+from connect_tui.core import nesting, paths
 from connect_tui.core.files import UserError, atomic_write, read_text
 from connect_tui.core.model import CREATE_CONTACT, OPERATIONS, Draft, Target
 
@@ -111,6 +111,11 @@ def loads(text: str, *, source: str, default_name: str) -> Draft:
         raise ProfileError(f"{source}: not valid TOML: {exc}") from None
     except RecursionError:
         raise ProfileError(f"{source}: nested too deeply to read") from None
+    # Dotted table headers ([a.b.c...]) nest without recursion in tomllib, but not in the
+    # walks after it: refuse a file no request could need (connect_tui.core.nesting).
+    deep = nesting.too_deep(data)
+    if deep:
+        raise ProfileError(f"{source}: {deep}")
     return from_data(data, source=source, default_name=default_name)
 
 
