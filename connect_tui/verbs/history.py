@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from connect_tui.core.safe_text import dumps, shown
@@ -28,7 +29,10 @@ def run(args: argparse.Namespace) -> int:
         from connect_tui.core.files import UserError
 
         raise UserError("--limit must be 1 or more")
-    entries = history.read(args.limit)
+    notices: list[str] = []
+    entries = history.read(args.limit, notices=notices)
+    for notice in notices:
+        print(shown(notice), file=sys.stderr)
     if args.output == "json":
         for entry in entries:
             print(dumps(entry.summary()))
