@@ -9,9 +9,11 @@ overwritten or deleted by a failed load. Secrets are never written: a Draft hold
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +128,8 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
     version = data.get("format", FORMAT)
     if not isinstance(version, int) or isinstance(version, bool):
         raise reader.error("format", "must be a whole number")
+    if version < 1:
+        raise reader.error("format", f"is {version}; profile formats start at 1")
     if version > FORMAT:
         raise reader.error(
             "format", f"is {version}, newer than this connect-tui understands ({FORMAT}); upgrade"
@@ -230,11 +234,28 @@ def save(draft: Draft, path: Path, *, overwrite: bool = True) -> None:
         raise ProfileError(f"{path}: cannot save: {exc.strerror or exc}") from None
 
 
+#: A temporary file of atomic_write older than this was left by a save that was killed.
+STALE_AFTER: Final = 60.0
+
+
+def clean_stale_temporaries(folder: Path) -> None:
+    """Remove `.NAME.toml.*.tmp` files left by a save that was killed (kill -9, power loss).
+
+    A save takes milliseconds: one older than STALE_AFTER seconds is no save in progress.
+    """
+    now = time.time()
+    for temporary in folder.glob(f".*{SUFFIX}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - temporary.stat().st_mtime > STALE_AFTER:
+                temporary.unlink()
+
+
 def list_profiles() -> list[ProfileInfo]:
     """The profiles in the profiles folder, by name."""
     folder = paths.profiles_dir()
     if not folder.is_dir():
         return []
+    clean_stale_temporaries(folder)
     found = []
     for path in folder.glob(f"*{SUFFIX}"):
         name = name_for(path)
