@@ -28,12 +28,13 @@ VERB_MODULES = (
     "connect_tui.verbs.history",
     "connect_tui.verbs.sandbox",
     "connect_tui.verbs.serve",
+    "connect_tui.verbs.flow",
 )
 
 #: The verbs' names, known without importing their modules, so that `connect-tui [PROFILE]`
 #: starts the composer without building every verb's parser (a test keeps this in step).
 VERBS = frozenset(
-    {"validate", "import", "export", "send", "credentials", "history", "sandbox", "serve"}
+    {"validate", "import", "export", "send", "credentials", "history", "sandbox", "serve", "flow"}
 )
 
 

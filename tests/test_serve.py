@@ -90,6 +90,22 @@ def served(cli_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]
             process.wait()
 
 
+def _first_answer(url: str, seconds: float = 30) -> urllib.error.HTTPError:
+    """The HTTP error `url` answers with, once something listens there."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=10)
+        except urllib.error.HTTPError as error:
+            return error
+        except urllib.error.URLError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"{url} answered without its token")
+
+
 def _screen_text(frames: list[bytes]) -> str:
     """What the page's terminal was sent, as text without escape sequences."""
     return ANSI.sub("", b"".join(frames).decode("utf-8", "replace"))
@@ -183,9 +199,9 @@ def test_another_host_needs_the_token(cli_env: dict[str, str]) -> None:
         url = _wait_for_line(process, "serving the composer on ", 30)
         assert "?token=" in url
         bare = url.split("?", 1)[0]
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(bare, timeout=10)
-        assert refused.value.code == 403
+        # serve says where before it listens: wait until it answers at all.
+        refused = _first_answer(bare)
+        assert refused.code == 403
         with urllib.request.urlopen(url, timeout=10) as page:
             body = page.read().decode()
         token = url.split("token=", 1)[1]

@@ -18,7 +18,7 @@ from connect_tui.core import nesting, safe_text, sandbox_identity, schema, shape
 from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, OUTBOUND, Draft, Target
-from connect_tui.core.problems import STRUCTURAL_CODES, first_and_more
+from connect_tui.core.problems import STRUCTURAL_CODES, Step, first_and_more, format_location
 from connect_tui.core.schema import Shape
 
 _SANDBOX_COMMAND = f"connect-tui sandbox --port {sandbox_identity.SUGGESTED_PORT}"
@@ -42,6 +42,7 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
     if problem:
         raise UserError(f"{source}: {problem}")
     data, dropped = drop_nulls(data)
+    _refuse_surrogates(data, source, ())
     shape = schema.input_shape(operation)
     structural = [
         p for p in shape_check.check(shape, data, root_name=operation) if p.code in STRUCTURAL_CODES
@@ -50,6 +51,28 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
         where = [f"{p.path}: {p.message}" for p in structural]
         raise UserError(f"{source}: {first_and_more(where)}")
     return data, dropped
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(value: Any, source: str, location: tuple[Step, ...]) -> None:
+    """A JSON escape such as \\ud800 on its own is no character: nothing can store it as UTF-8."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            where = format_location(location) or "(request)"
+            raise UserError(
+                f"{source}: {where}: holds \\u{ord(found.group()):04x}, half of a UTF-16 pair "
+                "and not a character; UTF-8 cannot store it"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, source, location)
+            _refuse_surrogates(item, source, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_surrogates(item, source, (*location, index))
 
 
 def imported_draft(name: str, operation: str, request: dict[str, Any], target: Target) -> Draft:

@@ -107,7 +107,8 @@ class Draft:
     `create_contact`, when set on an outbound draft, is the CreateContact request made
     first to obtain the ContactId (its InstanceId defaults to the request's).
     `parked` holds fields that the current operation does not take, kept so that
-    switching operation back and forth loses nothing.
+    switching operation back and forth loses nothing. `flow_test` holds the expectations of
+    `connect-tui flow test` (queue, attributes, path, clock, seed).
     """
 
     name: str
@@ -117,6 +118,8 @@ class Draft:
     request: Request = field(default_factory=dict)
     create_contact: Request | None = None
     parked: Request = field(default_factory=dict)
+    #: `[flow_test]`: what `connect-tui flow test` expects of this draft (docs/flows.md).
+    flow_test: Request = field(default_factory=dict)
 
     @property
     def is_outbound(self) -> bool:

@@ -2,6 +2,7 @@
 
 - config dir: profiles/, themes/, config.toml (keymap, chosen theme), recovery/
 - data dir: history.jsonl
+- cache dir: pickers.json (the pickers' lists, per target)
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The user's connect-tui cache folder (on Linux $XDG_CACHE_HOME/connect-tui)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def profiles_dir() -> Path:

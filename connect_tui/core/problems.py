@@ -52,7 +52,8 @@ class Problem:
 
     `location` points into `section` (the request unless said otherwise); `code` names
     the kind of check that failed (required, type, unknown, length, range, pattern,
-    enum, size or rule), so tools can act on kinds without parsing messages.
+    enum, size or rule), so tools can act on kinds without parsing messages; `rule`
+    names the documented rule (docs/service-rules.md).
     """
 
     location: tuple[Step, ...]
@@ -60,6 +61,14 @@ class Problem:
     severity: str = ERROR
     code: str = "rule"
     section: str = REQUEST
+    #: The rule broken, an id of connect_tui.core.rule_catalog (listed in docs/service-rules.md);
+    #: empty for a check of botocore's model, whose rule is named by `code` (see rule_id).
+    rule: str = ""
+
+    @property
+    def rule_id(self) -> str:
+        """The id of the rule broken, as docs/service-rules.md lists it (`model.length`, ...)."""
+        return self.rule or f"model.{self.code}"
 
     @property
     def path(self) -> str:
@@ -107,10 +116,10 @@ class Findings:
         self.problems = problems
         self.section = section
 
-    def error(self, location: tuple[Step, ...], message: str) -> None:
-        """Report a mistake that stops the draft from being sent."""
-        self.problems.append(Problem(location, message, ERROR, "rule", self.section))
+    def error(self, location: tuple[Step, ...], message: str, *, rule: str) -> None:
+        """Report a mistake that stops the draft from being sent, naming the `rule` broken."""
+        self.problems.append(Problem(location, message, ERROR, "rule", self.section, rule))
 
-    def warn(self, location: tuple[Step, ...], message: str) -> None:
-        """Report a doubt that does not stop the draft from being sent."""
-        self.problems.append(Problem(location, message, WARNING, "rule", self.section))
+    def warn(self, location: tuple[Step, ...], message: str, *, rule: str) -> None:
+        """Report a doubt that does not stop the draft from being sent, naming the `rule`."""
+        self.problems.append(Problem(location, message, WARNING, "rule", self.section, rule))

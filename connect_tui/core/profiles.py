@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from connect_tui.core import nesting, paths
+from connect_tui.core import flow_expectations, nesting, paths
 from connect_tui.core.files import UserError, atomic_write, read_text
 from connect_tui.core.model import CREATE_CONTACT, OPERATIONS, Draft, Target
 
@@ -40,6 +40,7 @@ TOP_KEYS: Final = (
     "request",
     "create_contact",
     "parked",
+    "flow_test",
 )
 TARGET_KEYS: Final = (
     "kind",
@@ -160,6 +161,10 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         reader.check_values(chain, "create_contact")
     parked = reader.table(data, "parked")
     reader.check_values(parked, "parked")
+    flow_test = reader.table(data, "flow_test")
+    problem = flow_expectations.check_table(flow_test)
+    if problem is not None:
+        raise reader.error(f"flow_test.{problem[0]}", problem[1])
     return Draft(
         name=name,
         operation=operation,
@@ -168,6 +173,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         request=request,
         create_contact=chain,
         parked=parked,
+        flow_test=flow_test,
     )
 
 
@@ -185,6 +191,8 @@ def dumps(draft: Draft) -> str:
         document["create_contact"] = in_model_order(draft.create_contact, CREATE_CONTACT)
     if draft.parked:
         document["parked"] = draft.parked
+    if draft.flow_test:
+        document["flow_test"] = draft.flow_test
     try:
         return tomli_w.dumps(document, multiline_strings=True)
     except (TypeError, ValueError) as exc:

@@ -74,13 +74,24 @@ def check_definitions(variables: dict[str, str], used: set[str]) -> list[Problem
                     f"{name!r} is not a variable name; use letters, digits and _ "
                     "(not starting with a digit)",
                     section=VARIABLES,
+                    rule="variables.name",
                 )
             )
         elif not isinstance(value, str):
-            problems.append(Problem(where, "must be text", code="type", section=VARIABLES))
+            problems.append(
+                Problem(
+                    where, "must be text", code="type", section=VARIABLES, rule="variables.type"
+                )
+            )
         elif name not in used:
             problems.append(
-                Problem(where, "is defined but not used", severity="warning", section=VARIABLES)
+                Problem(
+                    where,
+                    "is defined but not used",
+                    severity="warning",
+                    section=VARIABLES,
+                    rule="variables.unused",
+                )
             )
     return problems
 
@@ -127,7 +138,9 @@ def _resolve_text(
             return "${" + name + "}"
         if name in variables and isinstance(variables[name], str):
             return variables[name]
-        problems.append(Problem(location, _undefined_message(name, variables)))
+        problems.append(
+            Problem(location, _undefined_message(name, variables), rule="variables.undefined")
+        )
         return match.group(0)
 
     return _REFERENCE.sub(substitute, text)

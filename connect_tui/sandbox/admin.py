@@ -22,6 +22,7 @@ import urllib.request
 from typing import Any, Final
 
 from connect_tui.core import sandbox_identity
+from connect_tui.sandbox import account
 from connect_tui.sandbox.protocol import ServiceError, invalid
 from connect_tui.sandbox.state import Instance, State
 
@@ -47,11 +48,10 @@ def accept(state: State, instance: Instance, request: dict[str, Any]) -> dict[st
             "CreateContact: its agent is the one who made it"
         )
     user = request.get("UserId") or sandbox_identity.AGENT_USER_ID
-    if user != sandbox_identity.AGENT_USER_ID:
+    if account.agent(state, instance, user) is None:
         raise ServiceError(
             "ResourceNotFoundException",
-            f"UserId {user} is not a user of instance {instance.id} "
-            f"(the sandbox's agent is {sandbox_identity.AGENT_USER_ID})",
+            account.not_an_agent(instance, user),
         )
     contact.agent_id = user
     contact.accepted_at = contact.updated_at = time.time()

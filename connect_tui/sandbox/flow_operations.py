@@ -187,23 +187,6 @@ def tag_contact(state: State, instance: Instance, request: dict[str, Any]) -> di
     return {}
 
 
-def list_instances(state: State) -> dict[str, Any]:
-    """The sandbox's instances as InstanceSummary."""
-    return {
-        "InstanceSummaryList": [
-            {
-                "Id": i.id,
-                "Arn": i.arn,
-                "IdentityManagementType": "CONNECT_MANAGED",
-                "InstanceStatus": "ACTIVE",
-                "InboundCallsEnabled": True,
-                "OutboundCallsEnabled": True,
-            }
-            for i in state.instances.values()
-        ]
-    }
-
-
 def _matches(criteria: Any, fields: dict[str, Any], kinds: dict[str, str]) -> bool:
     if not criteria:
         return True

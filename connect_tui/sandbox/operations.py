@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from connect_tui.core import sandbox_identity
-from connect_tui.sandbox import admin, flow_operations, flow_runs, search, views
+from connect_tui.sandbox import account, admin, flow_operations, flow_runs, search, views
+from connect_tui.sandbox.paging import page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
 
@@ -38,9 +38,7 @@ def run(state: State, operation: str, request: dict[str, Any]) -> Result:
     if operation not in admin.OPERATIONS:
         check(operation, request)
     with state.lock:
-        if operation == "ListInstances":
-            return Result(flow_operations.list_instances(state))
-        instance = state.instance(request.get("InstanceId"))
+        instance = None if operation in ACCOUNT_WIDE else state.instance(request.get("InstanceId"))
         if operation in IDEMPOTENT:
             earlier = state.tokens.replay(operation, request)
             if earlier is not None:
@@ -150,11 +148,8 @@ def _references(request: dict[str, Any]) -> dict[str, dict[str, str]]:
 def create_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
     """An outbound or agent-reply email contact, waiting for StartOutboundEmailContact."""
     user = (request.get("UserInfo") or {}).get("UserId")
-    if user != sandbox_identity.AGENT_USER_ID:
-        raise not_found(
-            f"UserInfo.UserId {user} is not a user of instance {instance.id} "
-            f"(the sandbox's agent is {sandbox_identity.AGENT_USER_ID})"
-        )
+    if account.agent(state, instance, user) is None:
+        raise not_found(f"UserInfo.{account.not_an_agent(instance, user)}")
     attributes = _related_attributes(state, instance, request)
     if "PreviousContactId" in request:
         state.contact(instance, request["PreviousContactId"])
@@ -259,7 +254,7 @@ def list_associated_contacts(
         (c for c in state.contacts.values() if c.instance_id == instance.id and c.root_id == root),
         key=lambda c: c.created_at,
     )
-    return _page([views.associated(c) for c in thread], request, "ContactSummaryList")
+    return page([views.associated(c) for c in thread], request, "ContactSummaryList")
 
 
 def list_contact_references(
@@ -268,22 +263,11 @@ def list_contact_references(
     """The contact's references of the ReferenceTypes asked for."""
     found = state.contact(instance, request.get("ContactId"))
     summaries = views.references(found, list(request.get("ReferenceTypes") or []))
-    return _page(summaries, request, "ReferenceSummaryList")
+    return page(summaries, request, "ReferenceSummaryList")
 
 
-def _page(items: list[dict[str, Any]], request: dict[str, Any], member: str) -> dict[str, Any]:
-    """One page of `items`: MaxResults of them (100 when not given) from NextToken on."""
-    token = str(request.get("NextToken", "0"))
-    if not token.isdigit():
-        raise invalid(f"NextToken {token!r} was not given by this sandbox")
-    start, limit = int(token), int(request.get("MaxResults") or 100)
-    answer: dict[str, Any] = {member: items[start : start + limit]}
-    if start + limit < len(items):
-        answer["NextToken"] = str(start + limit)
-    return answer
-
-
-HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, Any]]]] = {
+#: Each operation's handler: (state, the request's instance (None: ACCOUNT_WIDE), request).
+HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]]] = {
     "StartEmailContact": start_email_contact,
     "StartOutboundEmailContact": start_outbound_email_contact,
     "CreateContact": create_contact,
@@ -294,5 +278,10 @@ HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, 
     "ListAssociatedContacts": list_associated_contacts,
     "ListContactReferences": list_contact_references,
     **flow_operations.HANDLERS,
+    "ListInstances": account.list_instances,
+    "SearchUsers": account.search_users,
     "AcceptContact": admin.accept,
 }
+
+#: Operations of the account, not of one instance (no InstanceId).
+ACCOUNT_WIDE: Final = frozenset({"ListInstances"})

@@ -36,7 +36,9 @@ ROUTES: Final = (
     ("POST", "/search-queues", "SearchQueues"),
     ("GET", "/hours-of-operations/{InstanceId}/{HoursOfOperationId}", "DescribeHoursOfOperation"),
     ("POST", "/contact/tags", "TagContact"),
+    # The account's instances and an instance's agents (connect_tui.sandbox.account).
     ("GET", "/instance", "ListInstances"),
+    ("POST", "/search-users", "SearchUsers"),
 )
 
 

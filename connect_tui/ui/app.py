@@ -146,7 +146,7 @@ class ComposerApp(App[int]):
         if self._composer is None or not self._composer.is_mounted:
             self.exit(0)
             return
-        self._composer.quit_flow()
+        self._composer.files.quit_flow()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""

@@ -95,7 +95,7 @@ class DraftsProvider(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(composer.open_profile, name),
+                    partial(composer.files.open_profile, name),
                     text=text,
                     help="Open this saved draft (asks first about unsaved changes)",
                 )

@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
                                 "message": p.message,
                                 "severity": p.severity,
                                 "code": p.code,
+                                "rule": p.rule_id,
                             }
                             for p in problems
                         ],

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from connect_tui.core import interop, profiles, variables
+from connect_tui.core.files import UserError
 from connect_tui.core.model import INBOUND, OUTBOUND, Target
 from connect_tui.core.validation import validate
 
@@ -110,3 +111,16 @@ def test_outbound_import_with_a_contact_id_keeps_it() -> None:
     request = {**outbound_without_contact(), "ContactId": "c-1"}
     draft = interop.imported_draft("out", OUTBOUND, request, Target())
     assert draft.create_contact is None and draft.request["ContactId"] == "c-1"
+
+
+def test_a_lone_surrogate_is_refused_in_one_line_naming_the_field() -> None:
+    # JSON can escape half a UTF-16 pair ("\ud800"); it is no character and UTF-8 cannot save it,
+    # so import refuses it (exit 2) instead of failing later while writing the profile.
+    text = '{"InstanceId": "i", "Name": "a\\ud800b"}'
+    try:
+        interop.parse_request(text, source="in.json", operation=INBOUND)
+    except UserError as error:
+        assert str(error).startswith("in.json: Name: holds \\ud800")
+        assert error.exit_code == 2
+    else:
+        raise AssertionError("a lone surrogate was imported")

@@ -106,6 +106,8 @@ def test_every_answer_fits_its_output_shape(client: Any, raw_replies: dict[str, 
         )
         client.get_contact_attributes(InstanceId=INSTANCE, InitialContactId=contact_id)
     client.search_email_addresses(InstanceId=INSTANCE)
+    client.list_instances()
+    client.search_users(InstanceId=INSTANCE)
     client.stop_contact(InstanceId=INSTANCE, ContactId=first)
     client.describe_contact(InstanceId=INSTANCE, ContactId=first)
     _exercise_flow_operations(client, reply)

@@ -5,7 +5,9 @@ Number comparisons), one String operand each, is the API Reference's:
 https://docs.aws.amazon.com/connect/latest/APIReference/flow-language-actions.html
 "Interpreted as a numeric value ... if either is not numeric, returns false" is from that
 page. Text comparisons are case-sensitive: Equals is "exactly equals" and the page gives no
-case folding for the Text operators (docs/flows.md says so).
+case folding for the Text operators (docs/flows.md says so). A value that is not there (an
+attribute never set) meets no condition, not even TextContains "": the docs are silent, and
+the sandbox takes it as the Check contact attributes block's "No match".
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ def _numeric(test: Callable[[float, float], bool]) -> Callable[[str | None, str]
 
 OPERATORS: Final[dict[str, Callable[[str | None, str], bool]]] = {
     "Equals": lambda result, operand: result is not None and result == operand,
-    "TextStartsWith": lambda result, operand: (result or "").startswith(operand),
-    "TextEndsWith": lambda result, operand: (result or "").endswith(operand),
-    "TextContains": lambda result, operand: operand in (result or ""),
+    "TextStartsWith": lambda result, operand: result is not None and result.startswith(operand),
+    "TextEndsWith": lambda result, operand: result is not None and result.endswith(operand),
+    "TextContains": lambda result, operand: result is not None and operand in result,
     "NumberGreaterThan": _numeric(lambda a, b: a > b),
     "NumberGreaterOrEqualTo": _numeric(lambda a, b: a >= b),
     "NumberLessThan": _numeric(lambda a, b: a < b),

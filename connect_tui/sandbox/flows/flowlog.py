@@ -33,6 +33,7 @@ MODULE_TYPES: Final = {
     "UnTagContact": "UnTagContact",
     "EndFlowExecution": "EndFlowExecution",
     "SendMessage": "SendMessage",
+    "MessageParticipant": "PlayPrompt",
 }
 
 

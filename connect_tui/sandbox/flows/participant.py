@@ -24,6 +24,16 @@ def disconnect_participant(run: Run, action: Action) -> Outcome:
     return Outcome.end("disconnected", "the flow disconnects the contact")
 
 
+def message_participant(run: Run, action: Action) -> Outcome:
+    """MessageParticipant (the Play prompt block): no effect on an email contact.
+
+    https://docs.aws.amazon.com/connect/latest/APIReference/participant-actions-messageparticipant.html
+    The admin guide's block-support table says Play prompt on a task "takes the Okay branch,
+    but it has no effect"; the sandbox does the same for email (docs/flows.md)."""
+    text = run.value(action.parameters.get("Text", ""))
+    return Outcome.next(f"no effect on an {run.contact.channel} contact (text: {text[:60]!r})")
+
+
 def send_message(run: Run, action: Action) -> Outcome:
     """SendMessage: an automated reply to the customer, made a new contact in the thread."""
     customer = (run.contact.customer or {}).get("Address")
@@ -54,4 +64,5 @@ def send_message(run: Run, action: Action) -> Outcome:
 HANDLERS: Final[dict[str, Handler]] = {
     "DisconnectParticipant": disconnect_participant,
     "SendMessage": send_message,
+    "MessageParticipant": message_participant,
 }

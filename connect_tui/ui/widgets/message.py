@@ -26,6 +26,7 @@ from connect_tui.core.conversion import (
     set_message_source,
     shown_member,
 )
+from connect_tui.core.limits import BODY_BYTES, utf8_size
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import CONTENT_TYPES
@@ -83,7 +84,9 @@ typed in the other.
 **RAW**
 - **Subject**: inbound 0 to 998 characters, outbound 1 to 998.
 - **Content type**: text/plain or text/html.
-- **Body**: at most 5,242,880 characters (body and attachments at most 25 MB).
+- **Body**: at most 5,242,880 characters and 5 MB (5,242,880 bytes) of UTF-8: the
+  line under it counts bytes (`é` takes 2, `€` 3). Body and attachments together are
+  at most 25 MB; the attachments' sizes cannot be known from their URLs.
 - **Headers** (inbound only): REFERENCES, MESSAGE_ID, IN_REPLY_TO,
   X_SES_SPAM_VERDICT, X_SES_VIRUS_VERDICT; values 1 to 20,000 characters; the SES
   verdicts are PASS, FAIL, GRAY or PROCESSING_FAILED.
@@ -111,7 +114,12 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
     }
     MessagePane #body {
         height: 8;
+    }
+    MessagePane #body-bytes {
         margin-bottom: 1;
+        &.-over {
+            color: $text-error;
+        }
     }
     MessagePane #profile-attributes {
         height: 4;
@@ -138,6 +146,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             yield FieldRow("Content type", Choices(CONTENT_TYPES, id="content-type"))
             yield SectionTitle("Body")
             yield TextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)
+            yield Hint("", id="body-bytes")
             with Vertical(id="headers-group"):
                 yield SectionTitle("Headers")
                 # The header table is mounted once the names are read from botocore's model.
@@ -211,6 +220,13 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self.query_one("#template").set_class(not templated, "-hidden")
         self.query_one("#headers-group").set_class(self._outbound, "-hidden")
 
+    def _show_body_bytes(self, body: str) -> None:
+        """The body's budget line, like the other panes' ("120 of 5,242,880 bytes (UTF-8)")."""
+        used = utf8_size(body)
+        line = self.query_one("#body-bytes", Hint)
+        line.update(f"{used:,} of {BODY_BYTES:,} bytes (UTF-8)")
+        line.set_class(used > BODY_BYTES, "-over")
+
     # -- the Pane contract ------------------------------------------------------------------
 
     def load(self, draft: Draft) -> None:
@@ -231,6 +247,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             area = self._area("body")
             area.soft_wrap = max(map(len, body.splitlines()), default=0) <= WRAP_LIMIT
             area.load_text(body)
+            self._show_body_bytes(body)
             self._header_rows = rows_of(raw.get("Headers"))
             if self._headers is not None:
                 self._headers.set_rows(self._header_rows)
@@ -257,6 +274,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         if "body" in self._dirty or "Body" not in raw:
             raw["Body"] = self._area("body").text
             self._dirty.discard("body")  # read once; the draft holds it from now on
+            self._show_body_bytes(raw["Body"])
         raw["ContentType"] = self._choices("content-type").value
         if inbound:
             rows = self._headers.rows if self._headers is not None else self._header_rows
