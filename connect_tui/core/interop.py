@@ -38,9 +38,10 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
     )
     if not isinstance(data, dict):
         raise UserError(f"{source}: expected a JSON or YAML object of {operation} parameters")
-    problem = nesting.too_deep(data) or nesting.lone_surrogate(data)
-    if problem:
-        raise UserError(f"{source}: {problem}")
+    # Before any recursive walk below: a value nested deeper than a request can be is refused.
+    deep = nesting.too_deep(data)
+    if deep:
+        raise UserError(f"{source}: {deep}")
     data, dropped = drop_nulls(data)
     _refuse_surrogates(data, source, ())
     shape = schema.input_shape(operation)

@@ -54,7 +54,7 @@ def test_import_of_a_lone_surrogate_is_one_line(
     (tmp_path / name).write_text(text)
     arguments = ["import", str(tmp_path / name), "--operation", "start-email-contact"]
     error = one_line_exit_2(run(*arguments, "--name", "s", env=cli_env))
-    assert "surrogate" in error and "InstanceId" in error
+    assert "ud800" in error and "InstanceId" in error
     assert not (profiles_dir / "s.toml").exists()
 
 
