@@ -92,6 +92,15 @@ def segments_draft() -> Draft:
     return draft
 
 
+def follow_draft() -> Draft:
+    """The inbound draft, run through the sandbox's seeded email flow."""
+    from connect_tui.core import sandbox_identity
+
+    draft = inbound_draft()
+    draft.request["ContactFlowId"] = sandbox_identity.DEMO_FLOW_ID
+    return draft
+
+
 def draft_with_problems() -> Draft:
     """The inbound draft with five mistakes a person makes."""
     draft = inbound_draft()
@@ -148,6 +157,36 @@ async def send_and_wait(pilot: Pilot[Any], timeout: float = 60.0) -> None:
     await pilot.pause()
 
 
+async def follow_and_accept(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Send, open the follow view, wait for the flow to queue the contact, let the sandbox's
+    agent accept it, and stop polling there."""
+    from connect_tui.ui.screens.follow import FollowScreen
+
+    await send_and_wait(pilot)
+    await pilot.press("f")
+    deadline = time.monotonic() + timeout
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, FollowScreen) and screen.timeline is not None
+
+    async def wait(condition: Callable[[], bool]) -> None:
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the follow view did not show the contact in time")
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+
+    await wait(shown)
+    screen = pilot.app.screen
+    assert isinstance(screen, FollowScreen)
+    await wait(lambda: any(e.kind == "queued" for e in screen.timeline.events))  # type: ignore[union-attr]
+    await pilot.press("a")
+    await wait(lambda: any("Accepted" in e.title for e in screen.timeline.events))  # type: ignore[union-attr]
+    screen.stop_polling()  # a still picture: the poll worker would never complete
+    await pilot.pause()
+
+
 @dataclass(frozen=True)
 class Shot:
     """One screenshot: a file name, the draft, and what to do before taking it."""
@@ -176,6 +215,7 @@ def shots() -> list[Shot]:
         Shot("segments", segments_draft, on("segments")),
         Shot("problems", draft_with_problems, nothing),
         Shot("sent", inbound_draft, send_and_wait),
+        Shot("follow", follow_draft, follow_and_accept, size=(120, 40)),
     ]
     listed += [
         Shot(f"theme-{theme}", draft_with_problems, on("message"), theme) for theme in THEMES

@@ -136,10 +136,27 @@ def _addresses(reader: _Reader, client: Any, instance_id: str) -> list[Choice]:
     found = reader.items(
         client.search_email_addresses, "EmailAddresses", InstanceId=instance_id, MaxResults=100
     )
-    return [
-        Choice(a["EmailAddress"], a.get("DisplayName", ""), a.get("EmailAddressId", ""))
-        for a in found
-    ]
+    defaults = _queue_defaults(client, instance_id)
+    choices = []
+    for address in found:
+        queues = defaults.get(address.get("EmailAddressId", ""), [])
+        detail = f"default From of {', '.join(queues)}" if queues else ""
+        choices.append(Choice(address["EmailAddress"], address.get("DisplayName", ""), detail))
+    return choices
+
+
+def _queue_defaults(client: Any, instance_id: str) -> dict[str, list[str]]:
+    """Address id -> the queues whose default outbound From it is (API_Queue.html,
+    OutboundEmailConfig). Best effort: without SearchQueues the addresses still list."""
+    defaults: dict[str, list[str]] = {}
+    try:
+        for queue in _Reader().items(client.search_queues, "Queues", InstanceId=instance_id):
+            address_id = (queue.get("OutboundEmailConfig") or {}).get("OutboundEmailAddressId")
+            if address_id:
+                defaults.setdefault(address_id, []).append(queue.get("Name") or queue["QueueId"])
+    except Exception:  # noqa: BLE001 - a permission or a sandbox without queues: no annotation
+        return {}
+    return defaults
 
 
 def _queues(reader: _Reader, client: Any, instance_id: str) -> list[Choice]:

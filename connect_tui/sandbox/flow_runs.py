@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 from connect_tui.sandbox.directory import StoredFlow
 from connect_tui.sandbox.flows import flowlog, runner
 from connect_tui.sandbox.flows.context import FlowContact, Queue, Resources, RunResult, Step
-from connect_tui.sandbox.protocol import not_found
+from connect_tui.sandbox.protocol import invalid, not_found
 
 if TYPE_CHECKING:
     from connect_tui.sandbox.state import Contact, Instance, State
@@ -63,12 +63,27 @@ def flow_for(instance: Instance, request: dict[str, Any], address: str | None) -
 
 
 def clock(state: State) -> datetime:
-    """The sandbox clock: the real time, shifted when the config sets where it starts."""
-    config = state.config
-    now = time.time()
-    if config.clock is not None:
-        now += config.clock - state.started_at
-    return datetime.fromtimestamp(now, UTC)
+    """The sandbox clock: the real time, shifted by --clock or SetSandboxClock."""
+    return datetime.fromtimestamp(time.time() + state.clock_offset, UTC)
+
+
+def set_clock(state: State, request: dict[str, Any]) -> dict[str, Any]:
+    """SetSandboxClock (POST /sandbox/clock, the sandbox's own): {"Time": ISO 8601} moves the
+    clock there (it then runs on); no Time puts it back on the real time."""
+    text = request.get("Time")
+    if text is None:
+        state.clock_offset = 0.0
+    else:
+        try:
+            moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+        except ValueError:
+            raise invalid(
+                f"Time {text!r}: expected ISO 8601, such as 2026-11-28T22:00:00Z"
+            ) from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        state.clock_offset = moment.timestamp() - time.time()
+    return {"Time": f"{clock(state):%Y-%m-%dT%H:%M:%SZ}"}
 
 
 def schedule(state: State, instance: Instance, contact: Contact, stored: StoredFlow) -> None:

@@ -281,7 +281,8 @@ HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]
     "ListInstances": account.list_instances,
     "SearchUsers": account.search_users,
     "AcceptContact": admin.accept,
+    "SetSandboxClock": lambda state, _, request: flow_runs.set_clock(state, request),
 }
 
 #: Operations of the account, not of one instance (no InstanceId).
-ACCOUNT_WIDE: Final = frozenset({"ListInstances"})
+ACCOUNT_WIDE: Final = frozenset({"ListInstances", "SetSandboxClock"})

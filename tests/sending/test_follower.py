@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from connect_tui.core import follower as follower_module
 from connect_tui.core import sandbox_identity
 from connect_tui.core.follower import Follower
@@ -42,6 +44,31 @@ def test_a_sent_contact_is_followed_through_accept_and_stop(sandbox: RunningSand
     # Every call went over HTTP to the sandbox, as its journal says.
     operations = {entry["operation"] for entry in sandbox.entries()}
     assert {"DescribeContact", "GetContactAttributes", "AcceptContact", "StopContact"} <= operations
+
+
+def test_the_flow_s_path_is_read_from_the_flow_log(sandbox: RunningSandbox) -> None:
+    # The seeded demo flow: loop guard, attributes, subject and tier checks, a queue, hours.
+    draft = draft_for(sandbox.url, "flow", ContactFlowId=sandbox_identity.DEMO_FLOW_ID)
+    sender = Sender(record=False)
+    outcome = sender.send(draft)
+    assert outcome.ok and outcome.contact_id, outcome.error
+    follower = Follower(draft, outcome.contact_id, sender=sender, sent_request=outcome.request)
+    deadline = time.monotonic() + 30  # the flow runs behind the reply: poll until it is queued
+    timeline = follower.poll()
+    while not any(e.kind == "queued" for e in timeline.events):
+        assert time.monotonic() < deadline, [e.title for e in timeline.events]
+        time.sleep(0.1)
+        timeline = follower.poll()
+    flow = [e for e in timeline.events if e.kind == "flow"]
+    assert flow[0].title == "SetLoggingBehavior logging"
+    assert "in flow Sandbox email flow" in flow[0].detail
+    assert "in flow" not in flow[1].detail  # named when the path enters it only
+    assert any("branch" in e.detail for e in flow)
+    assert any(e.title == "Queued in Support" for e in timeline.events)  # DescribeQueue's name
+    changed = {a.key: a.change for a in timeline.attributes}
+    assert changed["routed_by"] == "the flow at defaults"
+    operations = {entry["operation"] for entry in sandbox.entries()}
+    assert {"ListContactReferences", "ListAssociatedContacts"} <= operations
 
 
 def test_the_sandbox_refuses_an_accept_it_cannot_do(sandbox: RunningSandbox) -> None:

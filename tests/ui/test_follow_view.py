@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from connect_tui.core import history
+from connect_tui.core import history, sandbox_identity
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import AWS, Target
 from connect_tui.ui.app import ComposerApp
@@ -30,6 +30,7 @@ def whats(screen: FollowScreen) -> list[str]:
 async def test_send_follow_accept_disconnect_and_reply(profiles_dir: Path) -> None:
     draft = new_draft("hello")
     draft.request["Attributes"] = {"order": "1234", "hostile": "\x1b]0;pwned\x07[b]x[/b]"}
+    draft.request["ContactFlowId"] = sandbox_identity.DEMO_FLOW_ID
     recorder = Recorder()
     app = ComposerApp(draft)
     async with app.run_test(size=(120, 40), message_hook=recorder.hook) as pilot:
@@ -43,10 +44,18 @@ async def test_send_follow_accept_disconnect_and_reply(profiles_dir: Path) -> No
         await until(pilot, lambda: follow.timeline is not None)
         assert follow.contact_id == contact_id
         assert whats(follow)[0] == "Created: INBOUND email"
+        # The flow runs behind the reply: its path appears as the view polls.
+        await until(pilot, lambda: "Queued in Support" in whats(follow))
+        assert "SetLoggingBehavior logging" in whats(follow)
         assert whats(follow)[-1] == "Active"
         attributes = {row[1]: row[2] for row in section(follow, "attributes")}
         # Shown literally and escaped: no markup read, no escape sent to the terminal.
-        assert attributes == {"order": "1234", "hostile": "\\x1b]0;pwned\\x07[b]x[/b]"}
+        assert attributes["hostile"] == "\\x1b]0;pwned\\x07[b]x[/b]"
+        marks = {row[1]: (row[0], row[3]) for row in section(follow, "attributes")}
+        assert marks["routed_by"] == ("●", "the flow at defaults")
+        assert marks["order"] == ("", "")
+        thread = section(follow, "thread")
+        assert thread[0][1].startswith(contact_id) and "this contact" in thread[0][2]
 
         await pilot.press("a")
         await until(pilot, lambda: any(w.startswith("Accepted by agent") for w in whats(follow)))

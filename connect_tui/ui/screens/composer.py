@@ -1,6 +1,6 @@
 """Provides ComposerScreen: the draft bar, the panes in tabs, the Problems list and the footer.
 
-The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Changed`, the
+The screen owns the Draft (docs/architecture.md): panes report edits up with `Pane.Changed`, the
 screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
@@ -40,6 +40,7 @@ from connect_tui.ui.widgets.attachments import AttachmentsPane
 from connect_tui.ui.widgets.attributes import AttributesPane
 from connect_tui.ui.widgets.contact import ContactPane
 from connect_tui.ui.widgets.draft_bar import DraftBar
+from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane
@@ -48,58 +49,50 @@ from connect_tui.ui.widgets.problems import ProblemsList
 from connect_tui.ui.widgets.recipients import RecipientsPane
 from connect_tui.ui.widgets.references import ReferencesPane
 from connect_tui.ui.widgets.segments import SegmentsPane
+from connect_tui.ui.widgets.side_panel import SidePanel
 from connect_tui.ui.widgets.target import TargetPane
 
-#: The panes, in tab order: (key, class). Tab ids are `tab-KEY`, pane ids `pane-KEY`.
-PANES: Final[tuple[tuple[str, type[Pane]], ...]] = (
-    ("addresses", AddressesPane),
-    ("recipients", RecipientsPane),
-    ("message", MessagePane),
-    ("references", ReferencesPane),
-    ("attributes", AttributesPane),
-    ("segments", SegmentsPane),
-    ("attachments", AttachmentsPane),
-    ("contact", ContactPane),
-    ("target", TargetPane),
-    ("preview", PreviewPane),
+#: The panes, in tab order. Each names itself (Pane.NAME: tab ids are `tab-NAME`, pane ids
+#: `pane-NAME`) and carries the key that shows it (Pane.KEY).
+PANES: Final[tuple[type[Pane], ...]] = (
+    AddressesPane,
+    RecipientsPane,
+    MessagePane,
+    ReferencesPane,
+    AttributesPane,
+    SegmentsPane,
+    AttachmentsPane,
+    ContactPane,
+    TargetPane,
+    PreviewPane,
 )
 #: Problems outside the request go to the pane that edits that part of the draft.
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
 
 
-#: A letter per pane for alt+LETTER. Terminals send alt+DIGIT as ESC DIGIT, which Textual
-#: reads as a macOS Option character (ESC 3 is "£"), so alt+1 … alt+0 work only where the
-#: terminal reports them as such (kitty's protocol, tests); the letters work everywhere.
-PANE_LETTERS: Final = {
-    "addresses": "a",
-    "recipients": "r",
-    "message": "m",
-    "references": "f",
-    "attributes": "t",
-    "segments": "s",
-    "attachments": "h",
-    "contact": "c",
-    "target": "g",
-    "preview": "p",
-}
+#: The key that shows each pane, by name (from the Pane classes).
+PANE_KEYS: Final = {pane.NAME: pane.KEY for pane in PANES}
 
 
-def pane_keys(index: int, key: str) -> str:
-    """The keys that show pane `key` (at `index` in PANES), as a Binding takes them."""
-    return f"alt+{PANE_LETTERS[key]},alt+{(index + 1) % 10}"
+def pane_keys(index: int, pane: type[Pane]) -> str:
+    """The keys that show `pane` (at `index` in PANES), as a Binding takes them: its own key,
+    and alt+DIGIT by position. Terminals send alt+DIGIT as ESC DIGIT, which Textual reads as
+    a macOS Option character (ESC 3 is "£"), so the digits work only where the terminal
+    reports them as such (kitty's protocol, tests); the pane's own key works everywhere."""
+    return f"{pane.KEY},alt+{(index + 1) % 10}"
 
 
 def _tab_bindings() -> list[BindingType]:
     # Priority: a terminal sends alt+s as ESC s, which an Input would otherwise type as "s".
     return [
         Binding(
-            pane_keys(index, key),
-            f"show_pane('{key}')",
+            pane_keys(index, pane),
+            f"show_pane('{pane.NAME}')",
             show=False,
             priority=True,
-            id=f"composer.pane_{key}",
+            id=f"composer.pane_{pane.NAME}",
         )
-        for index, (key, _) in enumerate(PANES)
+        for index, pane in enumerate(PANES)
     ]
 
 
@@ -141,7 +134,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         self._panes_mounted = False
         self._model_loaded_here = False
         #: Every pane, made now; only the first is mounted before the first frame.
-        self._panes: dict[str, Pane] = {key: cls(id=f"pane-{key}") for key, cls in PANES}
+        self._panes: dict[str, Pane] = {cls.NAME: cls(id=f"pane-{cls.NAME}") for cls in PANES}
         self._check_pending = False
         #: The pickers of the id fields, and the lists they fetched.
         self.picking = Picking(self)
@@ -153,12 +146,12 @@ class ComposerScreen(SendMixin, Screen[None]):
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
             with TabbedContent(id="panes"):
-                for index, (key, pane_class) in enumerate(PANES):
-                    with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
+                for index, pane_class in enumerate(PANES):
+                    with TabPane(pane_class.TITLE, id=f"tab-{pane_class.NAME}"):
                         if index == 0:
-                            yield self._panes[key]
-            yield ProblemsList(id="problems")
-        yield Footer()
+                            yield self._panes[pane_class.NAME]
+            yield SidePanel(id="side")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_draft()
@@ -177,7 +170,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         ]
         await asyncio.gather(*waiting)
         for key, pane in self._panes.items():
-            if key != "preview" and pane is not self._panes[PANES[0][0]]:
+            if key != "preview" and pane is not self._panes[PANES[0].NAME]:
                 self._load_pane(pane)  # the preview may need the model: it is loaded with it
         self._panes_mounted = True
         self._become_ready()
@@ -328,7 +321,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
         for pane in self.panes:
             pane.show_problems(self.problems)
-        self.problems_list.show(self.problems)
+        self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
 
@@ -397,7 +390,7 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        keys = [f"tab-{key}" for key, _ in PANES]
+        keys = [f"tab-{pane.NAME}" for pane in PANES]
         index = keys.index(tabs.active) if tabs.active in keys else 0
         self.action_show_pane(keys[(index + step) % len(keys)].removeprefix("tab-"))
 
@@ -417,7 +410,7 @@ class ComposerScreen(SendMixin, Screen[None]):
                 return focused
             focused = focused.parent if isinstance(focused.parent, Widget) else None
         active = self.query_one(TabbedContent).active
-        return self.pane(active.removeprefix("tab-") if active else PANES[0][0])
+        return self.pane(active.removeprefix("tab-") if active else PANES[0].NAME)
 
     def action_history(self) -> None:
         """Show the history of sends (reopen or resend one)."""
@@ -429,14 +422,15 @@ class ComposerScreen(SendMixin, Screen[None]):
         action, number = chosen
         try:
             entry = history.entry(number)
-            draft = history.to_draft(entry)
+            # Reopen: the draft as written (variables kept), new and unsaved; else as sent.
+            draft = history.to_new_draft(entry) if action == "open" else history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
             self.follow(draft, entry.contact_id, sent_request=entry.request)
         elif action == "open":
-            self.files.reopen_history(draft)
+            self.files.reopen_history(draft, entry.profile, number)
         else:
             self.send(draft)
 

@@ -43,6 +43,8 @@ class PreviewPane(Pane):
     """Read-only: the request as it will be sent and the equivalent AWS CLI command."""
 
     TITLE: ClassVar[str] = "Preview"
+    NAME: ClassVar[str] = "preview"
+    KEY: ClassVar[str] = "alt+p"
     HELP: ClassVar[str] = """\
 # Preview
 
