@@ -21,6 +21,9 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.dialogs.choice import confirm
 from connect_tui.ui.dialogs.send_result import FOLLOW, SendResultDialog
+
+# Imported at start (about 3 ms), so its binding ids are known to the keymap check.
+from connect_tui.ui.screens.follow import FollowScreen
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
@@ -147,8 +150,6 @@ class SendMixin(Screen[None]):
         self, draft: Draft, contact_id: str, *, sent_request: dict[str, Any] | None = None
     ) -> None:
         """Open the live view of a contact sent with `draft` (its target, its credentials)."""
-        from connect_tui.ui.screens.follow import FollowScreen
-
         self.app.push_screen(FollowScreen(draft, contact_id, sent_request=sent_request))
 
     def action_follow_last(self) -> None:
