@@ -124,8 +124,9 @@ class Follower:
     @property
     def interval(self) -> float:
         """Seconds to wait before the next round."""
-        finished = self.last is not None and self.last.finished
-        return FINISHED_INTERVAL if finished else ACTIVE_INTERVAL
+        # An ended contact, or one that cannot be described, changes rarely: ask less often.
+        slow = self.last is not None and (self.last.finished or self.last.lost)
+        return FINISHED_INTERVAL if slow else ACTIVE_INTERVAL
 
     def connect(self) -> None:
         """Make the clients (blocking: credentials, botocore); errors are the caller's."""

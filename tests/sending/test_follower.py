@@ -87,10 +87,11 @@ def test_the_sandbox_refuses_an_accept_it_cannot_do(sandbox: RunningSandbox) -> 
 
 def test_an_unknown_contact_is_lost_with_the_service_s_words(sandbox: RunningSandbox) -> None:
     draft = draft_for(sandbox.url, "hello")
-    sender = Sender(record=False)
-    timeline = Follower(draft, "00000000-0000-4000-8000-000000000000", sender=sender).poll()
+    follower = Follower(draft, "00000000-0000-4000-8000-000000000000", sender=Sender())
+    timeline = follower.poll()
     assert timeline.lost
     assert "ResourceNotFoundException" in timeline.events[0].detail
+    assert follower.interval == follower_module.FINISHED_INTERVAL  # no hammering a lost one
 
 
 def test_an_aws_target_reads_no_flow_log_unless_a_group_is_named() -> None:
