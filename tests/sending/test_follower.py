@@ -92,7 +92,7 @@ def test_an_unknown_contact_is_lost_with_the_service_s_words(sandbox: RunningSan
     follower = Follower(draft, "00000000-0000-4000-8000-000000000000", sender=Sender())
     timeline = follower.poll()
     assert timeline.lost
-    assert "ResourceNotFoundException" in timeline.events[0].detail
+    assert timeline.events[0].detail.startswith("DescribeContact: ResourceNotFoundException: ")
     assert follower.interval == follower_module.FINISHED_INTERVAL  # no hammering a lost one
 
 
@@ -129,3 +129,18 @@ def test_each_operation_is_paced_by_one_process_wide_bucket_at_its_quota() -> No
     assert describe is not follower_module.pacer("http://b", "DescribeContact")
     assert describe.burst == 15 and 9 < describe.rate <= 10
     assert follower_module.pacer("http://a", "ListAssociatedContacts").burst == 5
+
+
+def test_a_lost_embedded_sandbox_contact_says_why_it_may_be_gone() -> None:
+    from botocore.exceptions import ClientError
+
+    from connect_tui.core.defaults import new_draft
+
+    gone = ClientError(
+        {"Error": {"Code": "ResourceNotFoundException", "Message": "Contact x not found"}},
+        "DescribeContact",
+    )
+    embedded = Follower(new_draft("hello"), "x", sender=Sender(record=False))
+    assert "ends with the process that sent it" in embedded._hint(gone)
+    standalone = Follower(draft_for("http://127.0.0.1:8000", "hello"), "x", sender=Sender())
+    assert standalone._hint(gone) == ""
