@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core import profiles
 from connect_tui.core.model import Draft
+from tests.drafts import typical_draft
 from tests.reference_mistakes import MISTAKES, Mistake
 
 

@@ -37,6 +37,9 @@ class HistoryEntry(SendOutcome):
 
     number: int = 0
     settings: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: The draft as written, before its ${variables} were resolved (only when it had some):
+    #: {"variables": ..., "request": ..., "create_contact": ...}; reopening starts from it.
+    template: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def time(self) -> str:
@@ -68,12 +71,30 @@ def _line(outcome: SendOutcome) -> dict[str, Any]:
     return line
 
 
-def append(outcome: SendOutcome, target: Target) -> None:
-    """Add one send to the history (a failure to write it is not a failure of the send)."""
+def template_of(draft: Draft) -> dict[str, Any] | None:
+    """What reopening needs to give back the draft as written: its variables and unresolved
+    requests (None when the draft has no variables: the requests as sent are the draft)."""
+    if not draft.variables:
+        return None
+    return {
+        "variables": dict(draft.variables),
+        "request": {k: v for k, v in draft.request.items() if k != "ClientToken"},
+        "create_contact": draft.create_contact,
+    }
+
+
+def append(outcome: SendOutcome, target: Target, draft: Draft | None = None) -> None:
+    """Add one send to the history (a failure to write it is not a failure of the send).
+
+    `draft`, the draft that was sent, keeps its ${variables} unresolved for reopening.
+    """
     record = _line(outcome)
     # The target's settings, never credentials: a Target holds none.
     record["settings"] = {name: getattr(target, name) for name in _TARGET_FIELDS}
     record.update((name, getattr(outcome, name)) for name in REQUEST_FIELDS)
+    template = template_of(draft) if draft is not None else None
+    if template is not None:
+        record["template"] = template
     line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     path = paths.history_file()
     with contextlib.suppress(OSError):
@@ -130,6 +151,24 @@ def to_draft(recorded: HistoryEntry) -> Draft:
         request=variables.escape(request),
         create_contact=None if chain is None else variables.escape(chain),
     )
+
+
+def to_new_draft(recorded: HistoryEntry) -> Draft:
+    """A new, unsaved draft to edit from the entry: the draft as it was written, ${variables}
+    and all, when the entry kept it; else the requests as sent. Named "untitled" so that
+    saving asks a name and never replaces the profile it was sent from.
+    """
+    draft = to_draft(recorded)
+    draft.name = "untitled"
+    template = recorded.template
+    if isinstance(template, dict) and isinstance(template.get("request"), dict):
+        draft.request = dict(template["request"])
+        chain = template.get("create_contact")
+        draft.create_contact = dict(chain) if isinstance(chain, dict) else None
+        names = template.get("variables")
+        if isinstance(names, dict):
+            draft.variables = {str(k): str(v) for k, v in names.items()}
+    return draft
 
 
 def _parse(number: int, line: str) -> HistoryEntry | None:

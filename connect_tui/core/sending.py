@@ -130,7 +130,7 @@ class Sender:
         if self.record:
             from connect_tui.core import history
 
-            history.append(outcome, draft.target)
+            history.append(outcome, draft.target, draft)
         return outcome
 
     def _send_prepared(

@@ -20,6 +20,24 @@ def add_parsers(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+#: The JSON names of `send --output json`, so both verbs speak one language.
+JSON_NAMES = {
+    "contact_id": "ContactId",
+    "created_contact_id": "CreatedContactId",
+    "related_contact_id": "RelatedContactId",
+    "client_token": "ClientToken",
+    "request_id": "RequestId",
+}
+
+
+def entry_json(summary: dict[str, Any]) -> dict[str, Any]:
+    """A history entry's summary under the names `send --output json` uses (elapsed_s too)."""
+    data = {JSON_NAMES.get(key, key): value for key, value in summary.items()}
+    elapsed = data.pop("elapsed_ms", None)
+    data["elapsed_s"] = round(elapsed / 1000, 3) if isinstance(elapsed, int | float) else None
+    return data
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the history."""
     from connect_tui.core import history
@@ -31,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     entries = history.read(args.limit)
     if args.output == "json":
         for entry in entries:
-            print(dumps(entry.summary()))
+            print(dumps(entry_json(entry.summary())))
         return 0
     if not entries:
         print("no sends yet")

@@ -16,7 +16,6 @@ from botocore.exceptions import (
     UnauthorizedSSOTokenError,
 )
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core import history, paths
 from connect_tui.core.conversion import as_reply
 from connect_tui.core.files import UserError
@@ -25,6 +24,7 @@ from connect_tui.core.outcome import SendOutcome
 from connect_tui.core.send_errors import MEANINGS, describe_client_error, describe_exception
 from connect_tui.core.sending import Pacer, prepare
 from connect_tui.core.validation import validate
+from tests.drafts import typical_draft, typical_outbound_draft
 
 
 def client_error(code: str, message: str = "details", attempts: int = 0) -> ClientError:

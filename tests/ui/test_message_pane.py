@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, TextArea
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.message import MessagePane, header_keys
 from connect_tui.ui.widgets.rows import RowList
+from tests.drafts import typical_draft, typical_outbound_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_shows as shown

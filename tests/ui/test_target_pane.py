@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, Input
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core.model import KEYRING, Target
 from connect_tui.core.problems import TARGET, VARIABLES
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.rows import RowList
 from connect_tui.ui.widgets.target import TargetPane
+from tests.drafts import typical_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_field as field

@@ -1,6 +1,6 @@
 """Provides ComposerScreen: the draft bar, the panes in tabs, the Problems list and the footer.
 
-The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Changed`, the
+The screen owns the Draft (docs/architecture.md): panes report edits up with `Pane.Changed`, the
 screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
@@ -40,6 +40,7 @@ from connect_tui.ui.widgets.attachments import AttachmentsPane
 from connect_tui.ui.widgets.attributes import AttributesPane
 from connect_tui.ui.widgets.contact import ContactPane
 from connect_tui.ui.widgets.draft_bar import DraftBar
+from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane
@@ -48,6 +49,7 @@ from connect_tui.ui.widgets.problems import ProblemsList
 from connect_tui.ui.widgets.recipients import RecipientsPane
 from connect_tui.ui.widgets.references import ReferencesPane
 from connect_tui.ui.widgets.segments import SegmentsPane
+from connect_tui.ui.widgets.side_panel import SidePanel
 from connect_tui.ui.widgets.target import TargetPane
 
 #: The panes, in tab order. Each names itself (Pane.NAME: tab ids are `tab-NAME`, pane ids
@@ -148,8 +150,8 @@ class ComposerScreen(SendMixin, Screen[None]):
                     with TabPane(pane_class.TITLE, id=f"tab-{pane_class.NAME}"):
                         if index == 0:
                             yield self._panes[pane_class.NAME]
-            yield ProblemsList(id="problems")
-        yield Footer()
+            yield SidePanel(id="side")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_draft()
@@ -319,7 +321,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
         for pane in self.panes:
             pane.show_problems(self.problems)
-        self.problems_list.show(self.problems)
+        self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
 
@@ -420,14 +422,15 @@ class ComposerScreen(SendMixin, Screen[None]):
         action, number = chosen
         try:
             entry = history.entry(number)
-            draft = history.to_draft(entry)
+            # Reopen: the draft as written (variables kept), new and unsaved; else as sent.
+            draft = history.to_new_draft(entry) if action == "open" else history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
             self.follow(draft, entry.contact_id, sent_request=entry.request)
         elif action == "open":
-            self.files.reopen_history(draft)
+            self.files.reopen_history(draft, entry.profile, number)
         else:
             self.send(draft)
 

@@ -187,6 +187,8 @@ class DraftFiles:
     def open_draft(self, draft: Draft, path: Path | None, dirty: bool = False) -> None:
         """Show `draft` (saved at `path`) in place of the current one."""
         self.session.open(draft, path, dirty=dirty)
+        # The last send's ContactId belongs to the draft it was sent from.
+        self._bar.show_status("")
         self.show_draft()
         self._bar.show_dirty(dirty)
         if not dirty:
@@ -205,9 +207,15 @@ class DraftFiles:
         """Start a new draft (after asking about unsaved changes)."""
         self.open_flow(new_draft(), None)
 
-    def reopen_history(self, draft: Draft) -> None:
-        """Open a draft made from a history entry: new, unsaved."""
+    def reopen_history(self, draft: Draft, profile: str = "", number: int = 0) -> None:
+        """Open a draft made from a history entry: new and unsaved (saving asks a name)."""
         self.open_flow(draft, None, dirty=True)
+        if number:
+            self.screen.notify(
+                f"Send #{number} of {profile!r} reopened as a new draft; ctrl+s saves it "
+                "under a name of its own.",
+                markup=False,
+            )
 
     # -- the drafts picker --------------------------------------------------------------------
 

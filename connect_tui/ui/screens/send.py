@@ -144,6 +144,8 @@ class SendMixin(Screen[None]):
             if answer == FOLLOW and outcome.contact_id:
                 self.follow(sent, outcome.contact_id, sent_request=outcome.request)
 
+        # An older toast (a refused send's "Not sent …") would cover the dialog's buttons.
+        self.app.clear_notifications()
         self.app.push_screen(SendResultDialog(outcome), chosen)
 
     def follow(

@@ -26,8 +26,10 @@ MEMBER = "Attachments"
 FILE_NAME, URL = "FileName", "S3Url"
 _SHOWN = (FILE_NAME, URL)
 COLUMNS = (
-    Column(FILE_NAME, "File name", placeholder="invoice.pdf"),
-    Column(URL, "Presigned S3 URL", placeholder="https://bucket.s3.amazonaws.com/…", width="3fr"),
+    Column(FILE_NAME, "File name", placeholder="e.g. invoice.pdf"),
+    Column(
+        URL, "Presigned S3 URL", placeholder="e.g. https://bucket.s3.amazonaws.com/…", width="3fr"
+    ),
 )
 
 

@@ -144,7 +144,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         """Source, the RAW fields, the TEMPLATE fields."""
         yield FieldRow("Source", Choices((RAW, TEMPLATE), id="source"), id="source-row")
         with Vertical(id="raw"):
-            yield FieldRow("Subject", text_input("subject", "subject line"))
+            yield FieldRow("Subject", text_input("subject", "e.g. Order 1234 delayed"))
             yield FieldRow("Content type", Choices(CONTENT_TYPES, id="content-type"))
             yield SectionTitle("Body")
             yield TextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)

@@ -1,6 +1,6 @@
 """Provides Pane: the base of every editor pane of the composer, and the contract they share.
 
-Data flows one way (see DESIGN.md). The composer screen owns the Draft:
+Data flows one way (docs/architecture.md, "The pane contract"). The screen owns the Draft:
 
 - down: `pane.load(draft)` fills the pane's fields from the draft without posting
   `Pane.Changed` (fill inside `with self.quietly():`), and `pane.show_problems(problems)`

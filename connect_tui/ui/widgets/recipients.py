@@ -32,8 +32,8 @@ TO, CC, OUTBOUND_CC = "ToAddresses", "CcAddresses", "CcEmailAddresses"
 ADDRESS, NAME = "EmailAddress", "DisplayName"
 _SHOWN = (ADDRESS, NAME)
 COLUMNS = (
-    Column(ADDRESS, "Address", placeholder="name@example.com", width="3fr"),
-    Column(NAME, "Display name", placeholder="display name (optional)", width="2fr"),
+    Column(ADDRESS, "Address", placeholder="e.g. name@example.com", width="3fr"),
+    Column(NAME, "Display name", placeholder="optional, e.g. Ann Lee", width="2fr"),
 )
 
 
