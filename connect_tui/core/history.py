@@ -73,9 +73,10 @@ def _line(outcome: SendOutcome) -> dict[str, Any]:
 
 def template_of(draft: Draft) -> dict[str, Any] | None:
     """What reopening needs to give back the draft as written: its variables and unresolved
-    requests (None when the draft has no variables: the requests as sent are the draft)."""
-    if not draft.variables:
-        return None
+    requests (None when it has neither variables nor `${`: the requests as sent are it)."""
+    written = json.dumps([draft.request, draft.create_contact], ensure_ascii=False)
+    if not draft.variables and "${" not in written:
+        return None  # nothing was resolved: the requests as sent are the draft
     return {
         "variables": dict(draft.variables),
         "request": {k: v for k, v in draft.request.items() if k != "ClientToken"},

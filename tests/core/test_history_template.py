@@ -37,10 +37,20 @@ def test_reopen_gives_the_draft_as_written_new_and_unnamed() -> None:
     assert "ClientToken" not in again.request
 
 
-def test_without_variables_no_template_is_kept() -> None:
+def test_an_undefined_variable_comes_back_as_written() -> None:
     entry = _sent({})
-    assert entry.template is None
     draft = history.to_new_draft(entry)
     assert draft.name == "untitled"
     assert draft.request["EmailMessage"]["RawMessage"]["Subject"] == "Order ${order}"
     assert "template" not in entry.summary()
+
+
+def test_a_draft_without_variables_keeps_no_template() -> None:
+    draft = new_draft("plain")
+    outcome = SendOutcome(
+        profile="plain", operation=draft.operation, target="sandbox", request=draft.request
+    )
+    history.append(outcome, draft.target, draft)
+    entry = history.read()[-1]
+    assert entry.template is None
+    assert history.to_new_draft(entry).request == draft.request
