@@ -247,8 +247,9 @@ class Sender:
     def client_for(self, draft: Draft, service: str = "connect") -> tuple[Any, str | None]:
         """(a client for the draft's target, its endpoint): the send's session and credentials.
 
-        `service` "logs" gives CloudWatch Logs: the sandbox serves it on its own endpoint;
-        for AWS botocore finds the Region's (a draft's endpoint_url is Connect's only).
+        `service` "logs" (CloudWatch Logs) or "qconnect" (message templates): the sandbox
+        serves them on its own endpoint; for AWS botocore finds the Region's (a draft's
+        endpoint_url is Connect's only).
         CredentialsError and botocore's errors are the caller's to word.
         """
         endpoint, region, _ = self._where(draft)

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from socketserver import TCPServer
 from typing import Any, Final
+from urllib.parse import parse_qs, urlsplit
 
-from connect_tui.sandbox import auth, logs, operations, protocol, routes
+from connect_tui.sandbox import auth, logs, operations, protocol, qconnect, routes
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.faults import Faults
 from connect_tui.sandbox.journal import Journal
@@ -61,6 +62,8 @@ class Sandbox:
         amz_target = str(headers.get("X-Amz-Target") or "")
         if method == "POST" and amz_target.startswith(logs.TARGET_PREFIX):
             return self._handle_logs(target, headers, raw, amz_target)
+        if urlsplit(target).path.startswith(qconnect.PREFIX):
+            return self._handle_qconnect(method, target, headers, raw)
         operation: str | None = None
         record: Any = _as_received(raw)
         try:
@@ -110,6 +113,30 @@ class Sandbox:
             # JSON 1.1 names the error in the body's __type as well as the header.
             status = 403 if error.status == 403 else 400  # CloudWatch Logs answers 400 otherwise
             return Reply(status, {"__type": error.code, **error.body()}, error.code)
+        return Reply(200, body)
+
+    def _handle_qconnect(self, method: str, target: str, headers: Any, raw: bytes) -> Reply:
+        """Amazon Q in Connect's template calls (rest-json, signing name wisdom; qconnect.py)."""
+        parts = urlsplit(target)
+        found = qconnect.routes(method, parts.path)
+        operation = found[0] if found else None
+        try:
+            if found is None:
+                raise ServiceError(
+                    "UnknownOperationException",
+                    f"the sandbox serves ListKnowledgeBases, ListMessageTemplates and "
+                    f"RenderMessageTemplate of Amazon Q in Connect, not {method} {parts.path}",
+                )
+            auth.verify(method, target, headers, raw, self.config.secret_for, service="wisdom")
+            self.quota.charge(found[0])
+            query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+            request = {**protocol.parse_body(raw), **query, **found[1]}
+            body = qconnect.run(found[0], request, self.config.region, self.config.account_id)
+        except ServiceError as error:
+            self.journal.write(
+                operation, _as_received(raw), error=error.code, message=error.message
+            )
+            return Reply(error.status, error.body(), error.code)
         return Reply(200, body)
 
 
