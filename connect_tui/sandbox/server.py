@@ -148,6 +148,10 @@ def _as_received(raw: bytes) -> Any:
         return raw.decode("utf-8", "replace")
 
 
+class _ClientGone(Exception):
+    """The client closed its side before the whole request arrived."""
+
+
 class _Handler(BaseHTTPRequestHandler):
     """Reads one request, lets the Sandbox answer it, writes (or drops) the reply."""
 
@@ -175,6 +179,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         try:
             raw = self._body()
+        except _ClientGone:
+            # Half-open: the client closed before its body arrived. Nothing to answer.
+            self.close_connection = True
+            return
         except ValueError as exc:
             # The body cannot be read (or is too big): answer, and drop what follows.
             self.close_connection = True
@@ -198,7 +206,10 @@ class _Handler(BaseHTTPRequestHandler):
             length = -1
         if not 0 <= length <= MAX_BODY:
             raise ValueError(f"Content-Length must be 0 to {MAX_BODY:,} bytes")
-        return self.rfile.read(length) if length else b""
+        raw = self.rfile.read(length) if length else b""
+        if len(raw) < length:
+            raise _ClientGone
+        return raw
 
     def _chunked_body(self) -> bytes:
         body = bytearray()
@@ -212,7 +223,10 @@ class _Handler(BaseHTTPRequestHandler):
                 break
             if len(body) + size > MAX_BODY:
                 raise ValueError(f"the body must be at most {MAX_BODY:,} bytes")
-            body += self.rfile.read(size)
+            chunk = self.rfile.read(size)
+            if len(chunk) < size:
+                raise _ClientGone
+            body += chunk
             self.rfile.readline(1024)  # the CRLF after the chunk
         while self.rfile.readline(1024).strip():
             pass  # trailers, up to the blank line
@@ -260,6 +274,19 @@ class _Server(ThreadingHTTPServer):
         TCPServer.server_bind(self)
         host, port = self.server_address[:2]
         self.server_name, self.server_port = str(host), int(port)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A connection the client dropped is closed quietly; anything else is one line.
+
+        socketserver's own prints a traceback for each: a client that closes half-open
+        connections would fill stderr with them.
+        """
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError | _ClientGone):
+            return
+        print(
+            f"connect-tui sandbox: connection from {client_address[0]}: {error!r}", file=sys.stderr
+        )
 
     def track(self, connection: socket.socket, *, add: bool) -> None:
         """Remember or forget an open connection."""

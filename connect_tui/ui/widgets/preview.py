@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Label, TextArea
 
-from connect_tui.core import interop, variables
+from connect_tui.core import interop, local_sandbox, variables
 from connect_tui.core.model import CREATE_CONTACT, Draft
 from connect_tui.core.safe_text import shown
 from connect_tui.core.template_preview import Rendered, render, template_of
@@ -37,7 +37,11 @@ def preview_texts(draft: Draft) -> tuple[str, str | None, str]:
         chain, _ = variables.resolve(chain, draft.variables)
     request_json = interop.cli_input_json(draft.operation, request)
     chain_json = interop.cli_input_json(CREATE_CONTACT, chain) if chain is not None else None
-    return request_json, chain_json, interop.aws_cli_command(draft, request, chain)
+    # A sandbox draft goes to the running standalone sandbox, when there is one: say so.
+    command = interop.aws_cli_command(
+        draft, request, chain, sandbox_url=local_sandbox.running_url()
+    )
+    return request_json, chain_json, command
 
 
 class PreviewPane(Pane):
