@@ -67,19 +67,19 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Copy ContactId",
         "Copy the ContactId of the last send",
         None,
-        composer.action_copy_contact_id,
+        composer.sender.copy_contact_id,
     )
     yield entry(
         "Follow the last send",
         "The live view of the last contact sent from here",
         None,
-        composer.action_follow_last,
+        composer.sender.follow_last,
     )
     yield entry(
         "Follow a contact…",
         "The live view of a ContactId on this draft's target",
         None,
-        composer.action_follow_contact,
+        composer.sender.follow_contact,
     )
     for operation, label in ((INBOUND, "inbound"), (OUTBOUND, "outbound")):
         if composer.draft.operation != operation:
