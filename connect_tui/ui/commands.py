@@ -68,7 +68,7 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Copy ContactId",
         "Copy the ContactId of the last send",
         None,
-        composer.action_copy_contact_id,
+        composer.sender.copy_contact_id,
     )
     yield entry(
         "Copy flows from AWS into the sandbox",
@@ -80,13 +80,13 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Follow the last send",
         "The live view of the last contact sent from here",
         None,
-        composer.action_follow_last,
+        composer.sender.follow_last,
     )
     yield entry(
         "Follow a contact…",
         "The live view of a ContactId on this draft's target",
         None,
-        composer.action_follow_contact,
+        composer.sender.follow_contact,
     )
     for operation, label in ((INBOUND, "inbound"), (OUTBOUND, "outbound")):
         if composer.draft.operation != operation:

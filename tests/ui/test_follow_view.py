@@ -101,7 +101,7 @@ async def test_aws_target_has_no_demo_keys_and_says_what_it_cannot_tell(
     app = ComposerApp(draft)
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await ready(pilot)
-        composer.follow(composer.draft, "00000000-0000-4000-8000-000000000000")
+        composer.sender.follow(composer.draft, "00000000-0000-4000-8000-000000000000")
         follow = await top_screen(pilot, FollowScreen)
         await until(pilot, lambda: follow.timeline is not None, seconds=60)
         assert follow.timeline is not None and follow.timeline.lost
