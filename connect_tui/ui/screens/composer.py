@@ -5,7 +5,7 @@ screen applies them, validates (coalesced, so a burst of keystrokes validates on
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
 What is edited and saved is core's DraftSession (`session`); its dialogs (save, open, quit,
-recovery) are DraftFiles (`files`); sending is SendMixin.
+recovery) are DraftFiles (`files`); sending is Sending (`sender`).
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
-from connect_tui.ui.keys import PaneTabs, focus_now
+from connect_tui.ui.keys import PaneTabs, focus_now, settle
 from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.picking import Picking
-from connect_tui.ui.screens.send import SendMixin
+from connect_tui.ui.screens.send import Sending
 from connect_tui.ui.widgets.addresses import AddressesPane
 from connect_tui.ui.widgets.attachments import AttachmentsPane
 from connect_tui.ui.widgets.attributes import AttributesPane
@@ -98,7 +98,7 @@ def _tab_bindings() -> list[BindingType]:
     ]
 
 
-class ComposerScreen(SendMixin, Screen[None]):
+class ComposerScreen(Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -141,7 +141,10 @@ class ComposerScreen(SendMixin, Screen[None]):
         self._check_pending = False
         #: The pickers of the id fields, and the lists they fetched.
         self.picking = Picking(self)
-        self.init_send()
+        #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
+        self.template_problems: list[Problem] = []
+        #: Sends the draft (f5) or one from the history, and shows the outcome.
+        self.sender = Sending(self, self.session, self.go_to_problem)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -211,6 +214,11 @@ class ComposerScreen(SendMixin, Screen[None]):
     def mark_dirty(self) -> None:
         """The draft has changes that are not saved (shown by the draft bar)."""
         self.files.mark_dirty()
+
+    async def action_send(self) -> None:
+        """Send the draft in the editor."""
+        await settle(self)  # the keys typed just before f5 are in the draft first
+        self.sender.send(None)
 
     async def action_save(self) -> None:
         """Save the draft (asking a name if it has none yet)."""
@@ -294,6 +302,13 @@ class ComposerScreen(SendMixin, Screen[None]):
             self.draft_bar.show_target(self.draft.target)
         self.schedule_check()
 
+    @on(PreviewPane.TemplateRendered)
+    def template_rendered(self, event: PreviewPane.TemplateRendered) -> None:
+        """The Preview rendered the draft's template: its unfilled variables are warnings."""
+        event.stop()
+        self.template_problems = event.rendered.problems if event.rendered else []
+        self.schedule_check()
+
     @on(OperationSwitch.Changed)
     def operation_changed(self, event: OperationSwitch.Changed) -> None:
         """The user flipped the operation switch."""
@@ -321,7 +336,11 @@ class ComposerScreen(SendMixin, Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
+        self.problems = (
+            validate(self.draft)
+            + unknown_ids(self.draft, self.picking.known)
+            + self.template_problems
+        )
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.query_one(SidePanel).show(self.problems, self.draft)
@@ -431,11 +450,11 @@ class ComposerScreen(SendMixin, Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
-            self.follow(draft, entry.contact_id, sent_request=entry.request)
+            self.sender.follow(draft, entry.contact_id, sent_request=entry.request)
         elif action == "open":
             self.files.reopen_history(draft, entry.profile, number)
         else:
-            self.send(draft)
+            self.sender.send(draft)
 
     def action_help(self) -> None:
         """Show the focused pane's help."""
