@@ -28,6 +28,9 @@ from connect_tui.core.problems import Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.ui.dialogs.choice import confirm
 from connect_tui.ui.dialogs.send_result import FOLLOW, SendResultDialog
+
+# Imported at start (about 3 ms), so its binding ids are known to the keymap check.
+from connect_tui.ui.screens.follow import FollowScreen
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
@@ -190,8 +193,6 @@ class Sending:
         self, draft: Draft, contact_id: str, *, sent_request: dict[str, Any] | None = None
     ) -> None:
         """Open the live view of a contact sent with `draft` (its target, its credentials)."""
-        from connect_tui.ui.screens.follow import FollowScreen
-
         self.app.push_screen(FollowScreen(draft, contact_id, sent_request=sent_request))
 
     def follow_last(self) -> None:
