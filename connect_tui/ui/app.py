@@ -129,6 +129,22 @@ class ComposerApp(App[int]):
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's one place for an error nothing handled, just before the app exits:
+        # keep the unsaved draft first, so the next start offers it back (issue 15).
+        self.keep_recovery_copy()
+        super()._handle_exception(error)
+
+    def keep_recovery_copy(self) -> None:
+        """Write the recovery copy of unsaved changes now, whatever else is failing."""
+        composer = self._composer
+        if composer is None:
+            return
+        try:
+            composer.session.write_recovery()
+        except Exception as exc:  # the app is going down already: say so, never mask it
+            self.log.error(f"could not keep a recovery copy: {exc!r}")
+
     async def on_event(self, event: events.Event) -> None:
         """Keys the focused widget will not take run their binding at once, in order."""
         if (
