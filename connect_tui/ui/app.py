@@ -28,7 +28,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
 from connect_tui.ui import safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
-from connect_tui.ui.keys import run_binding_in_order
+from connect_tui.ui.keys import run_binding_in_order, take_paste_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
 
@@ -146,11 +146,18 @@ class ComposerApp(App[int]):
             self.log.error(f"could not keep a recovery copy: {exc!r}")
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys the focused widget will not take run their binding at once, in order."""
+        """Keys the focused widget will not take run their binding at once, in order; a
+        paste is offered to the panes that take lists (connect_tui.ui.keys)."""
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded  # a key bubbling back up takes Textual's way
             and await run_binding_in_order(self, event)
+        ):
+            return
+        if (
+            isinstance(event, events.Paste)
+            and not event.is_forwarded
+            and await take_paste_in_order(self, event)
         ):
             return
         await super().on_event(event)
