@@ -69,6 +69,8 @@ def run_draft(
     request, _ = variables.resolve(draft.request, draft.variables)
     request = {**request, "ContactFlowId": flow.id, "ClientToken": str(uuid.uuid4())}
     instance_id = str(request.get("InstanceId") or "")
+    if instance_id.startswith("arn:"):  # an instance ARN names the instance by its last part
+        instance_id = instance_id.rsplit("/", 1)[-1]
     config = SandboxConfig(
         instances=(instance_id,) if instance_id else SandboxConfig().instances,
         rate=0,
