@@ -17,7 +17,7 @@ import statistics
 import time
 from typing import Any
 
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from connect_tui.core.problems import MapKey, Problem
 from connect_tui.core.segments import count_nodes
 from connect_tui.ui.widgets.segments import SegmentsPane

@@ -8,12 +8,14 @@ it runs, and the composer imports Textual only once it knows there is a terminal
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from connect_tui import __version__
 from connect_tui.core.files import UserError
+from connect_tui.core.safe_text import SafeStream, shown
 
 PROG = "connect-tui"
 
@@ -25,11 +27,15 @@ VERB_MODULES = (
     "connect_tui.verbs.credentials",
     "connect_tui.verbs.history",
     "connect_tui.verbs.sandbox",
+    "connect_tui.verbs.serve",
+    "connect_tui.verbs.flow",
 )
 
 #: The verbs' names, known without importing their modules, so that `connect-tui [PROFILE]`
 #: starts the composer without building every verb's parser (a test keeps this in step).
-VERBS = frozenset({"validate", "import", "export", "send", "credentials", "history", "sandbox"})
+VERBS = frozenset(
+    {"validate", "import", "export", "send", "credentials", "history", "sandbox", "serve", "flow"}
+)
 
 
 def build_verb_parser() -> tuple[argparse.ArgumentParser, set[str]]:
@@ -41,11 +47,24 @@ def build_verb_parser() -> tuple[argparse.ArgumentParser, set[str]]:
             "Run `connect-tui [PROFILE]` for the composer, or one of these verbs."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="show the version and the botocore model"
+    )
     subparsers = parser.add_subparsers(title="verbs", metavar="VERB")
     for module_name in VERB_MODULES:
         importlib.import_module(module_name).add_parsers(subparsers)
     return parser, set(subparsers.choices)
+
+
+class _Version(argparse.Action):
+    """`--version`: connect-tui's version and the botocore model validation reads (looked up
+    only when asked, so other commands do not wait for botocore)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from connect_tui.core.schema import model_source
+
+        print(f"{PROG} {__version__} (model: {model_source()})")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,14 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and (args[0] in VERBS or args[0] in ("-h", "--help", "--version")):
-            parser, _ = build_verb_parser()
-            namespace = parser.parse_args(args)
-            return int(namespace.handler(namespace))
+            with _guarded_streams():
+                parser, _ = build_verb_parser()
+                namespace = parser.parse_args(args)
+                return int(namespace.handler(namespace))
         from connect_tui.composer_cli import run_composer
 
         return run_composer(args)
     except UserError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -69,3 +89,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `connect-tui export x | head` closes the pipe early: not an error worth a traceback.
         sys.stderr.close()
         return 0
+
+
+@contextlib.contextmanager
+def _guarded_streams() -> Iterator[None]:
+    """While a verb runs, nothing it prints reaches the terminal as a control character.
+
+    Each verb escapes what it shows (connect_tui.core.safe_text); this is the last guard,
+    for text that comes from a file, a request or a reply by a way not yet thought of.
+    """
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

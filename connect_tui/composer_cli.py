@@ -7,6 +7,7 @@ Without a terminal (stdin or stdout not a TTY) the composer draws nothing: it sa
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -33,10 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The driver textual-serve sets for the composer processes it runs for browser tabs.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
+def _served_in_a_browser() -> bool:
+    """True when `connect-tui serve` (textual-serve) runs this composer for a browser tab."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def run_composer(argv: Sequence[str]) -> int:
     """Parse the composer's arguments, refuse to start without a terminal, then run the app."""
     args = build_parser().parse_args(list(argv))
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stdout.isatty() or _served_in_a_browser()):
         raise UserError(NO_TERMINAL, exit_code=2)
     from connect_tui.ui.app import run
 

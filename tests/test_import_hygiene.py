@@ -68,7 +68,7 @@ def test_sending_history_and_credentials_never_load_textual() -> None:
     # Real work, not just --help: a send through the embedded sandbox, the history, the
     # keyring status. Without a terminal there is no progress bar, so no rich either.
     from connect_tui.core import profiles
-    from connect_tui.core.model import new_draft
+    from connect_tui.core.defaults import new_draft
 
     profiles.save(new_draft("hygiene"), profiles.path_for("hygiene"))
     code = (

@@ -1,4 +1,6 @@
-"""Provides switch_operation: turn an inbound draft into an outbound one and back, losing nothing.
+"""Provides switch_operation: turn an inbound draft into an outbound one and back, losing nothing;
+and the outbound choices that set fields aside the same way: set_message_source (RAW or
+TEMPLATE) and set_create_first (a typed ContactId, or a CreateContact step sent first).
 
 Switching flips the direction of the email: the inbound customer (From) becomes the
 outbound destination, and the instance address (inbound destination) becomes the
@@ -7,7 +9,12 @@ inbound and an address outbound; outbound has only Cc). Contact data that the ou
 request does not take but CreateContact does (attributes, references, segment
 attributes, name, description, related contact) moves into the CreateContact step.
 Whatever has no place in the new operation is parked on the draft and comes back when
-the draft is switched back.
+the draft is switched back. A round trip gives back the very draft it started from: an
+inbound draft switched to outbound and back has no CreateContact step it did not have
+(docs/architecture.md, "Switching and parking").
+
+The panes call these with the value a user picked and then only write field values: the
+rules of what waits in `draft.parked` (its keys are defined once, in core.model) live here.
 """
 
 from __future__ import annotations
@@ -16,7 +23,16 @@ import copy
 from typing import Any, Final
 
 from connect_tui.core import sandbox_identity
-from connect_tui.core.model import INBOUND, OUTBOUND, Draft, Request
+from connect_tui.core.model import (
+    INBOUND,
+    OUTBOUND,
+    PARKED_CONTACT_ID,
+    PARKED_CREATE_CONTACT,
+    PARKED_RAW_MESSAGE,
+    PARKED_TEMPLATE,
+    Draft,
+    Request,
+)
 
 #: Contact data that StartEmailContact and CreateContact take, StartOutboundEmailContact not.
 CHAIN_FIELDS: Final = (
@@ -33,6 +49,17 @@ SHARED_FIELDS: Final = ("InstanceId", "ClientToken")
 BLANK_RAW_MESSAGE: Final = {
     "MessageSourceType": "RAW",
     "RawMessage": {"Subject": "", "Body": "", "ContentType": "text/plain"},
+}
+MESSAGE: Final = "EmailMessage"
+#: The EmailMessage source types (inbound takes RAW only).
+RAW: Final = "RAW"
+TEMPLATE: Final = "TEMPLATE"
+#: The member each source type needs; the other one waits in draft.parked under its name.
+SOURCE_MEMBERS: Final = {RAW: PARKED_RAW_MESSAGE, TEMPLATE: PARKED_TEMPLATE}
+#: A member of each source type with nothing typed in it (not worth parking).
+EMPTY_MEMBERS: Final[dict[str, dict[str, Any]]] = {
+    RAW: {"Subject": "", "Body": "", "ContentType": "text/plain"},
+    TEMPLATE: {"TemplateAttributes": {}},
 }
 
 
@@ -184,6 +211,9 @@ def _to_inbound(draft: Draft, parked: Request) -> tuple[Request, Request]:
     for key in CHAIN_FIELDS:
         if key in chain:
             out[key] = chain.pop(key)
+    if draft.create_contact is not None and _is_default_step(chain, draft):
+        # Only the step the switch to outbound made: it goes, so a round trip adds nothing.
+        draft.create_contact = None
 
     known = {*SHARED_FIELDS, "DestinationEmailAddress", "FromEmailAddress"}
     known |= {"AdditionalRecipients", "EmailMessage"}
@@ -191,6 +221,113 @@ def _to_inbound(draft: Draft, parked: Request) -> tuple[Request, Request]:
         if key not in known:
             leftovers[key] = value  # ContactId and anything unknown
     return out, leftovers
+
+
+def _is_default_step(chain: Request, draft: Draft) -> bool:
+    """True when the CreateContact step holds nothing but what a new outbound draft starts with.
+
+    The agent may be absent or empty as well as the default one: the Contact pane leaves
+    out an empty UserId.
+    """
+    default = default_create_contact(draft)
+    rest = {k: v for k, v in chain.items() if k != "UserInfo"}
+    user = chain.get("UserInfo", {})
+    return rest == {k: v for k, v in default.items() if k != "UserInfo"} and user in (
+        {},
+        {"UserId": ""},
+        default["UserInfo"],
+    )
+
+
+def message_source(draft: Draft) -> str:
+    """The source type the draft's message is edited as: its MessageSourceType when that is
+    RAW or TEMPLATE, else RAW (an unknown type is shown as RAW, and kept)."""
+    message = draft.request.get(MESSAGE)
+    source = message.get("MessageSourceType") if isinstance(message, dict) else None
+    return source if source in SOURCE_MEMBERS else RAW
+
+
+def set_message_source(draft: Draft, source: str) -> dict[str, Any]:
+    """Make `source` (RAW or TEMPLATE) the draft's message source; return its member to fill.
+
+    Outbound, the other source's member waits in `draft.parked` (unless nothing is typed
+    in it) and comes back when the source is switched back. Inbound (RAW only) leaves
+    parked alone: a RAW message parked there is the outbound one, waiting behind its
+    template. The returned table is the one in `draft.request`: the pane writes the
+    fields it shows into it.
+    """
+    if source not in SOURCE_MEMBERS:
+        raise ValueError(f"unknown message source {source!r}")
+    raw_message = draft.request.get(MESSAGE)
+    message = dict(raw_message) if isinstance(raw_message, dict) else {}
+    if draft.is_outbound or message.get("MessageSourceType") in SOURCE_MEMBERS:
+        message["MessageSourceType"] = source
+    else:
+        message.setdefault("MessageSourceType", source)  # an unknown inbound type is kept
+    member = SOURCE_MEMBERS[source]
+    current = message.get(member)
+    if draft.is_outbound:
+        other = TEMPLATE if source == RAW else RAW
+        other_member = SOURCE_MEMBERS[other]
+        waited = draft.parked.pop(member, None)
+        current = waited if current is None else current
+        waiting = message.pop(other_member, None) or draft.parked.get(other_member)
+        if isinstance(waiting, dict) and waiting and waiting != EMPTY_MEMBERS[other]:
+            draft.parked[other_member] = waiting
+        else:
+            draft.parked.pop(other_member, None)
+    table = dict(current) if isinstance(current, dict) else {}
+    message[member] = table
+    draft.request[MESSAGE] = message
+    return table
+
+
+def set_create_first(draft: Draft, on: bool) -> Request | None:
+    """Outbound: take the ContactId from a CreateContact step sent first (on), or from the
+    ContactId typed into the request (off). Return the step to fill in, or None.
+
+    What the other way had waits in `draft.parked` (the step under PARKED_CREATE_CONTACT,
+    the typed ContactId under PARKED_CONTACT_ID) and comes back when the user changes
+    their mind, so nothing typed is lost. A step made new is the default one.
+    """
+    if on:
+        if draft.create_contact is None:
+            parked = draft.parked.pop(PARKED_CREATE_CONTACT, None)
+            draft.create_contact = (
+                dict(parked) if isinstance(parked, dict) and parked else None
+            ) or default_create_contact(draft)
+        contact_id = draft.request.pop("ContactId", None)
+        if contact_id:
+            draft.parked[PARKED_CONTACT_ID] = contact_id
+        return draft.create_contact
+    if draft.create_contact is not None:
+        draft.parked[PARKED_CREATE_CONTACT] = draft.create_contact
+        draft.create_contact = None
+    contact_id = draft.parked.pop(PARKED_CONTACT_ID, None)
+    if contact_id and "ContactId" not in draft.request:
+        draft.request["ContactId"] = contact_id
+    return None
+
+
+def shown_create_contact(draft: Draft) -> Request:
+    """The CreateContact step to show: the draft's, else the one waiting in parked, else {}."""
+    if draft.create_contact is not None:
+        return draft.create_contact
+    parked = draft.parked.get(PARKED_CREATE_CONTACT)
+    return parked if isinstance(parked, dict) else {}
+
+
+def shown_contact_id(draft: Draft) -> Any:
+    """The ContactId to show: the request's, else the one waiting in parked (or None)."""
+    return draft.request.get("ContactId", draft.parked.get(PARKED_CONTACT_ID))
+
+
+def shown_member(draft: Draft, source: str) -> dict[str, Any]:
+    """The message member of `source` to show: the request's, else the one waiting in parked."""
+    member = SOURCE_MEMBERS[source]
+    message = draft.request.get(MESSAGE)
+    value = (message.get(member) if isinstance(message, dict) else None) or draft.parked.get(member)
+    return value if isinstance(value, dict) else {}
 
 
 def _without_headers(message: dict[str, Any]) -> tuple[dict[str, Any], Any]:

@@ -177,8 +177,15 @@ def source_for(draft: Draft) -> Source:
             "keyring", f"keys stored in the keyring for {draft.name!r} ({keys.masked_id()})", keys
         )
     if target.credentials == "keyring":
+        status = backend_status()
+        if not status.usable:
+            # Nothing could have been stored: the keyring is what is missing, not the keys.
+            raise CredentialsError(
+                f"the profile says its keys are in the keyring, but keyring {status.name} "
+                f"cannot hold them: {status.advice}"
+            )
         raise CredentialsError(
-            f"{draft.name}: the profile says its keys are in the keyring, but none are stored; "
+            "the profile says its keys are in the keyring, but none are stored; "
             f"run `connect-tui credentials set {draft.name}`"
         )
     if target.aws_profile:
@@ -188,3 +195,41 @@ def source_for(draft: Draft) -> Source:
     return Source(
         "default-chain", "boto3's default chain (environment, ~/.aws, SSO, instance role)"
     )
+
+
+def boto3_session(source: Source, *, botocore_session: Any = None) -> Any:
+    """A boto3 Session with the source's credentials: the one place that builds one.
+
+    `botocore_session` lets sending share the botocore session whose loader already parsed
+    Connect's model. Imports boto3 (slow): call it off the UI thread.
+    """
+    import boto3
+
+    keys = source.keys
+    return boto3.session.Session(
+        botocore_session=botocore_session,
+        profile_name=source.aws_profile,
+        aws_access_key_id=keys.access_key_id if keys else None,
+        aws_secret_access_key=keys.secret_access_key if keys else None,
+        aws_session_token=keys.session_token if keys else None,
+    )
+
+
+def caller_account(draft: Draft) -> tuple[str | None, str]:
+    """(the AWS account the draft's credentials belong to or None, where they come from).
+
+    Asks STS, with short timeouts and one attempt. Blocking (keyring, network): call it in
+    a thread. Any failure (no credentials, no network, expired SSO) means "unknown".
+    """
+    try:
+        source = source_for(draft)
+    except CredentialsError as exc:
+        return None, str(exc)
+    try:
+        from botocore.config import Config
+
+        config = Config(connect_timeout=2, read_timeout=3, retries={"max_attempts": 1})
+        client = boto3_session(source).client("sts", region_name=draft.target.region, config=config)
+        return str(client.get_caller_identity()["Account"]), source.description
+    except Exception:
+        return None, source.description

@@ -15,74 +15,65 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from connect_tui.core import paths
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, Target
-
-if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+from connect_tui.core.outcome import REQUEST_FIELDS, SendOutcome
 
 _TARGET_FIELDS = tuple(f.name for f in dataclasses.fields(Target))
+#: The outcome's fields a history line holds under another name (time and elapsed_ms).
+_TIMING_FIELDS = ("started_at", "elapsed")
 
 
 @dataclass(frozen=True)
-class HistoryEntry:
-    """One recorded send."""
+class HistoryEntry(SendOutcome):
+    """One recorded send: its SendOutcome, numbered, with the target's settings (no secrets).
 
-    number: int
-    time: str
-    profile: str
-    operation: str
-    target: str
-    contact_id: str | None = None
-    created_contact_id: str | None = None
-    related_contact_id: str | None = None
-    client_token: str | None = None
-    request_id: str | None = None
-    error_code: str | None = None
-    error: str | None = None
-    elapsed_ms: float = 0.0
+    A line of the file holds the outcome's fields, with `time` (ISO 8601, UTC) and
+    `elapsed_ms` in place of `started_at` and `elapsed`, and `settings` (the Target).
+    """
+
+    number: int = 0
     settings: dict[str, Any] = field(default_factory=dict, repr=False)
-    request: dict[str, Any] | None = field(default=None, repr=False)
-    create_contact: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
-    def ok(self) -> bool:
-        """True when this send made its contact."""
-        return self.error is None and self.contact_id is not None
+    def time(self) -> str:
+        """When the send started, as recorded: ISO 8601 in UTC, to the millisecond."""
+        return iso_time(self.started_at)
+
+    @property
+    def elapsed_ms(self) -> float:
+        """How long the send took, in milliseconds (as recorded, to a tenth)."""
+        return round(self.elapsed * 1000, 1)
 
     def summary(self) -> dict[str, Any]:
-        """The entry as JSON-ready data, without the requests."""
-        data = dataclasses.asdict(self)
-        for key in ("settings", "request", "create_contact"):
-            data.pop(key)
-        return data
+        """The entry as JSON-ready data, without the requests or the settings."""
+        return {"number": self.number, **_line(self)}
+
+
+def iso_time(stamp: float) -> str:
+    """Seconds since the epoch as the history writes them: ISO 8601, UTC, milliseconds."""
+    return datetime.fromtimestamp(stamp or 0, UTC).isoformat(timespec="milliseconds")
+
+
+def _line(outcome: SendOutcome) -> dict[str, Any]:
+    """An outcome as a history line, without the requests: time first, elapsed_ms last."""
+    line: dict[str, Any] = {"time": iso_time(outcome.started_at)}
+    for item in dataclasses.fields(SendOutcome):
+        if item.name not in (*_TIMING_FIELDS, *REQUEST_FIELDS):
+            line[item.name] = getattr(outcome, item.name)
+    line["elapsed_ms"] = round(outcome.elapsed * 1000, 1)
+    return line
 
 
 def append(outcome: SendOutcome, target: Target) -> None:
     """Add one send to the history (a failure to write it is not a failure of the send)."""
-    record = {
-        "time": datetime.fromtimestamp(outcome.started_at or 0, UTC).isoformat(
-            timespec="milliseconds"
-        ),
-        "profile": outcome.profile,
-        "operation": outcome.operation,
-        "target": outcome.target,
-        "contact_id": outcome.contact_id,
-        "created_contact_id": outcome.created_contact_id,
-        "related_contact_id": outcome.related_contact_id,
-        "client_token": outcome.client_token,
-        "request_id": outcome.request_id,
-        "error_code": outcome.error_code,
-        "error": outcome.error,
-        "elapsed_ms": round(outcome.elapsed * 1000, 1),
-        # The target's settings, never credentials: a Target holds none.
-        "settings": {name: getattr(target, name) for name in _TARGET_FIELDS},
-        "request": outcome.request,
-        "create_contact": outcome.create_contact,
-    }
+    record = _line(outcome)
+    # The target's settings, never credentials: a Target holds none.
+    record["settings"] = {name: getattr(target, name) for name in _TARGET_FIELDS}
+    record.update((name, getattr(outcome, name)) for name in REQUEST_FIELDS)
     line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     path = paths.history_file()
     with contextlib.suppress(OSError):
@@ -143,7 +134,18 @@ def to_draft(recorded: HistoryEntry) -> Draft:
 def _parse(number: int, line: str) -> HistoryEntry | None:
     try:
         data = json.loads(line)
-        known = {f.name for f in dataclasses.fields(HistoryEntry)} - {"number"}
-        return HistoryEntry(number=number, **{k: v for k, v in data.items() if k in known})
-    except (ValueError, TypeError):
+        known = {f.name for f in dataclasses.fields(HistoryEntry)} - {"number", *_TIMING_FIELDS}
+        values = {k: v for k, v in data.items() if k in known}
+        values["started_at"] = _stamp(data.get("time"))
+        values["elapsed"] = float(data.get("elapsed_ms") or 0) / 1000
+        return HistoryEntry(number=number, **values)
+    except (ValueError, TypeError, AttributeError):
         return None  # a damaged line is skipped; the numbers of the others stay the same
+
+
+def _stamp(time: Any) -> float:
+    """A recorded ISO time as seconds since the epoch (0 when it cannot be read)."""
+    try:
+        return datetime.fromisoformat(str(time)).timestamp()
+    except ValueError:
+        return 0.0

@@ -14,10 +14,11 @@ import re
 import shlex
 from typing import Any
 
-from connect_tui.core import sandbox_identity, schema, shape_check
+from connect_tui.core import safe_text, sandbox_identity, schema, shape_check, variables
+from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.files import UserError
-from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, Draft
-from connect_tui.core.problems import STRUCTURAL_CODES
+from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, OUTBOUND, Draft, Target
+from connect_tui.core.problems import STRUCTURAL_CODES, Step, first_and_more, format_location
 from connect_tui.core.schema import Shape
 
 _SANDBOX_COMMAND = f"connect-tui sandbox --port {sandbox_identity.SUGGESTED_PORT}"
@@ -38,15 +39,51 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
     if not isinstance(data, dict):
         raise UserError(f"{source}: expected a JSON or YAML object of {operation} parameters")
     data, dropped = drop_nulls(data)
+    _refuse_surrogates(data, source, ())
     shape = schema.input_shape(operation)
     structural = [
         p for p in shape_check.check(shape, data, root_name=operation) if p.code in STRUCTURAL_CODES
     ]
     if structural:
-        first = structural[0]
-        more = f" (and {len(structural) - 1} more)" if len(structural) > 1 else ""
-        raise UserError(f"{source}: {first.path}: {first.message}{more}")
+        where = [f"{p.path}: {p.message}" for p in structural]
+        raise UserError(f"{source}: {first_and_more(where)}")
     return data, dropped
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(value: Any, source: str, location: tuple[Step, ...]) -> None:
+    """A JSON escape such as \\ud800 on its own is no character: nothing can store it as UTF-8."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found:
+            where = format_location(location) or "(request)"
+            raise UserError(
+                f"{source}: {where}: holds \\u{ord(found.group()):04x}, half of a UTF-16 pair "
+                "and not a character; UTF-8 cannot store it"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, source, location)
+            _refuse_surrogates(item, source, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_surrogates(item, source, (*location, index))
+
+
+def imported_draft(name: str, operation: str, request: dict[str, Any], target: Target) -> Draft:
+    """The draft an imported request becomes.
+
+    Its text is literal (`${x}` escaped as `$${x}`, see connect_tui.core.variables.escape), so
+    exporting it as cli-input-json gives back the same request. An outbound request with no
+    ContactId gets the create-the-contact-first step (CreateContact, OUTBOUND), as a new
+    outbound draft has: StartOutboundEmailContact needs a contact made by CreateContact.
+    """
+    draft = Draft(name=name, operation=operation, target=target, request=variables.escape(request))
+    if operation == OUTBOUND and "ContactId" not in request:
+        draft.create_contact = default_create_contact(draft)
+    return draft
 
 
 def drop_nulls(value: Any) -> tuple[Any, int]:
@@ -154,18 +191,29 @@ def canonical(shape: Shape | None, value: Any) -> Any:
 def cli_input_json(operation: str, request: dict[str, Any]) -> str:
     """The request as `--cli-input-json` takes it: exactly the request, members in model order."""
     ordered = canonical(schema.input_shape(operation), request)
-    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+    # safe_text.dumps: C1 and bidi controls as \u escapes, the same JSON value.
+    return safe_text.dumps(ordered, indent=2) + "\n"
 
 
-def aws_cli_command(draft: Draft, request: dict[str, Any], chain: dict[str, Any] | None) -> str:
-    """A runnable `aws connect ...` command (two, chained, when the contact is created first)."""
+def aws_cli_command(
+    draft: Draft,
+    request: dict[str, Any],
+    chain: dict[str, Any] | None,
+    *,
+    sandbox_url: str | None = None,
+) -> str:
+    """A runnable `aws connect ...` command (two, chained, when the contact is created first).
+
+    `sandbox_url` is the running standalone sandbox's URL, if any: a sandbox draft with
+    no endpoint_url of its own is sent there.
+    """
     lines = []
     target = draft.target
     options = []
     environment = ""
     if target.is_sandbox:
-        url = target.endpoint_url or sandbox_identity.SUGGESTED_URL
-        if not target.endpoint_url:
+        url = target.endpoint_url or sandbox_url or sandbox_identity.SUGGESTED_URL
+        if not (target.endpoint_url or sandbox_url):
             lines.append(f"# start the sandbox first: {_SANDBOX_COMMAND}")
         environment = (
             f"AWS_ACCESS_KEY_ID={sandbox_identity.ACCESS_KEY_ID} "
@@ -187,7 +235,7 @@ def aws_cli_command(draft: Draft, request: dict[str, Any], chain: dict[str, Any]
 
     def command(operation: str, body: dict[str, Any], extra: str = "") -> str:
         ordered = canonical(schema.input_shape(operation), body)
-        payload = shlex.quote(json.dumps(ordered, ensure_ascii=False, separators=(",", ":")))
+        payload = shlex.quote(safe_text.dumps(ordered, separators=(",", ":")))
         verb = CLI_NAMES[operation]
         return f"{environment}aws connect {verb} {shared}{extra} --cli-input-json {payload}"
 
@@ -200,14 +248,21 @@ def aws_cli_command(draft: Draft, request: dict[str, Any], chain: dict[str, Any]
     return "\n".join(lines) + "\n"
 
 
-def boto3_snippet(draft: Draft, request: dict[str, Any], chain: dict[str, Any] | None) -> str:
-    """A runnable Python snippet that sends the draft with boto3."""
+def boto3_snippet(
+    draft: Draft,
+    request: dict[str, Any],
+    chain: dict[str, Any] | None,
+    *,
+    sandbox_url: str | None = None,
+) -> str:
+    """A runnable Python snippet that sends the draft with boto3 (`sandbox_url`: as above)."""
     target = draft.target
     client_args: list[str] = []
     session = "boto3"
     if target.is_sandbox:
+        url = target.endpoint_url or sandbox_url or sandbox_identity.SUGGESTED_URL
         client_args += [
-            f"endpoint_url={(target.endpoint_url or sandbox_identity.SUGGESTED_URL)!r}",
+            f"endpoint_url={url!r}",
             f"region_name={sandbox_identity.REGION!r}",
             f"aws_access_key_id={sandbox_identity.ACCESS_KEY_ID!r}",
             f"aws_secret_access_key={sandbox_identity.SECRET_ACCESS_KEY!r}",
@@ -220,7 +275,7 @@ def boto3_snippet(draft: Draft, request: dict[str, Any], chain: dict[str, Any] |
         if target.aws_profile:
             session = f"boto3.Session(profile_name={target.aws_profile!r})"
     lines = ["import boto3", ""]
-    if target.is_sandbox and not target.endpoint_url:
+    if target.is_sandbox and not (target.endpoint_url or sandbox_url):
         lines.append(f"# start the sandbox first: {_SANDBOX_COMMAND}")
     if target.credentials:
         lines.append(

@@ -11,8 +11,6 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from connect_tui.core import sandbox_identity
-
 INBOUND: Final = "StartEmailContact"
 OUTBOUND: Final = "StartOutboundEmailContact"
 CREATE_CONTACT: Final = "CreateContact"
@@ -33,6 +31,17 @@ TARGET_KINDS: Final = (SANDBOX, AWS)
 KEYRING: Final = "keyring"
 
 Request = dict[str, Any]
+
+# The keys of Draft.parked, each defined here once. Besides these, the operation names
+# (INBOUND, OUTBOUND) key what that operation takes and the other does not, waiting for the
+# draft to be switched back (connect_tui.core.conversion.switch_operation).
+#: Outbound: the RAW message, waiting while the message is a TEMPLATE (and the reverse).
+PARKED_RAW_MESSAGE: Final = "RawMessage"
+PARKED_TEMPLATE: Final = "TemplatedMessageConfig"
+#: Outbound: the CreateContact step, waiting while a ContactId is typed in instead.
+PARKED_CREATE_CONTACT: Final = "CreateContact"
+#: Outbound: the typed ContactId, waiting while the contact is created first.
+PARKED_CONTACT_ID: Final = "ContactId"
 
 
 def operation_from_cli_name(name: str) -> str:
@@ -58,21 +67,36 @@ class Target:
     #: None (look in the usual places) or KEYRING (keys stored for this profile).
     credentials: str | None = None
     endpoint_url: str | None = None
+    #: The CloudWatch Logs group of the instance's flow logs, read by the follow view
+    #: (docs/follow.md); None: the sandbox's own group for a sandbox target, none for AWS.
+    flow_log_group: str | None = None
 
     @property
     def is_sandbox(self) -> bool:
         """True when the draft goes to the local sandbox rather than to AWS."""
         return self.kind == SANDBOX
 
-    def describe(self) -> str:
-        """A short human description, such as `sandbox` or `aws us-east-1 (profile demo)`."""
+    def describe(
+        self, endpoint: str | None = None, *, embedded: bool = False, region: str | None = None
+    ) -> str:
+        """Where this target sends, in words and never with a credential: the one wording
+        of a target, for the screen, the verbs and the history.
+
+        `endpoint` is the URL a send actually used when it is known (the sandbox it found,
+        botocore's endpoint for the Region), else the target's own `endpoint_url`;
+        `embedded` says that sandbox lives inside this process; `region` is the Region
+        botocore resolved when the target names none. Examples: `sandbox`,
+        `sandbox http://127.0.0.1:8000 (embedded)`, `aws us-east-1 profile demo`.
+        """
+        endpoint = endpoint or self.endpoint_url
         if self.is_sandbox:
-            return f"sandbox {self.endpoint_url}" if self.endpoint_url else "sandbox (embedded)"
-        text = f"aws {self.region or '(Region from AWS config)'}"
+            where = f"sandbox {endpoint}" if endpoint else "sandbox"
+            return where + (" (embedded)" if embedded else "")
+        text = f"aws {self.region or region or '(Region from AWS config)'}"
         if self.aws_profile:
-            text += f" (profile {self.aws_profile})"
-        if self.endpoint_url:
-            text += f" via {self.endpoint_url}"
+            text += f" profile {self.aws_profile}"
+        if endpoint:
+            text += f" {endpoint}"
         return text
 
 
@@ -83,7 +107,8 @@ class Draft:
     `create_contact`, when set on an outbound draft, is the CreateContact request made
     first to obtain the ContactId (its InstanceId defaults to the request's).
     `parked` holds fields that the current operation does not take, kept so that
-    switching operation back and forth loses nothing.
+    switching operation back and forth loses nothing. `flow_test` holds the expectations of
+    `connect-tui flow test` (queue, attributes, path, clock, seed).
     """
 
     name: str
@@ -93,6 +118,8 @@ class Draft:
     request: Request = field(default_factory=dict)
     create_contact: Request | None = None
     parked: Request = field(default_factory=dict)
+    #: `[flow_test]`: what `connect-tui flow test` expects of this draft (docs/flows.md).
+    flow_test: Request = field(default_factory=dict)
 
     @property
     def is_outbound(self) -> bool:
@@ -111,30 +138,3 @@ class Draft:
         if "InstanceId" not in request and "InstanceId" in self.request:
             request = {"InstanceId": self.request["InstanceId"], **request}
         return request
-
-
-def new_draft(name: str = "untitled", operation: str = INBOUND) -> Draft:
-    """A new draft that is valid as it stands and sends to the sandbox.
-
-    It names the sandbox's default instance and address, so a user on a fresh machine
-    can press send and see a ContactId before changing anything.
-    """
-    request: Request = {
-        "InstanceId": sandbox_identity.INSTANCE_ID,
-        "FromEmailAddress": {"EmailAddress": "customer@example.com", "DisplayName": "Customer"},
-        "DestinationEmailAddress": sandbox_identity.SUPPORT_ADDRESS,
-        "EmailMessage": {
-            "MessageSourceType": "RAW",
-            "RawMessage": {
-                "Subject": "Hello from connect-tui",
-                "Body": "This message was composed in connect-tui.",
-                "ContentType": "text/plain",
-            },
-        },
-    }
-    draft = Draft(name=name, request=request)
-    if operation != INBOUND:
-        from connect_tui.core.conversion import switch_operation
-
-        draft = switch_operation(draft, operation)
-    return draft

@@ -2,10 +2,12 @@
 
 - config dir: profiles/, themes/, config.toml (keymap, chosen theme), recovery/
 - data dir: history.jsonl
+- cache dir: pickers.json (the pickers' lists, per target)
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 APP_NAME = "connect-tui"
@@ -23,6 +25,13 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The user's connect-tui cache folder (on Linux $XDG_CACHE_HOME/connect-tui)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def profiles_dir() -> Path:
@@ -54,3 +63,14 @@ def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) if needed, readable by the user only; return it."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def display_path(path: Path) -> str:
+    """A path as a person reads it: relative to here when below it, ~ for the home folder."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        pass
+    home = os.path.expanduser("~")
+    text = str(path)
+    return "~" + text[len(home) :] if home != "/" and text.startswith(home + os.sep) else text

@@ -1,8 +1,12 @@
-"""Provides Problem: one thing wrong with a draft, where it is, and how bad it is."""
+"""Provides Problem: one thing wrong with a draft, where it is, and how bad it is; Findings,
+which the rules report into; and `first_and_more`, the one wording of "the first error (and
+N more)".
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -48,7 +52,8 @@ class Problem:
 
     `location` points into `section` (the request unless said otherwise); `code` names
     the kind of check that failed (required, type, unknown, length, range, pattern,
-    enum, size or rule), so tools can act on kinds without parsing messages.
+    enum, size or rule), so tools can act on kinds without parsing messages; `rule`
+    names the documented rule (docs/service-rules.md).
     """
 
     location: tuple[Step, ...]
@@ -56,6 +61,14 @@ class Problem:
     severity: str = ERROR
     code: str = "rule"
     section: str = REQUEST
+    #: The rule broken, an id of connect_tui.core.rule_catalog (listed in docs/service-rules.md);
+    #: empty for a check of botocore's model, whose rule is named by `code` (see rule_id).
+    rule: str = ""
+
+    @property
+    def rule_id(self) -> str:
+        """The id of the rule broken, as docs/service-rules.md lists it (`model.length`, ...)."""
+        return self.rule or f"model.{self.code}"
 
     @property
     def path(self) -> str:
@@ -80,3 +93,33 @@ class Problem:
 def has_errors(problems: list[Problem]) -> bool:
     """True when any problem is an error (warnings alone let a draft be sent)."""
     return any(p.is_error for p in problems)
+
+
+def first_and_more(items: Sequence[object]) -> str:
+    """The first item as text, and how many more there are: `X (and 2 more)`; "" for none."""
+    if not items:
+        return ""
+    more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+    return f"{items[0]}{more}"
+
+
+class Findings:
+    """The problems found so far, and the part of the draft they belong to.
+
+    The rules (connect_tui.core.rules) and the segment attribute checks
+    (connect_tui.core.segments) both report into it, so it lives below both.
+    """
+
+    __slots__ = ("problems", "section")
+
+    def __init__(self, problems: list[Problem], section: str) -> None:
+        self.problems = problems
+        self.section = section
+
+    def error(self, location: tuple[Step, ...], message: str, *, rule: str) -> None:
+        """Report a mistake that stops the draft from being sent, naming the `rule` broken."""
+        self.problems.append(Problem(location, message, ERROR, "rule", self.section, rule))
+
+    def warn(self, location: tuple[Step, ...], message: str, *, rule: str) -> None:
+        """Report a doubt that does not stop the draft from being sent, naming the `rule`."""
+        self.problems.append(Problem(location, message, WARNING, "rule", self.section, rule))

@@ -15,11 +15,14 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from connect_tui.core import paths
+from connect_tui.core import flow_expectations, paths
 from connect_tui.core.files import UserError, atomic_write, read_text
-from connect_tui.core.model import OPERATIONS, Draft, Target
+from connect_tui.core.model import CREATE_CONTACT, OPERATIONS, Draft, Target
+
+if TYPE_CHECKING:
+    from connect_tui.core import schema
 
 FORMAT: Final = 1
 SUFFIX: Final = ".toml"
@@ -35,8 +38,16 @@ TOP_KEYS: Final = (
     "request",
     "create_contact",
     "parked",
+    "flow_test",
 )
-TARGET_KEYS: Final = ("kind", "region", "aws_profile", "credentials", "endpoint_url")
+TARGET_KEYS: Final = (
+    "kind",
+    "region",
+    "aws_profile",
+    "credentials",
+    "endpoint_url",
+    "flow_log_group",
+)
 _SECRET_WORDS = ("secret", "password", "access_key", "session_token", "token")
 
 
@@ -127,6 +138,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         aws_profile=reader.optional_text(target_data, "aws_profile", "target"),
         credentials=reader.optional_text(target_data, "credentials", "target"),
         endpoint_url=reader.optional_text(target_data, "endpoint_url", "target"),
+        flow_log_group=reader.optional_text(target_data, "flow_log_group", "target"),
     )
     variables = reader.table(data, "variables")
     for key, value in variables.items():
@@ -140,6 +152,10 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         reader.check_values(chain, "create_contact")
     parked = reader.table(data, "parked")
     reader.check_values(parked, "parked")
+    flow_test = reader.table(data, "flow_test")
+    problem = flow_expectations.check_table(flow_test)
+    if problem is not None:
+        raise reader.error(f"flow_test.{problem[0]}", problem[1])
     return Draft(
         name=name,
         operation=operation,
@@ -148,6 +164,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         request=request,
         create_contact=chain,
         parked=parked,
+        flow_test=flow_test,
     )
 
 
@@ -160,15 +177,49 @@ def dumps(draft: Draft) -> str:
     document["target"] = {k: v for k, v in target.items() if v is not None}
     if draft.variables:
         document["variables"] = draft.variables
-    document["request"] = draft.request
+    document["request"] = in_model_order(draft.request, draft.operation)
     if draft.create_contact is not None:
-        document["create_contact"] = draft.create_contact
+        document["create_contact"] = in_model_order(draft.create_contact, CREATE_CONTACT)
     if draft.parked:
         document["parked"] = draft.parked
+    if draft.flow_test:
+        document["flow_test"] = draft.flow_test
     try:
         return tomli_w.dumps(document, multiline_strings=True)
     except (TypeError, ValueError) as exc:
         raise ProfileError(f"{draft.name}: cannot be written as TOML: {exc}") from None
+
+
+def in_model_order(request: dict[str, Any], operation: str) -> dict[str, Any]:
+    """The request with each structure's members in the order of botocore's model (the API
+    Reference's order); members the model does not know follow, as they were.
+
+    So the text of a profile does not depend on the order fields were typed in or
+    converted: a draft switched to the other operation and back saves the same bytes
+    (issue 15, defect 8). Map keys and list items keep the user's order.
+    """
+    from connect_tui.core import schema
+
+    try:
+        shape = schema.input_shape(operation)
+    except Exception:  # an operation the model lacks: written as it is
+        return request
+    ordered: dict[str, Any] = _ordered(request, shape)
+    return ordered
+
+
+def _ordered(value: Any, shape: schema.Shape | None) -> Any:
+    if shape is None:
+        return value
+    if shape.type == "structure" and isinstance(value, dict):
+        ordered = {k: _ordered(value[k], m) for k, m in shape.members.items() if k in value}
+        ordered.update((k, v) for k, v in value.items() if k not in ordered)
+        return ordered
+    if shape.type == "map" and isinstance(value, dict):
+        return {k: _ordered(v, shape.value) for k, v in value.items()}
+    if shape.type == "list" and isinstance(value, list):
+        return [_ordered(item, shape.member) for item in value]
+    return value
 
 
 def save(draft: Draft, path: Path, *, overwrite: bool = True) -> None:

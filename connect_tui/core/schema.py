@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 SERVICE = "connect"
@@ -104,6 +105,26 @@ def _operation(name: str) -> Operation:
 def input_shape(operation_name: str) -> Shape:
     """The compiled input shape of an operation."""
     return operation(operation_name).input
+
+
+#: The first botocore release whose Connect model has the email operations with today's limits
+#: (ToAddresses/CcAddresses up to 50 items from 1.38.26, Attachments up to 50 from 1.43.64;
+#: the email operations came in 1.35.68 with 10 of each). The floor in pyproject.toml;
+#: docs/service-rules.md tells how it was found.
+BOTOCORE_FLOOR = "1.43.64"
+
+
+@cache
+def model_source() -> str:
+    """Which Connect model validation reads: `botocore 1.44.8, Connect 2017-08-08`, and the
+    file when it is not botocore's own (a model in ~/.aws/models overrides botocore's)."""
+    import botocore
+
+    version = loader().determine_latest_version(SERVICE, "service-2")
+    _, path = loader().load_data_with_path(f"{SERVICE}/{version}/service-2")
+    text = f"botocore {botocore.__version__}, Connect {version}"
+    own = str(Path(botocore.__file__).parent / "data")
+    return text if str(path).startswith(own) else f"{text}, read from {path}"
 
 
 def api_version() -> str:

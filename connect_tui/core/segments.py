@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
-from connect_tui.core.problems import MapKey, Step
-
-if TYPE_CHECKING:
-    from connect_tui.core.rules import Findings
+from connect_tui.core.problems import Findings, MapKey, Step
 
 VALUE_KINDS: Final = ("ValueString", "ValueInteger", "ValueMap", "ValueList", "ValueArn")
 SYSTEM_ONLY_KINDS: Final = ("ValueList", "ValueArn")
@@ -89,6 +86,7 @@ def check_segment_attributes(
                 where,
                 f"key {key!r} may use only letters, digits, '-' and '_' "
                 f"(system keys start with {SYSTEM_PREFIX})",
+                rule="segments.key-chars",
             )
         _check_value(value, where, system, found)
         if key == EXPIRY_KEY:
@@ -100,15 +98,20 @@ def _check_value(value: Any, where: tuple[Step, ...], system: bool, found: Findi
         return  # the model check reports the type
     kinds = [kind for kind in VALUE_KINDS if kind in value]
     if not kinds:
-        found.error(where, "sets no value; set exactly one of " + ", ".join(VALUE_KINDS))
+        found.error(
+            where,
+            "sets no value; set exactly one of " + ", ".join(VALUE_KINDS),
+            rule="segments.one-kind",
+        )
     elif len(kinds) > 1:
-        found.error(where, f"sets {' and '.join(kinds)}; set exactly one")
+        found.error(where, f"sets {' and '.join(kinds)}; set exactly one", rule="segments.one-kind")
     for kind in kinds:
         if kind in SYSTEM_ONLY_KINDS and not system:
             found.error(
                 (*where, kind),
                 f"{kind} is only for system keys ({SYSTEM_PREFIX}…); "
                 "use ValueString, ValueInteger or ValueMap for your own keys",
+                rule="segments.system-only-kind",
             )
     children = value.get("ValueMap")
     if isinstance(children, dict):
@@ -116,7 +119,9 @@ def _check_value(value: Any, where: tuple[Step, ...], system: bool, found: Findi
             child_where: tuple[Step, ...] = (*where, "ValueMap", MapKey(str(child_key)))
             if isinstance(child_key, str) and child_key and not _USER_KEY.fullmatch(child_key):
                 found.error(
-                    child_where, f"key {child_key!r} may use only letters, digits, '-' and '_'"
+                    child_where,
+                    f"key {child_key!r} may use only letters, digits, '-' and '_'",
+                    rule="segments.key-chars",
                 )
             _check_value(child, child_where, system, found)
     items = value.get("ValueList")
@@ -132,16 +137,22 @@ def _check_expiry(value: Any, where: tuple[Step, ...], found: Findings, limit: i
             where,
             f"{EXPIRY_KEY} takes a ValueMap whose {EXPIRY_DURATION} is a ValueInteger of minutes, "
             f"such as {{ValueMap: {{{EXPIRY_DURATION}: {{ValueInteger: 1440}}}}}}",
+            rule="segments.expiry-shape",
         )
         return
     location = (*where, "ValueMap", MapKey(EXPIRY_DURATION), "ValueInteger")
     if minutes < 1:
-        found.error(location, f"is {minutes:,} minutes; a contact expiry is at least 1 minute")
+        found.error(
+            location,
+            f"is {minutes:,} minutes; a contact expiry is at least 1 minute",
+            rule="segments.expiry-range",
+        )
     elif minutes > limit:
         found.error(
             location,
             f"is {minutes:,} minutes ({minutes / 1440:.1f} days); an email contact expires "
             f"after at most {limit:,} minutes ({limit // 1440} days)",
+            rule="segments.expiry-range",
         )
 
 

@@ -15,13 +15,15 @@ import os
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Final
 
 from connect_tui import __version__
 from connect_tui.core import credentials, local_sandbox, sandbox_identity, schema, variables
 from connect_tui.core.model import CREATE_CONTACT, Draft
-from connect_tui.core.problems import has_errors
+from connect_tui.core.outcome import SendOutcome
+from connect_tui.core.problems import first_and_more, has_errors
 from connect_tui.core.send_errors import describe_client_error, describe_exception
 from connect_tui.core.validation import validate
 
@@ -29,43 +31,6 @@ from connect_tui.core.validation import validate
 #: about 3 in 100,000 calls failing, and a refused connection still fails within a minute.
 MAX_ATTEMPTS: Final = 10
 INVALID_DRAFT: Final = "InvalidDraft"
-
-
-@dataclass(frozen=True)
-class SendOutcome:
-    """What one send did: the ContactId(s) made, or the error, and how long it took.
-
-    `target` describes where it went, never with credentials. `request` and
-    `create_contact` are the resolved requests as sent (ClientTokens included).
-    """
-
-    profile: str
-    operation: str
-    target: str
-    contact_id: str | None = None
-    created_contact_id: str | None = None
-    #: The contact an agent reply answers (CreateContact's RelatedContactId), if any.
-    related_contact_id: str | None = None
-    client_token: str | None = None
-    request_id: str | None = None
-    error_code: str | None = None
-    error: str | None = None
-    started_at: float = 0.0
-    elapsed: float = 0.0
-    request: dict[str, Any] | None = field(default=None, repr=False)
-    create_contact: dict[str, Any] | None = field(default=None, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        """True when the contact was made."""
-        return self.error is None and self.contact_id is not None
-
-    def summary(self) -> dict[str, Any]:
-        """The outcome as JSON-ready data, without the requests."""
-        data = asdict(self)
-        data.pop("request")
-        data.pop("create_contact")
-        return data
 
 
 @dataclass(frozen=True)
@@ -136,19 +101,31 @@ class Sender:
     """Sends drafts, reusing one boto3 client per target and credentials (clients are costly)."""
 
     def __init__(
-        self, *, pacer: Pacer | None = None, max_attempts: int | None = None, record: bool = True
+        self,
+        *,
+        pacer: Pacer | None = None,
+        max_attempts: int | None = None,
+        record: bool = True,
+        locate: Callable[[], local_sandbox.LocalSandbox] = local_sandbox.locate,
     ) -> None:
         self.pacer = pacer
+        #: Finds the sandbox for a sandbox target with no endpoint_url; core's own finds only
+        #: a standalone one, connect_tui.runtime's also starts the embedded one.
+        self.locate = locate
         self.max_attempts = max_attempts or default_max_attempts()
         self.record = record
         self._clients: dict[tuple[Any, ...], Any] = {}
         self._answered: set[str] = set()
         self._lock = threading.Lock()
 
-    def send(self, draft: Draft) -> SendOutcome:
-        """Send the draft; the outcome says what happened (AWS and network errors never raise)."""
+    def send(self, draft: Draft, prepared: Prepared | None = None) -> SendOutcome:
+        """Send the draft; the outcome says what happened (AWS and network errors never raise).
+
+        `prepared` is `prepare(draft)` when the caller already made it (the composer checks
+        the problems before it asks to send): the draft is then validated once, not twice.
+        """
         started, clock = time.time(), time.perf_counter()
-        prepared = prepare(draft)
+        prepared = prepared or prepare(draft)
         outcome = self._send_prepared(draft, prepared, started, clock)
         if self.record:
             from connect_tui.core import history
@@ -163,7 +140,7 @@ class Sender:
             "profile": draft.name,
             "operation": draft.operation,
             # Where it would go: the sandbox's URL is known only once it is located.
-            "target": describe_target(draft, draft.target.endpoint_url),
+            "target": draft.target.describe(),
             "client_token": prepared.request["ClientToken"],
             "related_contact_id": (prepared.create_contact or {}).get("RelatedContactId"),
             "started_at": started,
@@ -176,24 +153,23 @@ class Sender:
 
         errors = [p for p in prepared.problems if p.is_error]
         if has_errors(prepared.problems):
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
             return finish(
-                error_code=INVALID_DRAFT, error=f"the draft is invalid: {errors[0]}{more}"
+                error_code=INVALID_DRAFT, error=f"the draft is invalid: {first_and_more(errors)}"
             )
         endpoint: str | None = None
         source: credentials.Source | None = None
         created_id: str | None = None
         try:
             endpoint, region, embedded = self._where(draft)
-            base["target"] = describe_target(draft, endpoint, embedded=embedded)
-            if draft.target.is_sandbox and endpoint is not None:
-                self._check_listening(endpoint)
+            base["target"] = draft.target.describe(endpoint, embedded=embedded)
+            if draft.target.is_sandbox and draft.target.endpoint_url is not None:
+                self._check_listening(draft.target.endpoint_url)  # locate() checked its own
             source = credentials.source_for(draft)
             client = self._client(endpoint, region, source)
             if not draft.target.is_sandbox:
                 # botocore resolved the Region, AWS_ENDPOINT_URL(_CONNECT) or the Region's endpoint.
                 endpoint = endpoint or client.meta.endpoint_url
-                base["target"] = describe_target(draft, endpoint, region=client.meta.region_name)
+                base["target"] = draft.target.describe(endpoint, region=client.meta.region_name)
             request = prepared.request
             if prepared.create_contact is not None:
                 created = self._call(client, CREATE_CONTACT, prepared.create_contact)
@@ -203,6 +179,8 @@ class Sender:
             response = self._call(client, draft.operation, request)
         except credentials.CredentialsError as exc:
             return finish(error_code="Credentials", error=f"Credentials: {exc}")
+        except local_sandbox.SandboxUnavailable as exc:
+            return finish(error_code="SandboxUnavailable", error=f"SandboxUnavailable: {exc}")
         except Exception as exc:  # botocore's errors, sorted into words below
             return finish(**self._failure(exc, draft, endpoint, source, created_id))
         return finish(
@@ -237,7 +215,9 @@ class Sender:
     def _call(self, client: Any, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         if self.pacer is not None:
             self.pacer.acquire()
-        method = getattr(client, _python_name(operation))
+        from botocore import xform_name  # the SDK's own CreateContact -> create_contact
+
+        method = getattr(client, xform_name(operation))
         response: dict[str, Any] = method(**request)
         return response
 
@@ -250,7 +230,7 @@ class Sender:
             return target.endpoint_url, region, False
         endpoint, embedded = target.endpoint_url, False
         if endpoint is None:
-            located = local_sandbox.locate()
+            located = self.locate()
             endpoint, embedded = located.url, located.embedded
         return endpoint, sandbox_identity.REGION, embedded
 
@@ -264,23 +244,45 @@ class Sender:
             raise EndpointConnectionError(endpoint_url=endpoint)
         self._answered.add(endpoint)
 
-    def _client(self, endpoint: str | None, region: str | None, source: credentials.Source) -> Any:
+    def client_for(self, draft: Draft, service: str = "connect") -> tuple[Any, str | None]:
+        """(a client for the draft's target, its endpoint): the send's session and credentials.
+
+        `service` "logs" gives CloudWatch Logs: the sandbox serves it on its own endpoint;
+        for AWS botocore finds the Region's (a draft's endpoint_url is Connect's only).
+        CredentialsError and botocore's errors are the caller's to word.
+        """
+        endpoint, region, _ = self._where(draft)
+        if service != "connect" and not draft.target.is_sandbox:
+            endpoint = None
+        source = credentials.source_for(draft)
+        client = self._client(endpoint, region, source, service)
+        return client, endpoint or client.meta.endpoint_url
+
+    def _client(
+        self,
+        endpoint: str | None,
+        region: str | None,
+        source: credentials.Source,
+        service: str = "connect",
+    ) -> Any:
         """The client for an endpoint, Region and credentials: made once, then reused."""
-        cache_key = (endpoint, region, source.kind, source.aws_profile, source.keys)
+        cache_key = (service, endpoint, region, source.kind, source.aws_profile, source.keys)
         with self._lock:
             client = self._clients.get(cache_key)
             if client is None:
-                client = self._new_client(endpoint, region, source)
+                client = self._new_client(endpoint, region, source, service)
                 self._clients[cache_key] = client
         return client
 
     def _new_client(
-        self, endpoint: str | None, region: str | None, source: credentials.Source
+        self,
+        endpoint: str | None,
+        region: str | None,
+        source: credentials.Source,
+        service: str = "connect",
     ) -> Any:
-        import boto3
         from botocore.config import Config
 
-        keys = source.keys
         core = None
         if "AWS_DATA_PATH" not in os.environ:
             # The loader that validation used: Connect's model (large) is parsed once, not twice.
@@ -288,13 +290,7 @@ class Sender:
 
             core = botocore.session.Session()
             core.register_component("data_loader", schema.loader())
-        session = boto3.session.Session(
-            botocore_session=core,
-            profile_name=source.aws_profile,
-            aws_access_key_id=keys.access_key_id if keys else None,
-            aws_secret_access_key=keys.secret_access_key if keys else None,
-            aws_session_token=keys.session_token if keys else None,
-        )
+        session = credentials.boto3_session(source, botocore_session=core)
         config = Config(
             # total_max_attempts counts the first try; botocore's max_attempts would not.
             retries={"mode": "adaptive", "total_max_attempts": self.max_attempts},
@@ -302,38 +298,18 @@ class Sender:
             read_timeout=30,
             user_agent_extra=f"connect-tui/{__version__}",
         )
-        return session.client("connect", region_name=region, endpoint_url=endpoint, config=config)
+        return session.client(service, region_name=region, endpoint_url=endpoint, config=config)
 
 
-def describe_target(
-    draft: Draft, endpoint: str | None, *, embedded: bool = False, region: str | None = None
-) -> str:
-    """Where a send went, for people and the history: never any credential."""
-    target = draft.target
-    if target.is_sandbox:
-        where = f"sandbox {endpoint}" if endpoint else "sandbox"
-        return where + (" (embedded)" if embedded else "")
-    text = f"aws {target.region or region or '(Region from AWS config)'}"
-    if target.aws_profile:
-        text += f" profile {target.aws_profile}"
-    if endpoint:
-        text += f" {endpoint}"
-    return text
+def planned_target(draft: Draft) -> str:
+    """Where a send of this draft would go now, described; nothing is started.
 
-
-def _python_name(operation: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in operation).lstrip("_")
-
-
-_shared: Sender | None = None
-_shared_lock = threading.Lock()
-
-
-def send_draft(draft: Draft) -> SendOutcome:
-    """Send one draft with a process-wide Sender (the composer's entry point; blocking)."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = Sender()
-        sender = _shared
-    return sender.send(draft)
+    A sandbox draft with no endpoint_url goes to the registered standalone sandbox when
+    one runs (its URL is shown), else to the embedded one.
+    """
+    endpoint = draft.target.endpoint_url
+    embedded = False
+    if draft.target.is_sandbox and endpoint is None:
+        endpoint = local_sandbox.registered_url()
+        embedded = endpoint is None
+    return draft.target.describe(endpoint, embedded=embedded)

@@ -25,7 +25,7 @@ def validate(draft: Draft) -> list[Problem]:
     try:
         return _validate(draft)
     except RecursionError:
-        return [Problem((), "is nested too deeply to check", code="size")]
+        return [Problem((), "is nested too deeply to check", code="size", rule="draft.too-deep")]
 
 
 def validate_request(
@@ -48,7 +48,14 @@ def resolved_request(draft: Draft) -> dict[str, Any]:
 
 def _validate(draft: Draft) -> list[Problem]:
     if draft.operation not in OPERATIONS:
-        return [Problem((), f"unknown operation {draft.operation!r}", section="operation")]
+        return [
+            Problem(
+                (),
+                f"unknown operation {draft.operation!r}",
+                section="operation",
+                rule="draft.operation",
+            )
+        ]
     used = variables.used_names(draft.request) | variables.used_names(draft.create_contact)
     problems = variables.check_definitions(draft.variables, used)
     problems += _check_target(draft)
@@ -63,6 +70,7 @@ def _validate(draft: Draft) -> list[Problem]:
                 Problem(
                     ("ContactId",),
                     "is set, but this draft also creates its contact first; clear one of the two",
+                    rule="draft.contact-id-and-chain",
                 )
             )
         else:
@@ -83,17 +91,30 @@ def _check_target(draft: Draft) -> list[Problem]:
     target, problems = draft.target, []
     if target.kind not in TARGET_KINDS:
         problems.append(
-            Problem(("kind",), f"is {target.kind!r}; use sandbox or aws", section=TARGET)
+            Problem(
+                ("kind",),
+                f"is {target.kind!r}; use sandbox or aws",
+                section=TARGET,
+                rule="target.kind",
+            )
         )
     if target.kind == AWS and target.region is not None and not _REGION.fullmatch(target.region):
         problems.append(
             Problem(
-                ("region",), f"{target.region!r} is not a Region such as us-east-1", section=TARGET
+                ("region",),
+                f"{target.region!r} is not a Region such as us-east-1",
+                section=TARGET,
+                rule="target.region",
             )
         )
     if target.endpoint_url and not target.endpoint_url.startswith(("http://", "https://")):
         problems.append(
-            Problem(("endpoint_url",), "must start with http:// or https://", section=TARGET)
+            Problem(
+                ("endpoint_url",),
+                "must start with http:// or https://",
+                section=TARGET,
+                rule="target.endpoint",
+            )
         )
     if target.credentials not in (None, KEYRING):
         problems.append(
@@ -101,6 +122,7 @@ def _check_target(draft: Draft) -> list[Problem]:
                 ("credentials",),
                 f"is {target.credentials!r}; the only choice is keyring",
                 section=TARGET,
+                rule="target.credentials",
             )
         )
     return problems

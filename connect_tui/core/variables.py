@@ -15,6 +15,8 @@ from connect_tui.core.schema import Shape
 
 NAME_PATTERN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _REFERENCE = re.compile(r"\$(\$?)\{([^}]*)\}")
+# What `resolve` would read as a reference (escaped or not): `escape` puts one more `$` before it.
+_LOOKS_LIKE_REFERENCE = re.compile(r"\$\{[^}]*\}")
 
 
 def is_valid_name(name: str) -> bool:
@@ -33,6 +35,24 @@ def resolve(
     problems: list[Problem] = []
     resolved = _resolve_value(request, shape, variables, (), problems)
     return resolved, problems
+
+
+def escape(value: Any) -> Any:
+    """`value` with every string (map keys too) made literal: `resolve` gives it back unchanged.
+
+    Text that comes from outside (an imported --cli-input-json file) means what it says:
+    `Refund for ${order}` is that text, not a variable. Each `${...}` gets one more `$`
+    (`$${order}`, which resolves to `${order}`), so import then export is lossless.
+    """
+    if isinstance(value, str):
+        return (
+            _LOOKS_LIKE_REFERENCE.sub(lambda m: "$" + m.group(0), value) if "${" in value else value
+        )
+    if isinstance(value, dict):
+        return {escape(key): escape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape(item) for item in value]
+    return value
 
 
 def used_names(value: Any) -> set[str]:
@@ -54,13 +74,24 @@ def check_definitions(variables: dict[str, str], used: set[str]) -> list[Problem
                     f"{name!r} is not a variable name; use letters, digits and _ "
                     "(not starting with a digit)",
                     section=VARIABLES,
+                    rule="variables.name",
                 )
             )
         elif not isinstance(value, str):
-            problems.append(Problem(where, "must be text", code="type", section=VARIABLES))
+            problems.append(
+                Problem(
+                    where, "must be text", code="type", section=VARIABLES, rule="variables.type"
+                )
+            )
         elif name not in used:
             problems.append(
-                Problem(where, "is defined but not used", severity="warning", section=VARIABLES)
+                Problem(
+                    where,
+                    "is defined but not used",
+                    severity="warning",
+                    section=VARIABLES,
+                    rule="variables.unused",
+                )
             )
     return problems
 
@@ -107,7 +138,9 @@ def _resolve_text(
             return "${" + name + "}"
         if name in variables and isinstance(variables[name], str):
             return variables[name]
-        problems.append(Problem(location, _undefined_message(name, variables)))
+        problems.append(
+            Problem(location, _undefined_message(name, variables), rule="variables.undefined")
+        )
         return match.group(0)
 
     return _REFERENCE.sub(substitute, text)

@@ -37,6 +37,7 @@ def verify(
     secret_for: Callable[[str], str | None],
     *,
     now: datetime | None = None,
+    service: str = SERVICE,
 ) -> str:
     """The access key id that signed the request; ServiceError (403) when it is not signed right.
 
@@ -60,7 +61,7 @@ def verify(
             "IncompleteSignatureException",
             "Credential must be KEYID/DATE/REGION/SERVICE/aws4_request",
         )
-    key_id, date, region, service, _ = scope
+    key_id, date, region, scope_service, _ = scope
     secret = secret_for(key_id)
     if secret is None:
         raise ServiceError(
@@ -68,10 +69,10 @@ def verify(
             f"The security token included in the request is invalid: this sandbox does not "
             f"know the access key id {key_id}",
         )
-    if service != SERVICE:
+    if scope_service != service:
         raise ServiceError(
             "InvalidSignatureException",
-            f"Credential should be scoped to correct service: '{SERVICE}', not '{service}'",
+            f"Credential should be scoped to correct service: '{service}', not '{scope_service}'",
         )
     amz_date = headers.get("X-Amz-Date", "")
     _check_date(amz_date, date, now or datetime.now(UTC))
@@ -83,7 +84,9 @@ def verify(
         raise ServiceError(
             "InvalidSignatureException", f"signed header {missing[0]} is not in the request"
         )
-    expected = _signature(method, path, headers, names, body, key_id, secret, region, amz_date)
+    expected = _signature(
+        method, path, headers, names, body, key_id, secret, region, amz_date, service
+    )
     if not hmac.compare_digest(expected, fields["Signature"]):
         raise ServiceError("InvalidSignatureException", MISMATCH)
     return key_id
@@ -124,6 +127,7 @@ def _signature(
     secret: str,
     region: str,
     amz_date: str,
+    service: str = SERVICE,
 ) -> str:
     # Imported here: botocore takes a noticeable time to import and the CLI prints first.
     from botocore.auth import SigV4Auth
@@ -135,6 +139,6 @@ def _signature(
         for value in headers.get_all(name, []):
             request.headers.add_header(name, value)
     request.context["timestamp"] = amz_date
-    signer = SigV4Auth(Credentials(key_id, secret), SERVICE, region)
+    signer = SigV4Auth(Credentials(key_id, secret), service, region)
     canonical = signer.canonical_request(request)
     return str(signer.signature(signer.string_to_sign(request, canonical), request))

@@ -1,10 +1,10 @@
-"""Provides SandboxConfig: what a sandbox serves, who may call it, its quota and its faults."""
+"""Provides SandboxConfig: what a sandbox serves, who may call it, its quota, faults and flows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from connect_tui.core import sandbox_identity
 
@@ -49,6 +49,18 @@ class SandboxConfig:
     journal: Path | None = None
     max_active_contacts: int = MAX_ACTIVE_EMAIL_CONTACTS
     seed: int | None = None
+    # Flows (docs/flows.md): flows from files, as (id, name, content); more queues by name;
+    # the sandbox clock's start (epoch seconds, None: the real time); canned Lambda results by
+    # function ARN; a pause between a run's actions; address -> flow; log every action.
+    flows: tuple[tuple[str, str, str], ...] = ()
+    queues: tuple[str, ...] = ()
+    clock: float | None = None
+    lambda_results: dict[str, Any] = field(default_factory=dict, compare=False)
+    flow_step_ms: float = 0.0
+    address_flows: tuple[tuple[str, str], ...] = ()
+    log_all_flows: bool = False
+    #: Instances copied from AWS (--flows-from-aws): botocore's shapes, ids kept.
+    imported: tuple[dict[str, Any], ...] = field(default=(), compare=False)
 
     def secret_for(self, access_key_id: str) -> str | None:
         """The secret of a known access key id, or None for a key the sandbox does not know."""

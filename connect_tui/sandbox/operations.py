@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from connect_tui.core import sandbox_identity
-from connect_tui.sandbox import search, views
+from connect_tui.sandbox import account, admin, flow_operations, flow_runs, search, views
+from connect_tui.sandbox.paging import page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
 
@@ -35,9 +35,10 @@ class Result:
 
 def run(state: State, operation: str, request: dict[str, Any]) -> Result:
     """Carry out one operation; ServiceError for every refusal."""
-    check(operation, request)
+    if operation not in admin.OPERATIONS:
+        check(operation, request)
     with state.lock:
-        instance = state.instance(request.get("InstanceId"))
+        instance = None if operation in ACCOUNT_WIDE else state.instance(request.get("InstanceId"))
         if operation in IDEMPOTENT:
             earlier = state.tokens.replay(operation, request)
             if earlier is not None:
@@ -51,12 +52,12 @@ def run(state: State, operation: str, request: dict[str, Any]) -> Result:
 def check(operation: str, request: dict[str, Any]) -> None:
     """InvalidRequestException naming the first error the shared validation finds."""
     # Imported here: the validation loads botocore's model, which the CLI need not wait for.
+    from connect_tui.core.problems import first_and_more
     from connect_tui.core.validation import validate_request
 
     errors = [p for p in validate_request(operation, request) if p.is_error]
     if errors:
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise invalid(f"{errors[0]}{more}")
+        raise invalid(first_and_more(errors))
 
 
 def _entry(value: Any) -> dict[str, str]:
@@ -78,6 +79,20 @@ def _related_attributes(
     return copied
 
 
+def _thread(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
+    """Where a new contact sits in its email thread, from the RelatedContactId it names.
+
+    API Reference, Contact (https://docs.aws.amazon.com/connect/latest/APIReference/API_Contact.html):
+    ContactAssociationId is the root contact of the tree, InitialContactId the initial contact
+    when contacts are related. A contact that names no related contact starts its own thread.
+    """
+    related_id = request.get("RelatedContactId")
+    if related_id is None:
+        return {}
+    related = state.contact(instance, related_id)
+    return {"association_id": related.root_id, "initial_contact_id": related.root_id}
+
+
 def start_email_contact(
     state: State, instance: Instance, request: dict[str, Any]
 ) -> dict[str, Any]:
@@ -88,6 +103,7 @@ def start_email_contact(
     destination = request["DestinationEmailAddress"]
     candidates = [destination] + [a["Address"] for a in to_list + cc_list]
     system = next((instance.address(a) for a in candidates if instance.address(a)), None)
+    flow = flow_runs.flow_for(instance, request, system.address if system else None)
     if system is None and "ContactFlowId" not in request:
         known = ", ".join(a.address for a in instance.addresses.values()) or "none"
         raise not_found(
@@ -96,6 +112,7 @@ def start_email_contact(
             "a ContactFlowId"
         )
     attributes = _related_attributes(state, instance, request)
+    raw = (request.get("EmailMessage") or {}).get("RawMessage") or {}
     state.check_room(instance)
     contact = state.new_contact(
         instance,
@@ -103,24 +120,36 @@ def start_email_contact(
         name=request.get("Name"),
         description=request.get("Description"),
         attributes=attributes,
-        segment_attributes=dict(request.get("SegmentAttributes") or {}),
+        segment_attributes=_segments(request, raw.get("Subject"), raw.get("Headers")),
         related_contact_id=request.get("RelatedContactId"),
         customer=_entry(request["FromEmailAddress"]),
         system={"Address": system.address if system else destination},
         to_list=to_list,
         cc_list=cc_list,
+        references=_references(request),
+        flow_id=request.get("ContactFlowId"),
+        **_thread(state, instance, request),
     )
+    if flow is not None:
+        flow_runs.schedule(state, instance, contact, flow)
     return {"ContactId": contact.id}
+
+
+def _segments(request: dict[str, Any], subject: Any, headers: Any) -> dict[str, Any]:
+    """The request's segment attributes, with those Connect sets itself on an email contact."""
+    own = dict(request.get("SegmentAttributes") or {})
+    return {**views.EMAIL_SUBTYPE, **own, **views.system_segment_attributes(subject, headers)}
+
+
+def _references(request: dict[str, Any]) -> dict[str, dict[str, str]]:
+    return {name: dict(value) for name, value in (request.get("References") or {}).items()}
 
 
 def create_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
     """An outbound or agent-reply email contact, waiting for StartOutboundEmailContact."""
     user = (request.get("UserInfo") or {}).get("UserId")
-    if user != sandbox_identity.AGENT_USER_ID:
-        raise not_found(
-            f"UserInfo.UserId {user} is not a user of instance {instance.id} "
-            f"(the sandbox's agent is {sandbox_identity.AGENT_USER_ID})"
-        )
+    if account.agent(state, instance, user) is None:
+        raise not_found(f"UserInfo.{account.not_an_agent(instance, user)}")
     attributes = _related_attributes(state, instance, request)
     if "PreviousContactId" in request:
         state.contact(instance, request["PreviousContactId"])
@@ -132,10 +161,12 @@ def create_contact(state: State, instance: Instance, request: dict[str, Any]) ->
         name=request.get("Name"),
         description=request.get("Description"),
         attributes=attributes,
-        segment_attributes=dict(request.get("SegmentAttributes") or {}),
+        segment_attributes=_segments(request, None, None),
         related_contact_id=request.get("RelatedContactId"),
         previous_contact_id=request.get("PreviousContactId"),
         agent_id=user,
+        references=_references(request),
+        **_thread(state, instance, request),
     )
     return {"ContactId": contact.id, "ContactArn": contact.arn}
 
@@ -165,6 +196,8 @@ def start_outbound_email_contact(
     contact.customer = _entry(request["DestinationEmailAddress"])
     contact.system = system or None
     contact.cc_list = [_entry(a) for a in extra.get("CcEmailAddresses", [])]
+    subject = ((request.get("EmailMessage") or {}).get("RawMessage") or {}).get("Subject")
+    contact.segment_attributes.update(views.system_segment_attributes(subject, None))
     return {"ContactId": contact.id}
 
 
@@ -205,11 +238,36 @@ def stop_contact(state: State, instance: Instance, request: dict[str, Any]) -> d
     contact = state.contact(instance, request.get("ContactId"))
     if not contact.active:
         raise ServiceError("ContactNotFoundException", f"Contact {contact.id} is not active")
-    state.stop(instance, contact, (request.get("DisconnectReason") or {}).get("Code"))
+    # Without a code (only outbound campaigns may give one), the reason Connect reports for
+    # a contact ended by an API call: API, one of the documented DISCONNECT_REASON values
+    # (API Reference, GetMetricDataV2, MetricFilterValues).
+    state.stop(instance, contact, (request.get("DisconnectReason") or {}).get("Code") or "API")
     return {}
 
 
-HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, Any]]]] = {
+def list_associated_contacts(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The contacts of the thread the contact is in (same ContactAssociationId), oldest first."""
+    root = state.contact(instance, request.get("ContactId")).root_id
+    thread = sorted(
+        (c for c in state.contacts.values() if c.instance_id == instance.id and c.root_id == root),
+        key=lambda c: c.created_at,
+    )
+    return page([views.associated(c) for c in thread], request, "ContactSummaryList")
+
+
+def list_contact_references(
+    state: State, instance: Instance, request: dict[str, Any]
+) -> dict[str, Any]:
+    """The contact's references of the ReferenceTypes asked for."""
+    found = state.contact(instance, request.get("ContactId"))
+    summaries = views.references(found, list(request.get("ReferenceTypes") or []))
+    return page(summaries, request, "ReferenceSummaryList")
+
+
+#: Each operation's handler: (state, the request's instance (None: ACCOUNT_WIDE), request).
+HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]]] = {
     "StartEmailContact": start_email_contact,
     "StartOutboundEmailContact": start_outbound_email_contact,
     "CreateContact": create_contact,
@@ -217,4 +275,13 @@ HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, 
     "GetContactAttributes": get_contact_attributes,
     "SearchEmailAddresses": search_email_addresses,
     "StopContact": stop_contact,
+    "ListAssociatedContacts": list_associated_contacts,
+    "ListContactReferences": list_contact_references,
+    **flow_operations.HANDLERS,
+    "ListInstances": account.list_instances,
+    "SearchUsers": account.search_users,
+    "AcceptContact": admin.accept,
 }
+
+#: Operations of the account, not of one instance (no InstanceId).
+ACCOUNT_WIDE: Final = frozenset({"ListInstances"})

@@ -16,11 +16,13 @@ MAX_RESULTS: Final = 100
 FIELDS: Final = ("EmailAddress", "DisplayName", "Description", "EmailAddressId")
 
 
-def _string_condition(condition: dict[str, Any], metadata: dict[str, Any]) -> bool:
+def _string_condition(
+    condition: dict[str, Any], metadata: dict[str, Any], fields: tuple[str, ...]
+) -> bool:
     field = condition.get("FieldName", "")
-    if field not in FIELDS:
+    if field not in fields:
         raise invalid(
-            f"SearchCriteria.StringCondition.FieldName {field!r}: use one of {', '.join(FIELDS)}"
+            f"SearchCriteria.StringCondition.FieldName {field!r}: use one of {', '.join(fields)}"
         )
     value = str(condition.get("Value", "")).lower()
     actual = str(metadata.get(field, "")).lower()
@@ -37,16 +39,18 @@ def _string_condition(condition: dict[str, Any], metadata: dict[str, Any]) -> bo
     )
 
 
-def matches(criteria: dict[str, Any] | None, metadata: dict[str, Any]) -> bool:
-    """True when the address's metadata meets the criteria (no criteria: every address)."""
+def matches(
+    criteria: dict[str, Any] | None, metadata: dict[str, Any], fields: tuple[str, ...] = FIELDS
+) -> bool:
+    """True when the metadata meets the criteria (no criteria: all); `fields` may be named."""
     if not criteria:
         return True
     if "OrConditions" in criteria:
-        return any(matches(c, metadata) for c in criteria["OrConditions"])
+        return any(matches(c, metadata, fields) for c in criteria["OrConditions"])
     if "AndConditions" in criteria:
-        return all(matches(c, metadata) for c in criteria["AndConditions"])
+        return all(matches(c, metadata, fields) for c in criteria["AndConditions"])
     if "StringCondition" in criteria:
-        return _string_condition(criteria["StringCondition"], metadata)
+        return _string_condition(criteria["StringCondition"], metadata, fields)
     return True
 
 

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from socketserver import TCPServer
 from typing import Any, Final
 
-from connect_tui.sandbox import auth, operations, protocol, routes
+from connect_tui.sandbox import auth, logs, operations, protocol, routes
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.faults import Faults
 from connect_tui.sandbox.journal import Journal
@@ -52,10 +52,15 @@ class Sandbox:
     @classmethod
     def build(cls, config: SandboxConfig) -> Sandbox:
         """The parts, seeded from the config."""
-        return cls(config, State(config), Quota(config), Faults(config), Journal(config.journal))
+        state, journal = State(config), Journal(config.journal)
+        state.journal = journal  # a flow run journals its path
+        return cls(config, state, Quota(config), Faults(config), journal)
 
     def handle(self, method: str, target: str, headers: Any, raw: bytes) -> Reply:
         """Answer one request (never raises)."""
+        amz_target = str(headers.get("X-Amz-Target") or "")
+        if method == "POST" and amz_target.startswith(logs.TARGET_PREFIX):
+            return self._handle_logs(target, headers, raw, amz_target)
         operation: str | None = None
         record: Any = _as_received(raw)
         try:
@@ -85,6 +90,27 @@ class Sandbox:
             dropped=drop,
         )
         return Reply(200, result.body, drop=drop)
+
+    def _handle_logs(self, target: str, headers: Any, raw: bytes, amz_target: str) -> Reply:
+        """CloudWatch Logs' FilterLogEvents over the flow logs (JSON 1.1; docs/flows.md).
+
+        Not journaled: a follow view polls it, and the journal already holds each path.
+        """
+        operation = amz_target.removeprefix(logs.TARGET_PREFIX)
+        try:
+            auth.verify("POST", target, headers, raw, self.config.secret_for, service="logs")
+            if operation != "FilterLogEvents":
+                raise ServiceError(
+                    "UnknownOperationException",
+                    f"the sandbox serves only FilterLogEvents of CloudWatch Logs, not {operation}",
+                )
+            self.quota.charge(operation)
+            body = logs.filter_log_events(self.state.logs, protocol.parse_body(raw))
+        except ServiceError as error:
+            # JSON 1.1 names the error in the body's __type as well as the header.
+            status = 403 if error.status == 403 else 400  # CloudWatch Logs answers 400 otherwise
+            return Reply(status, {"__type": error.code, **error.body()}, error.code)
+        return Reply(200, body)
 
 
 def _as_received(raw: bytes) -> Any:
@@ -188,6 +214,10 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    # socketserver's default backlog is 5: twenty clients connecting at once would see
+    # connections refused or SYNs dropped (retried a second later). The kernel caps it at
+    # net.core.somaxconn.
+    request_queue_size = max(socket.SOMAXCONN, 1024)
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
         self.sandbox = sandbox

@@ -12,8 +12,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from connect_tui.sandbox import flow_runs, seed
 from connect_tui.sandbox.config import SandboxConfig
+from connect_tui.sandbox.directory import Directory
 from connect_tui.sandbox.idempotency import TokenMemory
+from connect_tui.sandbox.journal import Journal
+from connect_tui.sandbox.logs import LogStore
 from connect_tui.sandbox.protocol import ServiceError, not_found
 
 EMAIL: Final = "EMAIL"
@@ -46,6 +50,7 @@ class Instance:
     arn: str
     addresses: dict[str, EmailAddress] = field(default_factory=dict)
     active: int = 0  # active email contacts, counted as they start and stop
+    directory: Directory = field(default_factory=Directory)  # flows, queues, hours
 
     def address(self, text: str | None) -> EmailAddress | None:
         """The instance's address matching `text` (case-insensitive), or None."""
@@ -78,11 +83,41 @@ class Contact:
     updated_at: float = 0.0
     disconnected_at: float | None = None
     disconnect_reason: str | None = None
+    # The thread (API Reference, Contact: ContactAssociationId is "the root contact id", and
+    # InitialContactId the initial contact when contacts are related); None: the contact's own id.
+    initial_contact_id: str | None = None
+    association_id: str | None = None
+    # What a flow sets (the flows engine writes these; DescribeContact shows them): the queue and
+    # when the contact entered it (QueueInfo), the flow the contact runs.
+    queue_id: str | None = None
+    enqueued_at: float | None = None
+    flow_id: str | None = None
+    # ListContactReferences: name -> {"Type": ..., "Value": ...}, as the request gave them.
+    references: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Tags (a flow's TagContact, or the TagContact operation); DescribeContact shows them.
+    tags: dict[str, str] = field(default_factory=dict)
+    #: When the sandbox's agent accepted the contact (the sandbox's AcceptContact).
+    accepted_at: float | None = None
 
     @property
     def active(self) -> bool:
         """True until the contact is stopped."""
         return self.disconnected_at is None
+
+    @property
+    def root_id(self) -> str:
+        """The ContactAssociationId: the first contact of this contact's email thread."""
+        return self.association_id or self.id
+
+    def enqueue(self, queue_id: str, at: float | None = None) -> None:
+        """Put the contact in a queue (a flow's TransferContactToQueue); QueueInfo shows it."""
+        self.queue_id = queue_id
+        self.enqueued_at = self.updated_at = time.time() if at is None else at
+
+    def set_attributes(self, attributes: dict[str, str]) -> None:
+        """Merge user-defined attributes (a flow's UpdateContactAttributes)."""
+        self.attributes.update(attributes)
+        self.updated_at = time.time()
 
 
 class State:
@@ -94,22 +129,39 @@ class State:
         self.instances: dict[str, Instance] = {}
         self.contacts: dict[str, Contact] = {}
         self.tokens = TokenMemory()
+        # Flow runs, their flow logs, and the journal a run's path is written to.
+        self.runs = flow_runs.Runs()
+        self.logs = LogStore()
+        self.journal: Journal | None = None
+        self.started_at = time.time()
         for instance_id in config.instances:
             self.add_instance(instance_id, config.addresses)
+        seed.seed_state(self)
+
+    def journal_write(self, operation: str, request: Any, **outcome: Any) -> None:
+        """A journal line of the sandbox's own doing (a flow run), when there is a journal."""
+        if self.journal is not None:
+            self.journal.write(operation, request, **outcome)
 
     def arn(self, resource: str) -> str:
         """An ARN in the sandbox's account and Region."""
         return f"arn:aws:connect:{self.config.region}:{self.config.account_id}:{resource}"
 
-    def add_instance(self, instance_id: str, addresses: tuple[str, ...]) -> Instance:
-        """Create an instance with these email addresses."""
-        instance = Instance(instance_id, self.arn(f"instance/{instance_id}"))
+    def add_instance(
+        self, instance_id: str, addresses: tuple[str, ...], *, arn: str | None = None
+    ) -> Instance:
+        """Create an instance with these email addresses (an ARN given keeps a copied one's)."""
+        instance = Instance(instance_id, arn or self.arn(f"instance/{instance_id}"))
         for text in addresses:
             address_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{instance_id}/{text.lower()}"))
             arn = f"{instance.arn}/email-address/{address_id}"
             instance.addresses[text.lower()] = EmailAddress(address_id, arn, text)
         self.instances[instance_id] = instance
         return instance
+
+    def add_address(self, instance: Instance, address: str, address_id: str, arn: str) -> None:
+        """Give an instance an email address with its own id and ARN (one copied from AWS)."""
+        instance.addresses[address.lower()] = EmailAddress(address_id, arn, address)
 
     def instance(self, reference: Any) -> Instance:
         """The instance named by an id or an instance ARN; 404, or 403 for another account's."""

@@ -15,17 +15,24 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
 from connect_tui.core import paths, profiles, settings
+from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
-from connect_tui.core.model import Draft, new_draft
+from connect_tui.core.model import Draft
+from connect_tui.core.problems import first_and_more
+from connect_tui.ui import safe_render
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
+
+# Before any widget renders: text from files, requests and replies is shown, never obeyed.
+safe_render.install()
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
@@ -115,19 +122,31 @@ class ComposerApp(App[int]):
         unknown = sorted(set(self._keymap) - binding_ids()) if not self.keymap_file_error else []
         if unknown:
             self.notices.append(
-                f"{paths.settings_file()}: keymap: unknown binding id {unknown[0]!r}"
-                + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else "")
-                + "; see the README for the ids"
+                f"{paths.settings_file()}: keymap: unknown binding id "
+                f"{first_and_more([repr(u) for u in unknown])}; see the README for the ids"
             )
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Gaining focus with no field focused: focus the current pane's first field.
+
+        A browser tab (`connect-tui serve`) starts unfocused, so Textual's auto focus never
+        ran there; without this, the first keys typed in the page would go nowhere.
+        """
+        composer = self._composer
+        if composer is not None and self.screen is composer and composer.focused is None:
+            # At once, not after a refresh: the keys that came with the focus are queued next.
+            field = composer.current_pane().first_field()
+            if field is not None:
+                composer.set_focus(field)
 
     async def action_quit(self) -> None:
         """Quit, asking first when the draft has unsaved changes."""
         if self._composer is None or not self._composer.is_mounted:
             self.exit(0)
             return
-        self._composer.quit_flow()
+        self._composer.files.quit_flow()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
@@ -142,10 +161,10 @@ def run(args: argparse.Namespace) -> int:
     UserError (a profile that cannot be read, a bad name, a bad option) propagates to the
     caller, which prints its one line and exits 2 before anything is drawn.
     """
-    from connect_tui.verbs.common import apply_target_options
+    from connect_tui.core.target_override import TargetOverride
 
     draft, path = open_argument(getattr(args, "profile", None))
-    apply_target_options(draft.target, args)  # a bad combination is refused before drawing
+    TargetOverride.from_args(args).apply(draft.target)  # a bad one is refused before drawing
     app = ComposerApp(draft, path, target_options=args)
     app.run()
     return app.return_code or 0

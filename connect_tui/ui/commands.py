@@ -34,6 +34,16 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
     yield SystemCommand(
         "Copy ContactId", "Copy the ContactId of the last send", composer.action_copy_contact_id
     )
+    yield SystemCommand(
+        "Follow the last send",
+        "The live view of the last contact sent from here",
+        composer.action_follow_last,
+    )
+    yield SystemCommand(
+        "Follow a contact…",
+        "The live view of a ContactId on this draft's target",
+        composer.action_follow_contact,
+    )
     for operation, label in ((INBOUND, "inbound"), (OUTBOUND, "outbound")):
         if composer.draft.operation != operation:
             yield SystemCommand(
@@ -85,7 +95,7 @@ class DraftsProvider(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(composer.open_profile, name),
+                    partial(composer.files.open_profile, name),
                     text=text,
                     help="Open this saved draft (asks first about unsaved changes)",
                 )

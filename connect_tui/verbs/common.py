@@ -1,15 +1,16 @@
-"""Provides what several verbs share: --set variables, target overrides, profile display names."""
+"""Provides what several verbs share: --set variables and the target override options.
+
+What the composer needs too lives in core (core.target_override, core.paths.display_path):
+the UI never imports the verbs.
+"""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import os
-from pathlib import Path
-from typing import Any
 
 from connect_tui.core.files import UserError
-from connect_tui.core.model import AWS, SANDBOX, Target
+from connect_tui.core.model import Target
+from connect_tui.core.target_override import TargetOverride
 from connect_tui.core.variables import is_valid_name
 
 
@@ -50,31 +51,5 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
 
 
 def apply_target_options(target: Target, args: argparse.Namespace) -> Target:
-    """The target after overrides: --region/--aws-profile mean AWS, --sandbox the sandbox."""
-    changes: dict[str, Any] = {}
-    if getattr(args, "region", None):
-        changes.update(kind=AWS, region=args.region)
-    if getattr(args, "aws_profile", None):
-        changes.update(kind=AWS, aws_profile=args.aws_profile)
-    if getattr(args, "endpoint_url", None):
-        if not args.endpoint_url.startswith(("http://", "https://")):
-            raise UserError(
-                f"--endpoint-url {args.endpoint_url!r}: must start with http:// or https://"
-            )
-        changes.update(endpoint_url=args.endpoint_url)
-    if getattr(args, "sandbox", False):
-        if changes.get("kind") == AWS:
-            raise UserError("--sandbox cannot be combined with --region or --aws-profile")
-        changes.update(kind=SANDBOX)
-    return dataclasses.replace(target, **changes) if changes else target
-
-
-def display_path(path: Path) -> str:
-    """A path as a person reads it: relative to here when below it, ~ for the home folder."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        pass
-    home = os.path.expanduser("~")
-    text = str(path)
-    return "~" + text[len(home) :] if home != "/" and text.startswith(home + os.sep) else text
+    """The target after the command line's overrides (see core.target_override)."""
+    return TargetOverride.from_args(args).apply(target)

@@ -14,6 +14,7 @@ from typing import Any
 
 from connect_tui.core import profiles
 from connect_tui.core.files import UserError
+from connect_tui.core.safe_text import shown
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -68,7 +69,7 @@ def run_set(args: argparse.Namespace) -> int:
     key_id, secret, token = _read_keys()
     keys = credentials.Keys(key_id, secret, token or None)
     credentials.store(name, keys)
-    print(f"stored keys {keys.masked_id()} for profile {name!r} in {status.name}")
+    print(shown(f"stored keys {keys.masked_id()} for profile {name!r} in {status.name}"))
     if not profiles.exists(name):
         print(
             f"note: there is no profile {name!r} yet; the keys are used once there is",
@@ -103,11 +104,19 @@ def run_status(args: argparse.Namespace) -> int:
         draft = profiles.load(args.profile)
     else:
         draft = Draft(name=profiles.check_name(args.profile), target=Target(kind=AWS))
-        print(f"no profile {args.profile!r}: showing what an AWS profile of that name would use")
+        note = f"no profile {args.profile!r}: showing what an AWS profile of that name would use"
+        print(shown(note))
     try:
         source = credentials.source_for(draft)
     except credentials.CredentialsError as exc:
-        print(f"{draft.name}: {exc}")
+        print(shown(f"{draft.name}: {exc}"))
         return 1
-    print(f"{draft.name}: sends to {draft.target.describe()} with {source.description}")
+    print(shown(f"{draft.name}: sends to {_where(draft)} with {source.description}"))
     return 0
+
+
+def _where(draft: Any) -> str:
+    """Where a send of the draft goes now: a running sandbox's URL, not just "sandbox"."""
+    from connect_tui.core.sending import planned_target
+
+    return planned_target(draft)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
+
+from connect_tui.core.safe_text import dumps, shown
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     entries = history.read(args.limit)
     if args.output == "json":
         for entry in entries:
-            print(json.dumps(entry.summary(), ensure_ascii=False))
+            print(dumps(entry.summary()))
         return 0
     if not entries:
         print("no sends yet")
@@ -39,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
         result = f"ContactId {entry.contact_id}" if entry.ok else f"not sent: {entry.error}"
         when = entry.time.replace("T", " ")[:19]
         where = f"{entry.operation} to {entry.target}"
-        print(f"{entry.number:>4}  {when}  {entry.profile}  {where}  {result}")
+        print(shown(f"{entry.number:>4}  {when}  {entry.profile}  {where}  {result}"))
     return 0

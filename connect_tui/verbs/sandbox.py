@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from connect_tui.core import sandbox_identity
 from connect_tui.core.files import UserError
 from connect_tui.sandbox.config import SandboxConfig
+from connect_tui.verbs import sandbox_flows
 
 #: Flags that take a probability (0 to 1) of an injected fault.
 FAULT_FLAGS = ("throttle_rate", "fail_rate", "drop_rate")
@@ -52,8 +53,9 @@ def add_parsers(subparsers: Any) -> None:
         description=(
             "Serve StartEmailContact, StartOutboundEmailContact, CreateContact, DescribeContact, "
             "GetContactAttributes, SearchEmailAddresses and StopContact on HOST:PORT, signed "
-            "with SigV4, checked like the service. Without flags it seeds the documented "
-            "default instance, addresses and well-known keys."
+            "with SigV4, checked like the service, and the flow and queue operations; a "
+            "StartEmailContact naming a flow runs it (docs/flows.md). Without flags it seeds the "
+            "documented default instance, addresses, queues, email flow and well-known keys."
         ),
     )
     subparsers.choices["sandbox"] = parser
@@ -118,6 +120,7 @@ def add_parsers(subparsers: Any) -> None:
         metavar="FILE",
         help="append one JSON line per request to FILE (tail -f it)",
     )
+    sandbox_flows.add_flow_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -144,7 +147,8 @@ def config_from(args: argparse.Namespace) -> SandboxConfig:
     return SandboxConfig(
         host=args.host,
         port=args.port,
-        instances=tuple(args.instance) or defaults.instances,
+        # With --flows-from-aws, --instance names the instance to copy (served as copied).
+        instances=(() if args.flows_from_aws else tuple(args.instance)) or defaults.instances,
         addresses=tuple(args.email_address) or defaults.addresses,
         credentials=keys or defaults.credentials,
         rate=args.rate,
@@ -154,6 +158,7 @@ def config_from(args: argparse.Namespace) -> SandboxConfig:
         drop_rate=args.drop_rate,
         latency_ms=args.latency,
         journal=args.journal,
+        **sandbox_flows.flow_fields(args),
     )
 
 
@@ -203,8 +208,16 @@ def run(args: argparse.Namespace) -> int:
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         # Registered first: whoever reads the line below finds the sandbox registered too.
-        local_sandbox.register(running.url)
+        other = local_sandbox.register(running.url)
         print(f"listening on {running.url}", flush=True)
+        if other is not None:
+            print(
+                f"connect-tui sandbox: note: the sandbox at {other.url} (pid {other.pid}) is "
+                "registered and stays so: connect-tui commands send there; reach this one "
+                f"with --endpoint-url {running.url}",
+                file=sys.stderr,
+                flush=True,
+            )
         # Load botocore's signer and model now, not during the first request.
         threading.Thread(target=_warm_up, daemon=True).start()
         print(describe(config, running.url), flush=True)
@@ -269,6 +282,7 @@ def describe(config: SandboxConfig, url: str) -> str:
         lines.append(f"faults:          {', '.join(faults)}")
     if config.journal:
         lines.append(f"journal:         {config.journal}   (tail -f it)")
+    lines += sandbox_flows.describe_flows(config)
     key_id, secret = config.credentials[0]
     shown_secret = secret if (key_id, secret) == well_known else "YOUR-SECRET"
     lines += [

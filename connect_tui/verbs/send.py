@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
 from connect_tui.core import profiles
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
+from connect_tui.core.safe_text import dumps, shown
 from connect_tui.verbs.common import (
     add_set_option,
     add_target_options,
@@ -25,7 +25,7 @@ from connect_tui.verbs.common import (
 from connect_tui.verbs.send_output import TextReport
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 #: The error_code of a PROFILE that cannot be read (its JSON object comes before any send).
 UNREADABLE = "UnreadableProfile"
@@ -104,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _dry_run(drafts, args.output, unreadable)
 
-    from connect_tui.core.sending import Pacer, Sender
+    from connect_tui.core.sending import Pacer
+    from connect_tui.runtime import new_sender
 
-    sender = Sender(
+    sender = new_sender(
         pacer=Pacer(args.rate, args.burst) if args.rate > 0 else None,
         max_attempts=args.max_attempts,
     )
@@ -118,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             if report:
                 report.outcome(outcome)
             else:
-                print(json.dumps(_json(outcome), ensure_ascii=False), flush=True)
+                print(dumps(_json(outcome)), flush=True)
     if report:
         report.finish(unreadable)
     return 2 if unreadable else 1 if failed else 0
@@ -133,10 +134,10 @@ def _collect(args: argparse.Namespace, overrides: dict[str, str]) -> tuple[list[
             drafts.append(profiles.load(argument))
         except profiles.ProfileError as exc:
             unreadable += 1
-            print(f"{exc}", file=sys.stderr)
+            print(shown(exc), file=sys.stderr)
             if args.output == "json":  # so a script reading stdout sees every PROFILE it named
                 error = {"profile": argument, "error_code": UNREADABLE, "error": str(exc)}
-                print(json.dumps(error, ensure_ascii=False))
+                print(dumps(error))
     if args.from_history is not None:
         from connect_tui.core import history
 
@@ -154,23 +155,20 @@ def _collect(args: argparse.Namespace, overrides: dict[str, str]) -> tuple[list[
 
 
 def _dry_run(drafts: list[Draft], output: str, unreadable: int) -> int:
-    from connect_tui.core import interop, local_sandbox
+    from connect_tui.core import interop
     from connect_tui.core.model import CREATE_CONTACT
-    from connect_tui.core.sending import describe_target, prepare
+    from connect_tui.core.sending import planned_target, prepare
 
     invalid = 0
     for draft in drafts:
         ready = prepare(draft, with_tokens=False)
         errors = [p for p in ready.problems if p.is_error]
         invalid += bool(errors)
-        endpoint = draft.target.endpoint_url
-        if draft.target.is_sandbox and endpoint is None:
-            # A running standalone sandbox, else the embedded one (not started for a dry run).
-            endpoint = local_sandbox.registered_url()
-        where = describe_target(draft, endpoint)
+        # A running standalone sandbox, else the embedded one (not started for a dry run).
+        where = planned_target(draft)
         if output == "json":
             print(
-                json.dumps(
+                dumps(
                     {
                         "profile": draft.name,
                         "operation": draft.operation,
@@ -180,13 +178,12 @@ def _dry_run(drafts: list[Draft], output: str, unreadable: int) -> int:
                         "request": ready.request,
                         "problems": [str(p) for p in ready.problems],
                     },
-                    ensure_ascii=False,
                 )
             )
             continue
-        print(f"# {draft.name}: {draft.operation} to {where} (dry run, nothing sent)")
+        print(f"# {shown(draft.name)}: {draft.operation} to {shown(where)} (dry run, nothing sent)")
         for problem in ready.problems:
-            print(f"# {draft.name}: {problem}")
+            print(f"# {shown(draft.name)}: {shown(problem)}")
         if ready.create_contact is not None:
             print(f"# first {CREATE_CONTACT}:")
             sys.stdout.write(interop.cli_input_json(CREATE_CONTACT, ready.create_contact))

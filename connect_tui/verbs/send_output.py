@@ -12,8 +12,10 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from connect_tui.core.safe_text import shown
+
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 #: From this many drafts on, a terminal gets a progress bar.
 PROGRESS_FROM = 3
@@ -23,14 +25,15 @@ def outcome_line(outcome: SendOutcome) -> str:
     """One line for people: the ContactId(s) made, or what went wrong."""
     request = f"request {outcome.request_id}, " if outcome.request_id else ""
     timing = f"[{request}{outcome.elapsed:.2f} s]"
+    profile = shown(outcome.profile)
     if outcome.ok:
-        line = f"{outcome.profile}: ContactId {outcome.contact_id}"
+        line = f"{profile}: ContactId {outcome.contact_id}"
         if outcome.related_contact_id:
             line += f" (reply to {outcome.related_contact_id})"
         elif outcome.created_contact_id:
             line += " (made by CreateContact, then sent)"
-        return f"{line}  {outcome.operation} to {outcome.target} {timing}"
-    return f"{outcome.profile}: not sent: {outcome.error} {timing}"
+        return f"{line}  {outcome.operation} to {shown(outcome.target)} {timing}"
+    return f"{profile}: not sent: {shown(outcome.error)} {timing}"
 
 
 class TextReport:
@@ -50,10 +53,18 @@ class TextReport:
         if not (sys.stdout.isatty() and self.total >= PROGRESS_FROM):
             yield
             return
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+        # The bar's own escapes go to the real stream, past the guard of connect_tui.cli;
+        # the lines printed above it are escaped by outcome_line.
+        console = Console(file=getattr(sys.stdout, "wrapped", sys.stdout))
         with Progress(
-            TextColumn("sending"), BarColumn(), MofNCompleteColumn(), transient=True
+            TextColumn("sending"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=True,
+            console=console,
         ) as progress:
             self._progress = progress
             self._task = progress.add_task("send", total=self.total)

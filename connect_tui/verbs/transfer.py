@@ -10,11 +10,11 @@ from typing import Any
 from connect_tui.core import profiles
 from connect_tui.core.files import UserError, atomic_write, read_text
 from connect_tui.core.model import Draft, Target, operation_from_cli_name
+from connect_tui.core.paths import display_path
 from connect_tui.verbs.common import (
     add_set_option,
     add_target_options,
     apply_target_options,
-    display_path,
     parse_assignments,
 )
 
@@ -68,7 +68,7 @@ def add_parsers(subparsers: Any) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import FILE as profile NAME; 0 when saved (problems listed), 2 when refused."""
-    from connect_tui.core.interop import parse_request
+    from connect_tui.core.interop import imported_draft, parse_request
     from connect_tui.core.validation import validate
 
     try:
@@ -87,7 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
         text, source = read_text(Path(args.file), limit=MAX_INPUT_BYTES), args.file
     request, dropped = parse_request(text, source=source, operation=operation)
     target = apply_target_options(Target(), args)
-    draft = Draft(name=args.name, operation=operation, target=target, request=request)
+    draft = imported_draft(args.name, operation, request, target)
     profiles.save(draft, destination)
     notes = f", {dropped} empty placeholders dropped" if dropped else ""
     problems = validate(draft)
@@ -138,5 +138,14 @@ def _render(fmt: str, draft: Draft, request: dict[str, Any], chain: dict[str, An
     if fmt == "cli-input-json":
         return interop.cli_input_json(draft.operation, request)
     if fmt == "aws-cli":
-        return interop.aws_cli_command(draft, request, chain)
-    return interop.boto3_snippet(draft, request, chain)
+        return interop.aws_cli_command(draft, request, chain, sandbox_url=_sandbox_url(draft))
+    return interop.boto3_snippet(draft, request, chain, sandbox_url=_sandbox_url(draft))
+
+
+def _sandbox_url(draft: Draft) -> str | None:
+    """The running standalone sandbox a sandbox draft would be sent to, if one runs."""
+    from connect_tui.core import local_sandbox
+
+    if draft.target.is_sandbox and draft.target.endpoint_url is None:
+        return local_sandbox.registered_url()
+    return None

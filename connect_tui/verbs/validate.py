@@ -7,13 +7,14 @@ file cannot be read (the others are still checked).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from connect_tui.core import profiles
+from connect_tui.core.paths import display_path
 from connect_tui.core.problems import has_errors
-from connect_tui.verbs.common import add_set_option, display_path, parse_assignments
+from connect_tui.core.safe_text import dumps, shown
+from connect_tui.verbs.common import add_set_option, parse_assignments
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -40,6 +41,7 @@ def add_parsers(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every profile named; return the exit code."""
+    from connect_tui.core.schema import model_source
     from connect_tui.core.validation import validate
 
     overrides = parse_assignments(args.assignments)
@@ -50,16 +52,16 @@ def run(args: argparse.Namespace) -> int:
             draft = profiles.load(path)
         except profiles.ProfileError as exc:
             unreadable += 1
-            print(f"{exc}", file=sys.stderr)
+            print(shown(exc), file=sys.stderr)
             continue
         draft.variables.update(overrides)
         problems = validate(draft)
         invalid += has_errors(problems)
         # A path is shown as typed (as compilers do); a profile name as its file.
-        shown = argument if profiles.looks_like_path(argument) else display_path(path)
+        where = argument if profiles.looks_like_path(argument) else display_path(path)
         if args.output == "json":
             print(
-                json.dumps(
+                dumps(
                     {
                         "profile": argument,
                         "file": str(path),
@@ -70,21 +72,21 @@ def run(args: argparse.Namespace) -> int:
                                 "message": p.message,
                                 "severity": p.severity,
                                 "code": p.code,
+                                "rule": p.rule_id,
                             }
                             for p in problems
                         ],
                     },
-                    ensure_ascii=False,
                 )
             )
         else:
             for problem in problems:
-                print(f"{shown}: {problem}")
+                print(shown(f"{where}: {problem}"))
     if args.output == "text":
         checked = len(args.profiles)
         print(
             f"checked {checked} profile{'s' * (checked != 1)}: {invalid} with errors, "
-            f"{unreadable} unreadable",
+            f"{unreadable} unreadable (model: {model_source()})",
             file=sys.stderr,
         )
     return 2 if unreadable else 1 if invalid else 0

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from benchmarks.drafts import typical_draft, typical_inbound_request, typical_outbound_draft
 from connect_tui.core.conversion import CHAIN_FIELDS, switch_operation
-from connect_tui.core.model import INBOUND, OUTBOUND, Draft, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.core.validation import validate
 
 

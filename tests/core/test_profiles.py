@@ -11,7 +11,8 @@ import pytest
 from benchmarks.drafts import largest_legal_draft, typical_draft, typical_outbound_draft
 from connect_tui.core import paths, profiles
 from connect_tui.core.conversion import switch_operation
-from connect_tui.core.model import OUTBOUND, Target, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import OUTBOUND, Target
 from connect_tui.core.profiles import ProfileError
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from connect_tui.core.problems import MapKey
 from connect_tui.core.segments import (
     SegmentNode,

@@ -4,6 +4,7 @@ the AWS CLI pointed at it, and `connect-tui send` through it."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 
 from connect_tui.core import local_sandbox, profiles, sandbox_identity
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from tests.sandbox.conftest import inbound, journal_lines
 
 FIRST_LINE = re.compile(r"listening on http://127\.0\.0\.1:(\d+)")
@@ -40,7 +41,20 @@ class Process:
     def _first_line(self) -> str:
         assert self.popen.stdout is not None
         found: list[str] = []
-        reader = threading.Thread(target=lambda: found.append(self.popen.stdout.readline()))  # type: ignore[union-attr]
+        # Byte by byte from the file descriptor: a buffered readline could swallow the lines
+        # after the first, which communicate() (reading the descriptor) would then never see.
+        descriptor = self.popen.stdout.fileno()
+
+        def read_line() -> None:
+            line = b""
+            while not line.endswith(b"\n"):
+                byte = os.read(descriptor, 1)
+                if not byte:
+                    break
+                line += byte
+            found.append(line.decode("utf-8", "replace"))
+
+        reader = threading.Thread(target=read_line)
         reader.daemon = True
         reader.start()
         reader.join(30)
@@ -52,7 +66,11 @@ class Process:
     def stop(self, sig: int = signal.SIGTERM) -> tuple[int, str, str]:
         """Send `sig`; the exit code and the rest of stdout and stderr."""
         self.popen.send_signal(sig)
-        out, err = self.popen.communicate(timeout=15)
+        # Read through the same text streams as the first line: communicate() would read
+        # the pipes directly and miss what readline() had already buffered.
+        assert self.popen.stdout is not None and self.popen.stderr is not None
+        out, err = self.popen.stdout.read(), self.popen.stderr.read()
+        self.popen.wait(timeout=15)
         return self.popen.returncode, out, err
 
 

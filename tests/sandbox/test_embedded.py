@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from connect_tui import runtime
 from connect_tui.core import local_sandbox, sandbox_identity
 from connect_tui.sandbox import embedded
 from tests.sandbox.conftest import inbound, make_client
@@ -19,5 +20,14 @@ def test_shared_url_is_one_sandbox_that_answers() -> None:
 
 
 def test_locate_falls_back_to_the_embedded_sandbox() -> None:
-    located = local_sandbox.locate()
+    located = runtime.locate()
     assert located.embedded and located.url == embedded.shared_url()
+
+
+def test_core_alone_never_starts_a_sandbox() -> None:
+    # Core cannot import the sandbox: without the starter runtime hands it, it says so.
+    import pytest
+
+    if local_sandbox.registered_url() is None:
+        with pytest.raises(local_sandbox.NoSandboxError, match="connect-tui sandbox"):
+            local_sandbox.locate()

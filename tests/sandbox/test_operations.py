@@ -35,7 +35,12 @@ def test_start_email_contact_then_describe(client: Any) -> None:
     }
     assert contact["SystemEndpoint"]["Address"] == sandbox_identity.SUPPORT_ADDRESS
     assert contact["AdditionalEmailRecipients"]["ToList"] == [{"Address": "bob@example.com"}]
-    assert contact["SegmentAttributes"] == request["SegmentAttributes"]
+    # Connect adds connect:EmailSubject to an email contact's own segment attributes
+    # (admin guide, connect-attrib-list.html; see docs/service-rules.md).
+    assert contact["SegmentAttributes"] == {
+        **request["SegmentAttributes"],
+        "connect:EmailSubject": {"ValueString": request["EmailMessage"]["RawMessage"]["Subject"]},
+    }
 
 
 def test_get_contact_attributes(client: Any) -> None:
@@ -106,11 +111,16 @@ def test_inbound_to_a_cc_address_of_the_instance(client: Any) -> None:
     request.pop("SegmentAttributes")
     contact_id = client.start_email_contact(**{**request, "ClientToken": "another"})["ContactId"]
     contact = client.describe_contact(InstanceId=INSTANCE, ContactId=contact_id)["Contact"]
-    assert contact["SegmentAttributes"] == {"connect:Subtype": {"ValueString": "connect:Email"}}
+    assert contact["SegmentAttributes"] == {
+        "connect:Subtype": {"ValueString": "connect:Email"},
+        "connect:EmailSubject": {"ValueString": request["EmailMessage"]["RawMessage"]["Subject"]},
+    }
 
 
 def test_inbound_anywhere_with_a_contact_flow(client: Any) -> None:
-    request = inbound(DestinationEmailAddress="x@elsewhere.example", ContactFlowId="flow-1")
+    request = inbound(
+        DestinationEmailAddress="x@elsewhere.example", ContactFlowId=sandbox_identity.DEMO_FLOW_ID
+    )
     request.pop("AdditionalRecipients")
     assert client.start_email_contact(**request)["ContactId"]
 

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from connect_tui.core import profiles
-from connect_tui.core.model import INBOUND, Draft, Target, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import INBOUND, Draft, Target
 from tests.sending.sandbox_process import RunningSandbox, start_sandbox
 
 

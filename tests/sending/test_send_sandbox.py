@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from connect_tui.core import history, paths, sandbox_identity
-from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND
 from connect_tui.core.sending import Sender
 from tests.sending.conftest import Runner, draft_for, json_lines, request_of, save, succeeded
 from tests.sending.sandbox_process import RunningSandbox, start_sandbox
@@ -238,7 +239,7 @@ def test_outbound_with_its_own_contact_id_skips_create_contact(
 def test_send_draft_uses_the_embedded_sandbox_and_records_it() -> None:
     # The composer's entry point: no standalone sandbox registered, so the embedded one
     # starts inside this process and answers over real HTTP.
-    from connect_tui.core.sending import send_draft
+    from connect_tui.runtime import send_draft
 
     outcome = send_draft(new_draft("composer"))
     assert outcome.ok, outcome.error

@@ -21,8 +21,9 @@ from connect_tui.core import history, paths
 from connect_tui.core.conversion import as_reply
 from connect_tui.core.files import UserError
 from connect_tui.core.model import INBOUND, OUTBOUND, Target
+from connect_tui.core.outcome import SendOutcome
 from connect_tui.core.send_errors import MEANINGS, describe_client_error, describe_exception
-from connect_tui.core.sending import Pacer, SendOutcome, prepare
+from connect_tui.core.sending import Pacer, prepare
 from connect_tui.core.validation import validate
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.drafts import typical_draft, typical_outbound_draft
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from connect_tui.ui.widgets.addresses import AddressesPane
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness

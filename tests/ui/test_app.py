@@ -13,8 +13,9 @@ from textual import events
 from textual.widgets import Input, TabbedContent
 
 from connect_tui.core import profiles
+from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
-from connect_tui.core.model import OUTBOUND, new_draft
+from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.app import ComposerApp, open_argument, run
 from connect_tui.ui.dialogs.help import HelpDialog
 from connect_tui.ui.screens.composer import PANE_LETTERS

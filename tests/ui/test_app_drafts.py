@@ -13,7 +13,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from connect_tui.core import paths, profiles, recovery
-from connect_tui.core.model import new_draft
+from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.prompt import NamePrompt
@@ -137,7 +137,7 @@ async def test_recovery_copy_is_written_then_offered(profiles_dir: Path) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await edit(pilot, composer, "kept@example.com")
-        composer.write_recovery()  # what the timer does every few seconds
+        composer.files.write_recovery()  # what the timer does every few seconds
         copy = recovery.path_for("demo")
         assert copy.parent == paths.recovery_dir()
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600

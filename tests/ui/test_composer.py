@@ -9,7 +9,8 @@ import pytest
 from textual.widgets import Input, TabbedContent
 
 from connect_tui.core import profiles
-from connect_tui.core.model import INBOUND, OUTBOUND, Draft, Target, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import INBOUND, OUTBOUND, Draft, Target
 from connect_tui.core.problems import CREATE_CONTACT, TARGET, VARIABLES, Problem
 from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.widgets.operation import OperationSwitch

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from connect_tui.core import history
-from connect_tui.core.model import new_draft
-from connect_tui.core.sending import send_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.runtime import send_draft
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.send_result import SendResultDialog
 from connect_tui.ui.screens.history import HistoryScreen

@@ -247,3 +247,28 @@ async def test_inbound_edits_keep_the_outbound_raw_waiting_behind_a_template() -
             "Body": "B",
             "ContentType": "text/plain",
         }
+
+
+async def test_body_bytes_line_counts_utf8_and_marks_over_5_mb() -> None:
+    # Issue 11 item 2: the body's UTF-8 size beside the admin guide's 5 MB (5,242,880 bytes,
+    # docs/service-rules.md), shown like the other panes' byte budgets.
+    draft = typical_draft()
+    draft.request["EmailMessage"]["RawMessage"]["Body"] = "€uro"
+    app = PaneHarness(MessagePane(), draft)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        line = app.pane.query_one("#body-bytes")
+        assert str(line.render()) == "6 of 5,242,880 bytes (UTF-8)"
+        assert not line.has_class("-over")
+        body = app.pane.query_one("#body", TextArea)
+        body.focus()
+        await pilot.press("end", "é")
+        await pilot.pause()
+        assert str(line.render()) == "8 of 5,242,880 bytes (UTF-8)"
+        over = typical_draft()
+        over.request["EmailMessage"]["RawMessage"]["Body"] = "€" * 1_800_000
+        app.reload(over)
+        await pilot.pause()
+        assert str(line.render()) == "5,400,000 of 5,242,880 bytes (UTF-8)"
+        assert line.has_class("-over")
+        assert any(p.rule_id == "message.body-bytes" for p in app.problems)

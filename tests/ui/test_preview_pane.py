@@ -8,7 +8,8 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, TabbedContent, TabPane, TextArea
 
 from benchmarks.drafts import typical_draft
-from connect_tui.core.model import OUTBOUND, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.widgets.preview import PreviewPane
 from tests.ui.harness import PaneHarness
 

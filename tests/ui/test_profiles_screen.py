@@ -7,7 +7,8 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from connect_tui.core import profiles
-from connect_tui.core.model import OUTBOUND, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.prompt import NamePrompt
@@ -89,14 +90,12 @@ async def test_duplicate_rename_and_delete(profiles_dir: Path) -> None:
         assert picker.selected == "gamma"
         assert profiles.load("gamma").name == "gamma"
 
-        # Renaming the open draft: the composer follows it.
+        # Renaming the open draft: the composer follows it (told when the picker closes).
         await choose(pilot, picker, "alpha")
         await pilot.press("r")
         await answer_prompt(pilot, "omega")
         await until(pilot, lambda: "omega" in names(picker))
         assert names(picker) == ["beta", "gamma", "omega"]
-        assert composer.path == profiles.path_for("omega")
-        assert composer.draft_bar.name_text == "omega"
 
         await choose(pilot, picker, "beta")
         await pilot.press("delete")
@@ -111,6 +110,10 @@ async def test_duplicate_rename_and_delete(profiles_dir: Path) -> None:
         await until(pilot, lambda: "beta" not in names(picker))
         assert not profiles.exists("beta")
         assert sorted(p.name for p in profiles_dir.iterdir()) == ["gamma.toml", "omega.toml"]
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is composer)
+        assert composer.path == profiles.path_for("omega")
+        assert composer.draft_bar.name_text == "omega"
 
 
 async def test_the_picker_says_when_there_are_no_drafts(profiles_dir: Path) -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from connect_tui.core.model import OUTBOUND, Draft, new_draft
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import OUTBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.segment_expiry import ExpiryDialog

@@ -6,8 +6,10 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from connect_tui.core import history, local_sandbox, profiles, sandbox_identity
-from connect_tui.core.model import AWS, OUTBOUND, Target, new_draft
+from connect_tui import runtime
+from connect_tui.core import history, profiles, sandbox_identity
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import AWS, OUTBOUND, Target
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.send_result import SendResultDialog
@@ -21,7 +23,7 @@ def describe_contact(contact_id: str) -> dict[str, Any]:
     client = boto3.client(
         "connect",
         region_name=sandbox_identity.REGION,
-        endpoint_url=local_sandbox.locate().url,
+        endpoint_url=runtime.locate().url,
         aws_access_key_id=sandbox_identity.ACCESS_KEY_ID,
         aws_secret_access_key=sandbox_identity.SECRET_ACCESS_KEY,
     )

@@ -25,7 +25,7 @@ from textual.widgets import Input, Static, TextArea
 from benchmarks.drafts import outbound_chain_draft, typical_inbound_request
 from connect_tui.core import history
 from connect_tui.core.model import Draft
-from connect_tui.core.sending import SendOutcome
+from connect_tui.core.outcome import SendOutcome
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.send_result import SendResultDialog
 

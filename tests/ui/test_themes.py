@@ -286,7 +286,7 @@ def test_the_allowed_keys_are_textuals() -> None:
 
 
 async def test_the_composer_uses_the_remembered_theme_and_shows_the_notices() -> None:
-    from connect_tui.core.model import new_draft
+    from connect_tui.core.defaults import new_draft
     from connect_tui.ui import app as app_module
     from connect_tui.ui.app import ComposerApp
 

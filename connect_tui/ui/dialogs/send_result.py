@@ -1,4 +1,4 @@
-"""Provides SendResultDialog: the outcome of a send, with a key to copy the ContactId."""
+"""Provides SendResultDialog: the outcome of a send, with keys to copy and follow the ContactId."""
 
 from __future__ import annotations
 
@@ -14,15 +14,20 @@ from connect_tui.ui.dialogs.choice import dialog_css
 from connect_tui.ui.widgets.send_result import SendResult
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 
-class SendResultDialog(ModalScreen[None]):
-    """Shows a SendOutcome; `c` copies the ContactId to the clipboard."""
+#: What the dialog returns when the user asks to follow the contact.
+FOLLOW = "follow"
+
+
+class SendResultDialog(ModalScreen[str | None]):
+    """Shows a SendOutcome; `c` copies the ContactId, `f` follows the contact (returns FOLLOW)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "close", "Close", id="send_result.close"),
         Binding("c", "copy", "Copy ContactId", id="send_result.copy"),
+        Binding("f", "follow", "Follow the contact", id="send_result.follow"),
     ]
     DEFAULT_CSS = (
         dialog_css("SendResultDialog")
@@ -46,13 +51,16 @@ class SendResultDialog(ModalScreen[None]):
             yield SendResult(self.outcome, id="send-result")
             with Horizontal(classes="dialog--buttons"):
                 if self.outcome.contact_id:
-                    yield Button("Copy ContactId (c)", id="copy", variant="primary")
+                    yield Button("Follow (f)", id="follow", variant="primary")
+                    yield Button("Copy ContactId (c)", id="copy")
                 yield Button("Close (esc)", id="close")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "copy":
             self.action_copy()
+        elif event.button.id == "follow":
+            self.action_follow()
         else:
             self.action_close()
 
@@ -64,6 +72,13 @@ class SendResultDialog(ModalScreen[None]):
             return
         self.app.copy_to_clipboard(outcome.contact_id)
         self.notify(f"Copied {outcome.contact_id}", markup=False)
+
+    def action_follow(self) -> None:
+        """Close, and open the live view of the contact."""
+        if not self.outcome.contact_id:
+            self.notify("There is no contact to follow.", severity="warning")
+            return
+        self.dismiss(FOLLOW)
 
     def action_close(self) -> None:
         """Back to the draft."""

@@ -4,7 +4,8 @@ The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Chan
 screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
-Saving, opening and recovery live in DraftsMixin; sending in SendMixin.
+What is edited and saved is core's DraftSession (`session`); its dialogs (save, open, quit,
+recovery) are DraftFiles (`files`); sending is SendMixin.
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
+from connect_tui.core.pickers import unknown_ids
 from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
-from connect_tui.ui.screens.drafts import DraftsMixin
+from connect_tui.core.session import DraftSession
+from connect_tui.core.target_override import TargetOverride
+from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history import HistoryScreen
+from connect_tui.ui.screens.picking import Picking
 from connect_tui.ui.screens.send import SendMixin
 from connect_tui.ui.widgets.addresses import AddressesPane
 from connect_tui.ui.widgets.attachments import AttachmentsPane
@@ -98,7 +103,7 @@ def _tab_bindings() -> list[BindingType]:
     ]
 
 
-class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
+class ComposerScreen(SendMixin, Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,6 +113,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         Binding("f9,ctrl+h", "history", "History", id="composer.history"),
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
+        Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
         Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
         Binding(
             "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
@@ -125,8 +131,10 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         self, draft: Draft, path: Path | None, *, target_options: argparse.Namespace | None = None
     ) -> None:
         super().__init__()
-        self.draft = draft
-        self.path = path
+        #: The draft being edited, its file and its unsaved state (core; no Textual in it).
+        self.session = DraftSession(draft, path, TargetOverride.from_args(target_options))
+        #: The save / open / quit / recovery dialogs around the session.
+        self.files = DraftFiles(self, self.session, self.show_draft)
         self.problems: list[Problem] = []
         #: True once every pane is mounted and botocore's model is loaded (validation runs).
         self.model_ready = False
@@ -135,7 +143,8 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         #: Every pane, made now; only the first is mounted before the first frame.
         self._panes: dict[str, Pane] = {key: cls(id=f"pane-{key}") for key, cls in PANES}
         self._check_pending = False
-        self.init_drafts(target_options)
+        #: The pickers of the id fields, and the lists they fetched.
+        self.picking = Picking(self)
         self.init_send()
 
     # -- layout -------------------------------------------------------------------------------
@@ -156,8 +165,8 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
         # The first frame shows the first pane only; the other panes, then botocore's model,
         # load after it, so the screen appears at once.
         self.call_after_refresh(self._mount_other_panes)
-        self.start_recovery_timer()
-        self.offer_recovery_on_open()
+        self.files.start_recovery_timer()
+        self.files.offer_recovery_on_open()
 
     async def _mount_other_panes(self) -> None:
         self.load_model()  # in a thread, while the panes mount here
@@ -181,6 +190,47 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
     def pane(self, key: str) -> Pane:
         """The pane `key` (such as "message"), mounted or not yet."""
         return self._panes[key]
+
+    # -- the session: what is edited, where it is saved ----------------------------------------
+
+    @property
+    def draft(self) -> Draft:
+        """The draft being edited (the session's)."""
+        return self.session.draft
+
+    @draft.setter
+    def draft(self, draft: Draft) -> None:
+        self.session.draft = draft
+
+    @property
+    def path(self) -> Path | None:
+        """The draft's profile file, None until it is first saved."""
+        return self.session.path
+
+    @property
+    def dirty(self) -> bool:
+        """True while the draft has changes its file does not have."""
+        return self.session.dirty
+
+    def mark_dirty(self) -> None:
+        """The draft has changes that are not saved (shown by the draft bar)."""
+        self.files.mark_dirty()
+
+    def action_save(self) -> None:
+        """Save the draft (asking a name if it has none yet)."""
+        self.files.save_flow(ask_name=False)
+
+    def action_save_as(self) -> None:
+        """Save the draft under a new name."""
+        self.files.save_flow(ask_name=True)
+
+    def action_drafts(self) -> None:
+        """Open the drafts picker: open, new, duplicate, rename, delete."""
+        self.files.pick()
+
+    def action_new_draft(self) -> None:
+        """Start a new draft (after asking about unsaved changes)."""
+        self.files.new_draft()
 
     @property
     def draft_bar(self) -> DraftBar:
@@ -275,7 +325,7 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = validate(self.draft)
+        self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.problems_list.show(self.problems)
@@ -320,6 +370,16 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             self.query_one(TabbedContent).active = tab.id
         # The field can take focus only once its tab is displayed.
         self.call_after_refresh(pane.focus_problem, problem)
+
+    def action_pick(self) -> None:
+        """Open the focused field's picker (instance, flow, address, agent, contact)."""
+        if not self.picking.open():
+            self.notify(
+                "This field has no picker: they are on the instance, flow, address, agent and "
+                "contact id fields",
+                severity="warning",
+                timeout=4,
+            )
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
@@ -368,12 +428,15 @@ class ComposerScreen(DraftsMixin, SendMixin, Screen[None]):
             return
         action, number = chosen
         try:
-            draft = history.to_draft(history.entry(number))
+            entry = history.entry(number)
+            draft = history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        if action == "open":
-            self.reopen_history(draft)
+        if action == "follow" and entry.contact_id:
+            self.follow(draft, entry.contact_id, sent_request=entry.request)
+        elif action == "open":
+            self.files.reopen_history(draft)
         else:
             self.send(draft)
 

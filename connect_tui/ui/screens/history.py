@@ -18,7 +18,7 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.dialogs.choice import dialog_css
 
-#: What the screen returns: ("open" or "resend", entry number), or None when closed.
+#: What the screen returns: ("open", "resend" or "follow", entry number), or None when closed.
 Chosen = tuple[str, int] | None
 
 
@@ -47,6 +47,7 @@ class HistoryScreen(ModalScreen[Chosen]):
         Binding("escape", "close", "Close", id="history.close"),
         Binding("o", "reopen", "Reopen as draft", id="history.reopen"),
         Binding("r", "resend", "Resend", id="history.resend"),
+        Binding("f", "follow", "Follow the contact", id="history.follow"),
     ]
     DEFAULT_CSS = (
         dialog_css("HistoryScreen")
@@ -79,6 +80,7 @@ class HistoryScreen(ModalScreen[Chosen]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Reopen as draft (o)", id="reopen", variant="primary")
                 yield Button("Resend (r)", id="resend")
+                yield Button("Follow (f)", id="follow")
                 yield Button("Close (esc)", id="close")
         yield Footer()
 
@@ -135,6 +137,16 @@ class HistoryScreen(ModalScreen[Chosen]):
     def action_resend(self) -> None:
         """Send the highlighted send again, with a new ClientToken."""
         self._choose("resend")
+
+    def action_follow(self) -> None:
+        """Open the live view of the highlighted send's contact."""
+        entry = self.selected
+        if entry is None:
+            return
+        if not entry.contact_id:
+            self.notify(f"Entry {entry.number} made no contact to follow.", severity="warning")
+            return
+        self.dismiss(("follow", entry.number))
 
     def action_close(self) -> None:
         """Back to the composer."""

@@ -1,9 +1,14 @@
-"""Provides ProfilesScreen: the drafts picker (open, new, duplicate, rename, delete)."""
+"""Provides ProfilesScreen: the drafts picker (open, new, duplicate, rename, delete).
+
+It knows nothing of the screen that opened it: what happened (drafts renamed or deleted
+here, and whether to open one or start a new one) comes back through `dismiss` as Picked.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,11 +24,23 @@ from connect_tui.core.files import UserError
 from connect_tui.ui.dialogs.choice import confirm, dialog_css
 from connect_tui.ui.dialogs.prompt import NamePrompt, check_new_profile_name
 
-if TYPE_CHECKING:
-    from connect_tui.ui.screens.drafts import DraftsMixin
+#: The picker's next steps: open the draft `name`, start a new one, or just close.
+OPEN, NEW, CLOSE = "open", "new", "close"
 
-#: What the picker returns: ("open", name), ("new", ""), or None when closed.
-Picked = tuple[str, str] | None
+
+@dataclass(frozen=True)
+class Picked:
+    """What happened in the picker, returned by `dismiss`.
+
+    `renamed` and `deleted` are the saved drafts renamed (old, new) or deleted while it
+    was open, in order, so the opener can follow the one it has open; `action` is OPEN
+    (with `name`), NEW or CLOSE.
+    """
+
+    action: str = CLOSE
+    name: str = ""
+    renamed: tuple[tuple[str, str], ...] = ()
+    deleted: tuple[str, ...] = ()
 
 
 def profile_line(info: profiles.ProfileInfo) -> Content:
@@ -66,11 +83,16 @@ class ProfilesScreen(ModalScreen[Picked]):
     """
     )
 
-    def __init__(self, current: str | None, owner: DraftsMixin | None = None) -> None:
+    def __init__(self, current: str | None) -> None:
         super().__init__()
         self.current = current
-        self.owner = owner
         self.found: list[profiles.ProfileInfo] = []
+        self._renamed: list[tuple[str, str]] = []
+        self._deleted: list[str] = []
+
+    def finish(self, action: str = CLOSE, name: str = "") -> None:
+        """Close the picker, saying what to do next and what changed while it was open."""
+        self.dismiss(Picked(action, name, tuple(self._renamed), tuple(self._deleted)))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -119,23 +141,23 @@ class ProfilesScreen(ModalScreen[Picked]):
         """Enter or a double click on a profile opens it."""
         event.stop()
         if event.option.id:
-            self.dismiss(("open", event.option.id))
+            self.finish(OPEN, event.option.id)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "open":
             if self.selected:
-                self.dismiss(("open", self.selected))
+                self.finish(OPEN, self.selected)
         elif event.button.id:
             await self.run_action(event.button.id)
 
     def action_close(self) -> None:
         """Back to the composer."""
-        self.dismiss(None)
+        self.finish()
 
     def action_new(self) -> None:
         """Close the picker and start a new draft."""
-        self.dismiss(("new", ""))
+        self.finish(NEW)
 
     @work(exclusive=True, group="profiles")
     async def action_duplicate(self) -> None:
@@ -171,8 +193,7 @@ class ProfilesScreen(ModalScreen[Picked]):
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        if self.owner is not None:
-            self.owner.profile_renamed(name, new)
+        self._renamed.append((name, new))
         self.refresh_list(select=new)
 
     @work(exclusive=True, group="profiles")
@@ -195,6 +216,5 @@ class ProfilesScreen(ModalScreen[Picked]):
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        if self.owner is not None:
-            self.owner.profile_deleted(name)
+        self._deleted.append(name)
         self.refresh_list()

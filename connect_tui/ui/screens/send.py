@@ -9,66 +9,43 @@ and the draft in the editor is never changed by a send.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from textual import work
 from textual.content import Content
 from textual.screen import Screen
 from textual.worker import WorkerCancelled, WorkerFailed
 
+from connect_tui.core import credentials
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.dialogs.choice import confirm
-from connect_tui.ui.dialogs.send_result import SendResultDialog
+from connect_tui.ui.dialogs.send_result import FOLLOW, SendResultDialog
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
+    from connect_tui.core.sending import Prepared
 
 #: How long the AWS confirm waits for STS to name the account before saying "unknown".
 ACCOUNT_TIMEOUT: Final = 4.0
 
 
-def validate_copy(draft: Draft) -> list[Problem]:
-    """The draft's problems (may load botocore's model: call it in a thread)."""
-    from connect_tui.core.validation import validate
+def prepare_copy(draft: Draft) -> Prepared:
+    """The draft resolved, validated and given its ClientTokens, ready to send.
 
-    return validate(draft)
-
-
-def caller_account(draft: Draft) -> tuple[str | None, str]:
-    """(the AWS account the draft's credentials belong to or None, where they come from).
-
-    Blocking (keyring, network): called in a thread. Any failure means "unknown".
+    May load botocore's model: call it in a thread. The send uses it as it is, so the
+    draft is validated once.
     """
-    from connect_tui.core import credentials
+    from connect_tui.core.sending import prepare
 
-    try:
-        source = credentials.source_for(draft)
-    except credentials.CredentialsError as exc:
-        return None, str(exc)
-    try:
-        import boto3
-        from botocore.config import Config
-
-        keys = source.keys
-        session = boto3.session.Session(
-            profile_name=source.aws_profile,
-            aws_access_key_id=keys.access_key_id if keys else None,
-            aws_secret_access_key=keys.secret_access_key if keys else None,
-            aws_session_token=keys.session_token if keys else None,
-        )
-        config = Config(connect_timeout=2, read_timeout=3, retries={"max_attempts": 1})
-        client = session.client("sts", region_name=draft.target.region, config=config)
-        return str(client.get_caller_identity()["Account"]), source.description
-    except Exception:  # no credentials, no network, expired SSO: the confirm says unknown
-        return None, source.description
+    return prepare(draft)
 
 
 def failed_outcome(draft: Draft, error: str) -> SendOutcome:
     """An outcome for a send that broke before boto3 could answer."""
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
     return SendOutcome(
         profile=draft.name,
@@ -79,17 +56,26 @@ def failed_outcome(draft: Draft, error: str) -> SendOutcome:
     )
 
 
+def _check_contact_id(text: str) -> str | None:
+    """Why `text` cannot be a ContactId (1 to 256 characters, botocore's model), or None."""
+    if not 1 <= len(text) <= 256:
+        return "a ContactId has 1 to 256 characters"
+    return None
+
+
 class SendMixin(Screen[None]):
     """Sending the draft (or a draft from the history). Mixed into ComposerScreen."""
 
     draft: Draft
     sending: bool
     last_outcome: SendOutcome | None
+    last_sent: Draft | None
 
     def init_send(self) -> None:
         """Set the sending state (called from the screen's __init__)."""
         self.sending = False
         self.last_outcome = None
+        self.last_sent = None
 
     def action_send(self) -> None:
         """Send the draft in the editor."""
@@ -132,8 +118,8 @@ class SendMixin(Screen[None]):
     async def _send(self, other: Draft | None, bar: DraftBar) -> None:
         draft = (other or self.draft).copy()  # what is sent cannot change while it is sent
         bar.show_status("checking…", sending=True)
-        problems = await asyncio.to_thread(validate_copy, draft)
-        errors = [p for p in problems if p.is_error]
+        prepared = await asyncio.to_thread(prepare_copy, draft)
+        errors = [p for p in prepared.problems if p.is_error]
         if errors:
             self._refuse(errors, in_editor=other is None)
             return
@@ -141,7 +127,7 @@ class SendMixin(Screen[None]):
             self.notify("Not sent.")
             return
         bar.show_status(f"sending to {draft.target.describe()}…", sending=True)
-        worker = self._send_in_thread(draft)
+        worker = self._send_in_thread(draft, prepared)
         try:
             outcome = await worker.wait()
         except (WorkerFailed, WorkerCancelled) as exc:
@@ -149,13 +135,48 @@ class SendMixin(Screen[None]):
         if outcome is None:
             outcome = failed_outcome(draft, "the send stopped unexpectedly")
         self.last_outcome = outcome
-        self.app.push_screen(SendResultDialog(outcome))
+        self.last_sent = sent = draft
+
+        def chosen(answer: str | None) -> None:
+            if answer == FOLLOW and outcome.contact_id:
+                self.follow(sent, outcome.contact_id, sent_request=outcome.request)
+
+        self.app.push_screen(SendResultDialog(outcome), chosen)
+
+    def follow(
+        self, draft: Draft, contact_id: str, *, sent_request: dict[str, Any] | None = None
+    ) -> None:
+        """Open the live view of a contact sent with `draft` (its target, its credentials)."""
+        from connect_tui.ui.screens.follow import FollowScreen
+
+        self.app.push_screen(FollowScreen(draft, contact_id, sent_request=sent_request))
+
+    def action_follow_last(self) -> None:
+        """Follow the contact of the last send from here."""
+        outcome, sent = self.last_outcome, self.last_sent
+        if outcome is None or sent is None or not outcome.contact_id:
+            self.notify("No contact has been sent from here yet.", severity="warning")
+            return
+        self.follow(sent, outcome.contact_id, sent_request=outcome.request)
+
+    def action_follow_contact(self) -> None:
+        """Ask for a ContactId and follow it, on this draft's target and instance."""
+        from connect_tui.ui.dialogs.prompt import NamePrompt
+
+        def chosen(contact_id: str | None) -> None:
+            if contact_id:
+                self.follow(self.draft, contact_id)
+
+        self.app.push_screen(
+            NamePrompt("Follow which ContactId? (on this draft's target)", check=_check_contact_id),
+            chosen,
+        )
 
     @work(thread=True, exclusive=True, group="send-thread", exit_on_error=False)
-    def _send_in_thread(self, draft: Draft) -> SendOutcome:
-        from connect_tui.core.sending import send_draft
+    def _send_in_thread(self, draft: Draft, prepared: Prepared) -> SendOutcome:
+        from connect_tui.runtime import send_draft
 
-        return send_draft(draft)
+        return send_draft(draft, prepared)
 
     def _refuse(self, errors: list[Problem], *, in_editor: bool) -> None:
         count = len(errors)
@@ -182,7 +203,7 @@ class SendMixin(Screen[None]):
         bar.show_status("asking AWS which account this is…", sending=True)
         try:
             account, source = await asyncio.wait_for(
-                asyncio.to_thread(caller_account, draft), ACCOUNT_TIMEOUT
+                asyncio.to_thread(credentials.caller_account, draft), ACCOUNT_TIMEOUT
             )
         except TimeoutError:
             account, source = None, "(STS did not answer in time)"

@@ -47,7 +47,11 @@ Files attached to an *inbound* email (StartEmailContact), one per row: the
 **file name** the agent sees and a **presigned S3 URL** Amazon Connect fetches it from
 (`https://...` with `X-Amz-Signature=`). Outbound emails take no attachments.
 
-- At most 50 attachments; body and attachments together at most 25 MB.
+- At most 50 attachments in the request; more than 10 is warned about (Amazon Connect's
+  feature specifications allow 10 per email, and SES bounces received mail with more).
+- Each file at most 20 MB by default; body and attachments together at most 25 MB.
+  A presigned URL does not tell the file's size and connect-tui does not fetch it, so
+  these sizes are left to Amazon Connect (docs/service-rules.md).
 - A file name has no control characters. Amazon Connect accepts these extensions
   unless the instance allows more: {", ".join(sorted(DEFAULT_ATTACHMENT_EXTENSIONS))}.
 - A row with nothing typed is left out.

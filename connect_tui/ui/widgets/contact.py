@@ -4,7 +4,8 @@ where its ContactId comes from: typed in, or made first by CreateContact.
 An outbound email needs an existing ContactId. The draft either names one, or carries
 a CreateContact step (`draft.create_contact`) that is sent first. Turning the step off
 parks it on the draft (and turning it on parks the typed ContactId), so nothing typed
-is lost when the user changes their mind.
+is lost when the user changes their mind: the rule is core's
+(connect_tui.core.conversion.set_create_first); this pane shows and writes field values.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input
 
-from connect_tui.core.conversion import default_create_contact
+from connect_tui.core.conversion import (
+    default_create_contact,
+    set_create_first,
+    shown_contact_id,
+    shown_create_contact,
+)
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import CREATE_CONTACT, REQUEST, Problem
 from connect_tui.core.rules import EMAIL_INITIATION_METHODS
@@ -33,10 +39,6 @@ from connect_tui.ui.widgets.fields import (
     text_of,
 )
 from connect_tui.ui.widgets.pane import Pane
-
-#: The draft.parked keys of what the outbound ContactId / CreateContact choice sets aside.
-PARKED_CHAIN: Final = "CreateContact"
-PARKED_CONTACT_ID: Final = "ContactId"
 
 #: Request member -> Input id, for both operations.
 _REQUEST_FIELDS: Final = {
@@ -197,9 +199,8 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
         self._defaults = default_create_contact(draft)
         request = draft.request
         chain = draft.create_contact
-        parked_chain = draft.parked.get(PARKED_CHAIN)
-        shown_chain = chain if chain is not None else table_of(parked_chain)
-        contact_id = request.get("ContactId", draft.parked.get(PARKED_CONTACT_ID))
+        shown_chain = shown_create_contact(draft)
+        contact_id = shown_contact_id(draft)
         with self.quietly(), self.prevent(Checkbox.Changed):
             for member, id in _REQUEST_FIELDS.items():
                 if member != "ContactId":
@@ -218,21 +219,11 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
             for member in ("ContactFlowId", "RelatedContactId", "Name", "Description"):
                 put(request, member, self._input(_REQUEST_FIELDS[member]).value)
             return
-        if self._create_first.value:
-            chain = draft.create_contact
-            if chain is None:
-                chain = table_of(draft.parked.pop(PARKED_CHAIN, None)) or dict(self._defaults)
+        chain = set_create_first(draft, self._create_first.value)
+        if chain is not None:
             self._write_chain(chain)
-            draft.create_contact = chain
-            contact_id = request.pop("ContactId", None)
-            if contact_id:
-                draft.parked[PARKED_CONTACT_ID] = contact_id
         else:
-            if draft.create_contact is not None:
-                draft.parked[PARKED_CHAIN] = draft.create_contact
-                draft.create_contact = None
             put(request, "ContactId", self._input("contact-id").value)
-            draft.parked.pop(PARKED_CONTACT_ID, None)
 
     def _write_chain(self, chain: dict[str, Any]) -> None:
         chain.setdefault("Channel", "EMAIL")

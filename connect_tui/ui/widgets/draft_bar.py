@@ -106,7 +106,9 @@ class DraftBar(Horizontal):
 
     def show_target(self, target: Target) -> None:
         """Show where the draft is sent; a real AWS target stands out."""
-        self._target_label.update(Content(f"→ {target.describe()}"))
+        # No URL: the sandbox found when sending (a standalone one, else the embedded one).
+        embedded = target.is_sandbox and not target.endpoint_url
+        self._target_label.update(Content(f"→ {target.describe(embedded=embedded)}"))
         self.set_class(not target.is_sandbox, AWS)
 
     def show_status(self, text: str, *, sending: bool = False) -> None:

@@ -2,8 +2,9 @@
 outbound only, TEMPLATE (knowledge base, template, custom and profile attributes).
 
 Switching RAW <-> TEMPLATE keeps what was typed in the other: the message that is not
-sent waits in `draft.parked` (keys "RawMessage" and "TemplatedMessageConfig"), and comes
-back when the source type is switched back. The body may be 5 MB: its text is read from
+sent waits in `draft.parked` and comes back when the source type is switched back (the
+rule is core's: connect_tui.core.conversion.set_message_source; this pane only shows and
+writes field values). The body may be 5 MB: its text is read from
 the TextArea only after the body itself was edited, never on other edits.
 """
 
@@ -17,6 +18,15 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from connect_tui.core.conversion import (
+    MESSAGE,
+    RAW,
+    TEMPLATE,
+    message_source,
+    set_message_source,
+    shown_member,
+)
+from connect_tui.core.limits import BODY_BYTES, utf8_size
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import CONTENT_TYPES
@@ -33,12 +43,6 @@ from connect_tui.ui.widgets.fields import (
 )
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.rows import Column, RowList
-
-MESSAGE: Final = "EmailMessage"
-RAW: Final = "RAW"
-TEMPLATE: Final = "TEMPLATE"
-#: The member each source type needs; also the key under which the other waits in draft.parked.
-SOURCE_MEMBERS: Final = {RAW: "RawMessage", TEMPLATE: "TemplatedMessageConfig"}
 
 _TEXT_AREAS: Final = ("body", "profile-attributes")
 #: Lines longer than this turn soft wrap off: wrapping one 5 MB line makes each key take seconds.
@@ -80,7 +84,9 @@ typed in the other.
 **RAW**
 - **Subject**: inbound 0 to 998 characters, outbound 1 to 998.
 - **Content type**: text/plain or text/html.
-- **Body**: at most 5,242,880 characters (body and attachments at most 25 MB).
+- **Body**: at most 5,242,880 characters and 5 MB (5,242,880 bytes) of UTF-8: the
+  line under it counts bytes (`é` takes 2, `€` 3). Body and attachments together are
+  at most 25 MB; the attachments' sizes cannot be known from their URLs.
 - **Headers** (inbound only): REFERENCES, MESSAGE_ID, IN_REPLY_TO,
   X_SES_SPAM_VERDICT, X_SES_VIRUS_VERDICT; values 1 to 20,000 characters; the SES
   verdicts are PASS, FAIL, GRAY or PROCESSING_FAILED.
@@ -108,7 +114,12 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
     }
     MessagePane #body {
         height: 8;
+    }
+    MessagePane #body-bytes {
         margin-bottom: 1;
+        &.-over {
+            color: $text-error;
+        }
     }
     MessagePane #profile-attributes {
         height: 4;
@@ -135,6 +146,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             yield FieldRow("Content type", Choices(CONTENT_TYPES, id="content-type"))
             yield SectionTitle("Body")
             yield TextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)
+            yield Hint("", id="body-bytes")
             with Vertical(id="headers-group"):
                 yield SectionTitle("Headers")
                 # The header table is mounted once the names are read from botocore's model.
@@ -208,6 +220,13 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self.query_one("#template").set_class(not templated, "-hidden")
         self.query_one("#headers-group").set_class(self._outbound, "-hidden")
 
+    def _show_body_bytes(self, body: str) -> None:
+        """The body's budget line, like the other panes' ("120 of 5,242,880 bytes (UTF-8)")."""
+        used = utf8_size(body)
+        line = self.query_one("#body-bytes", Hint)
+        line.update(f"{used:,} of {BODY_BYTES:,} bytes (UTF-8)")
+        line.set_class(used > BODY_BYTES, "-over")
+
     # -- the Pane contract ------------------------------------------------------------------
 
     def load(self, draft: Draft) -> None:
@@ -215,10 +234,8 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self._outbound = draft.is_outbound
         message = table_of(draft.request.get(MESSAGE))
         source = text_of(message.get("MessageSourceType")) or RAW
-        raw = table_of(message.get("RawMessage") or draft.parked.get("RawMessage"))
-        template = table_of(
-            message.get("TemplatedMessageConfig") or draft.parked.get("TemplatedMessageConfig")
-        )
+        raw = shown_member(draft, RAW)
+        template = shown_member(draft, TEMPLATE)
         attributes = table_of(template.get("TemplateAttributes"))
         with self.quietly():
             self._choices("source").set_choices((RAW, TEMPLATE), source)
@@ -230,6 +247,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             area = self._area("body")
             area.soft_wrap = max(map(len, body.splitlines()), default=0) <= WRAP_LIMIT
             area.load_text(body)
+            self._show_body_bytes(body)
             self._header_rows = rows_of(raw.get("Headers"))
             if self._headers is not None:
                 self._headers.set_rows(self._header_rows)
@@ -243,51 +261,20 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self._show()
 
     def apply(self, draft: Draft) -> None:
-        """Write the chosen source type's member; park the other one's if anything is in it."""
-        message = table_of(draft.request.get(MESSAGE))
-        source = (
-            self.source if draft.is_outbound else (text_of(message.get("MessageSourceType")) or RAW)
-        )
-        if source not in SOURCE_MEMBERS:
-            source = RAW  # an unknown type loaded inbound: keep it, show RAW
-            message.setdefault("MessageSourceType", RAW)
-        else:
-            message["MessageSourceType"] = source
-        other = TEMPLATE if source == RAW else RAW
-        current_member, other_member = SOURCE_MEMBERS[source], SOURCE_MEMBERS[other]
-
-        current = message.get(current_member)
-        if draft.is_outbound:
-            # Outbound, what waited in parked comes back. Inbound leaves parked alone: a RAW
-            # message parked there is the outbound one, waiting behind its template.
-            waited = draft.parked.pop(current_member, None)
-            current = waited if current is None else current
-        current = table_of(current)
+        """Write the fields shown into the chosen source type's member (core parks the other)."""
+        source = self.source if draft.is_outbound else message_source(draft)
+        member = set_message_source(draft, source)
         if source == RAW:
-            self._write_raw(current, inbound=not draft.is_outbound)
+            self._write_raw(member, inbound=not draft.is_outbound)
         else:
-            self._write_template(current)
-        message[current_member] = current
-
-        if draft.is_outbound:
-            # The other source type's fields wait in parked until the user switches back.
-            waiting = message.pop(other_member, None) or draft.parked.get(other_member)
-            waiting = table_of(waiting)
-            if other == RAW:
-                self._write_raw(waiting, inbound=False)
-            else:
-                self._write_template(waiting)
-            if waiting and waiting != _EMPTY[other]:
-                draft.parked[other_member] = waiting
-            else:
-                draft.parked.pop(other_member, None)
-        draft.request[MESSAGE] = message
+            self._write_template(member)
 
     def _write_raw(self, raw: dict[str, Any], *, inbound: bool) -> None:
         raw["Subject"] = self._input("subject").value
         if "body" in self._dirty or "Body" not in raw:
             raw["Body"] = self._area("body").text
             self._dirty.discard("body")  # read once; the draft holds it from now on
+            self._show_body_bytes(raw["Body"])
         raw["ContentType"] = self._choices("content-type").value
         if inbound:
             rows = self._headers.rows if self._headers is not None else self._header_rows
@@ -365,13 +352,6 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         if event.choices.id == "source":
             self._show()
         self.changed()
-
-
-#: A message of each source type with nothing typed in it (not worth parking).
-_EMPTY: Final[dict[str, dict[str, Any]]] = {
-    RAW: {"Subject": "", "Body": "", "ContentType": CONTENT_TYPES[0]},
-    TEMPLATE: {"TemplateAttributes": {}},
-}
 
 
 def _row_field(rows: RowList, rest: list[str], problem: Problem) -> Widget | None:

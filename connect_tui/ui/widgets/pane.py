@@ -122,13 +122,19 @@ class Pane(VerticalScroll):
             return True
         return self.focus_first()
 
-    def focus_first(self) -> bool:
-        """Focus the pane's first shown field; True if there was one."""
+    def first_field(self) -> Widget | None:
+        """The pane's first shown field that can take the focus, if any."""
         for candidate in self.query("*"):
             if candidate.focusable and self._shown(candidate):
-                candidate.focus()
-                return True
-        return False
+                return candidate
+        return None
+
+    def focus_first(self) -> bool:
+        """Focus the pane's first shown field; True if there was one."""
+        field = self.first_field()
+        if field is not None:
+            field.focus()
+        return field is not None
 
     def _shown(self, widget: Widget) -> bool:
         # A field inside a hidden group (an outbound-only row on an inbound draft) is not shown.

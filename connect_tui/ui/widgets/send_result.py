@@ -12,7 +12,7 @@ from textual.widgets import Static
 from connect_tui.core.model import OUTBOUND
 
 if TYPE_CHECKING:
-    from connect_tui.core.sending import SendOutcome
+    from connect_tui.core.outcome import SendOutcome
 
 
 def elapsed_text(seconds: float) -> str:

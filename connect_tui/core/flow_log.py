@@ -1,0 +1,117 @@
+"""Provides flow-log records read as steps of a contact's path through its flows.
+
+Amazon Connect writes one JSON record per block a contact runs to the instance's
+CloudWatch Logs group (admin guide, "Flow logs stored in an Amazon CloudWatch log group":
+https://docs.aws.amazon.com/connect/latest/adminguide/contact-flow-logs-stored-in-cloudwatch.html):
+ContactId, ContactFlowId, ContactFlowName, ContactFlowModuleType, Identifier, Timestamp,
+Parameters and, for blocks that branch, Results. The sandbox writes the same shape
+(docs/follow.md). A record that is not such JSON is kept as a step that says so: it is
+never dropped silently and never guessed at.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final
+
+#: Block types that set contact attributes: Connect's log names them SetAttributes, the
+#: Flow language UpdateContactAttributes (API Reference, "Flow language" actions).
+ATTRIBUTE_SETTERS: Final = frozenset({"SetAttributes", "UpdateContactAttributes"})
+#: Keys of a Results object that name the branch taken, in the order they are shown.
+_BRANCH_KEYS: Final = ("Branch", "Condition", "Result", "Error", "ErrorType", "NextAction")
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """One block a contact ran: which flow, which action, when, and what came of it."""
+
+    event_id: str
+    at: datetime | None
+    flow_name: str
+    flow_id: str
+    module_type: str
+    identifier: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    #: The record's Results as written (a string, an object, or None when it has none).
+    results: Any = None
+    #: Set when the message could not be read as a flow-log record.
+    unreadable: str | None = None
+
+    @property
+    def branch(self) -> str | None:
+        """The branch or outcome the record gives, as text; None when it gives none."""
+        results = self.results
+        if results is None or results == "":
+            return None
+        if isinstance(results, dict):
+            named = [
+                f"{key}: {_text(results[key])}"
+                for key in _BRANCH_KEYS
+                if results.get(key) not in (None, "")
+            ]
+            if named:
+                return ", ".join(named)
+        return _text(results)
+
+    @property
+    def attributes_set(self) -> dict[str, str]:
+        """The contact attributes this block set (empty for other blocks)."""
+        if self.module_type not in ATTRIBUTE_SETTERS:
+            return {}
+        params = self.parameters
+        if isinstance(params.get("Attributes"), dict):
+            return {str(k): _text(v) for k, v in params["Attributes"].items()}
+        if "Key" in params:
+            return {str(params["Key"]): _text(params.get("Value", ""))}
+        return {}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """A record's Timestamp (ISO 8601, as Connect writes it) as a datetime; None if unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def step_from_event(event: dict[str, Any]) -> FlowStep:
+    """The step one FilterLogEvents event records (its `message` is the JSON record)."""
+    event_id = str(event.get("eventId") or "")
+    stamp = event.get("timestamp")
+    fallback = datetime.fromtimestamp(stamp / 1000, UTC) if isinstance(stamp, int | float) else None
+    try:
+        record = json.loads(event.get("message") or "")
+    except (TypeError, ValueError):
+        record = None
+    if not isinstance(record, dict):
+        return FlowStep(event_id, fallback, "", "", "", "", unreadable="not a JSON flow-log record")
+    params = record.get("Parameters")
+    return FlowStep(
+        event_id=event_id,
+        at=parse_time(record.get("Timestamp")) or fallback,
+        flow_name=_text(record.get("ContactFlowName") or ""),
+        flow_id=_text(record.get("ContactFlowId") or ""),
+        module_type=_text(record.get("ContactFlowModuleType") or ""),
+        identifier=_text(record.get("Identifier") or ""),
+        parameters=params if isinstance(params, dict) else {},
+        results=record.get("Results"),
+    )
+
+
+def steps(events: Iterable[dict[str, Any]]) -> list[FlowStep]:
+    """The steps of these events, in time order (records with no time keep their place last)."""
+    parsed = [step_from_event(event) for event in events]
+    # sorted() is stable: records of the same millisecond keep the order the log gave them.
+    return sorted(parsed, key=lambda s: (s.at is None, s.at or datetime.min.replace(tzinfo=UTC)))

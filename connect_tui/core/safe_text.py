@@ -1,0 +1,94 @@
+"""Provides text that is safe to show: control characters become visible escapes, never obeyed.
+
+Text from a profile, a request or a reply may hold terminal escapes (`ESC ] 0;title BEL`
+retitles a terminal, `ESC [2J` clears it), 8-bit C1 controls (U+009B is a one-character
+CSI), bidi overrides that reorder what a reader sees (U+202E), or lone surrogates that
+no terminal encoding can carry. Whatever shows such text (the verbs, the sandbox's
+messages, the composer) passes it through here first:
+
+- `shown(text)`: one line for people, each such character as `\\x1b` or `\\u202e`
+  (newlines too; `multiline=True` keeps newlines and tabs);
+- `dumps(value)`: JSON with those characters as `\\u009b` escapes, which a JSON reader
+  decodes back to the very same text (lossless, unlike `shown`);
+- `SafeStream`: a text stream wrapper that applies `shown(multiline=True)` to whatever
+  is written, the last guard of a verb's stdout and stderr.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any, Final
+
+#: Bidi embeddings, overrides and isolates (Unicode UAX #9), and the line and
+#: paragraph separators that would break a line a reader takes for one.
+_FORMAT_CONTROLS: Final = (
+    list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)) + [0x200E, 0x200F, 0x061C]
+)
+_SEPARATORS: Final = [0x2028, 0x2029]
+
+#: Every code point that must never reach a terminal as itself (newline and tab included:
+#: the one-line form escapes them, the multi-line form keeps them).
+UNSAFE: Final = frozenset(
+    [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_FORMAT_CONTROLS, *_SEPARATORS]
+    + list(range(0xD800, 0xE000))  # lone surrogates: no UTF-8 for them
+)
+
+
+#: Python's own short spellings, as repr() writes them.
+_SHORT: Final = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+
+
+def escape(code_point: int) -> str:
+    """The visible escape of one code point, as repr() spells it: `\\n`, `\\x1b`, `\\u202e`."""
+    if code_point in _SHORT:
+        return _SHORT[code_point]
+    return f"\\x{code_point:02x}" if code_point <= 0xFF else f"\\u{code_point:04x}"
+
+
+#: str.translate tables: one line (newline and tab escaped) and multi-line (kept).
+ONE_LINE: Final[dict[int, str]] = {cp: escape(cp) for cp in UNSAFE}
+MULTILINE: Final[dict[int, str]] = {
+    cp: text for cp, text in ONE_LINE.items() if cp not in (0x0A, 0x09)
+}
+#: For JSON strings: the same characters as JSON's own `\\uXXXX` escapes.
+_JSON: Final[dict[int, str]] = {cp: f"\\u{cp:04x}" for cp in UNSAFE}
+
+
+def shown(text: object, *, multiline: bool = False) -> str:
+    """`text` (made a str) with every unsafe character as a visible escape."""
+    return str(text).translate(MULTILINE if multiline else ONE_LINE)
+
+
+def is_safe(text: str, *, multiline: bool = False) -> bool:
+    """True when `text` holds nothing `shown` would escape."""
+    return shown(text, multiline=multiline) == text
+
+
+def dumps(value: Any, **options: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, **options)` with unsafe characters escaped.
+
+    JSON already escapes C0 controls; this escapes DEL, C1, bidi controls and lone
+    surrogates as `\\uXXXX` too, inside strings, where JSON allows them: a reader gets
+    back exactly the same value, and a terminal never sees them raw.
+    """
+    options.setdefault("ensure_ascii", False)
+    text = json.dumps(value, **options)
+    # Outside strings JSON has only ASCII punctuation, digits and whitespace (newlines of
+    # `indent`), none of which is escaped here, so a plain translate is exact.
+    return text.translate({cp: s for cp, s in _JSON.items() if cp >= 0x20})
+
+
+class SafeStream:
+    """A text stream that writes `shown(text, multiline=True)` to the stream it wraps."""
+
+    def __init__(self, wrapped: IO[str]) -> None:
+        self.wrapped = wrapped
+
+    def write(self, text: str) -> int:
+        """Write `text` with unsafe characters escaped; returns len(text), as streams do."""
+        self.wrapped.write(text.translate(MULTILINE))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        # flush, isatty, fileno, encoding, buffer...: the wrapped stream's own.
+        return getattr(self.wrapped, name)

@@ -1,0 +1,123 @@
+"""Provides Picking: the composer's pickers, which fill an id field from the draft's target.
+
+The composer's pick key (and the palette) opens a PickerDialog for the focused field
+when it is one of FIELD_KINDS. The dialog shows the cached list at once and the live one
+when a worker has it; the chosen id is typed into the field as if by hand, so it flows
+into the draft like any edit. Every live list is remembered for the session, so the
+composer can warn about an id the target does not have (core.pickers.unknown_ids).
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final
+
+from textual.widget import Widget
+from textual.widgets import Input
+
+from connect_tui.core import history, local_sandbox, pickers, variables
+from connect_tui.core.files import UserError
+from connect_tui.core.model import Target
+from connect_tui.ui.dialogs.picker import PickerDialog
+
+if TYPE_CHECKING:
+    from connect_tui.ui.screens.composer import ComposerScreen
+
+#: The fields that have a picker (their Input ids) and what each lists.
+FIELD_KINDS: Final = {
+    "instance-id": pickers.INSTANCE,
+    "contact-flow-id": pickers.FLOW,
+    "destination-address": pickers.ADDRESS,
+    "from-address": pickers.ADDRESS,
+    "chain-user": pickers.AGENT,
+    "related-contact-id": pickers.CONTACT,
+    "chain-related": pickers.CONTACT,
+    "contact-id": pickers.CONTACT,
+}
+
+
+def target_key(target: Target) -> str:
+    """Where a list came from, for the cache: the target's kind, endpoint, Region, profile."""
+    return "|".join(
+        (target.kind, target.endpoint_url or "", target.region or "", target.aws_profile or "")
+    )
+
+
+class Picking:
+    """The composer's pickers, and the live lists they fetched this session."""
+
+    def __init__(self, screen: ComposerScreen) -> None:
+        self.screen = screen
+        #: The latest live list of each kind (for unknown-id warnings).
+        self.known: dict[str, pickers.Listing] = {}
+
+    @staticmethod
+    def kind_for(widget: Widget | None) -> str | None:
+        """The picker of a field widget, or None when it has none."""
+        return FIELD_KINDS.get(widget.id or "") if isinstance(widget, Input) else None
+
+    def open(self) -> bool:
+        """Open the picker of the focused field; False when the field has none."""
+        field = self.screen.focused
+        kind = self.kind_for(field)
+        if kind is None or not isinstance(field, Input):
+            return False
+        draft = self.screen.draft
+        resolved, _ = variables.resolve(draft.request, draft.variables)
+        instance_id = str(resolved.get("InstanceId") or "")
+        key = pickers.cache_key(kind, target_key(draft.target), instance_id)
+        fetch: Callable[[], pickers.Listing] | None
+        cached: pickers.Listing | None
+        if kind == pickers.CONTACT:
+            cached, fetch = self._history(), None
+        else:
+            cached = pickers.cached(kind, key)
+            fetch = self._fetcher(kind, key, instance_id)
+        title = pickers.TITLES[kind]
+        dialog = PickerDialog(title, cached=cached, fetch=fetch, current=field.value)
+
+        def chosen(value: str | None) -> None:
+            if value is not None and field.is_attached:
+                field.value = value  # an edit like any other: the pane reports it up
+                field.focus()
+
+        self.screen.app.push_screen(dialog, chosen)
+        return True
+
+    def _fetcher(self, kind: str, key: str, instance_id: str) -> Callable[[], pickers.Listing]:
+        # A copy: the user may go on editing the draft while the worker reads it.
+        draft = copy.deepcopy(self.screen.draft)
+
+        def fetch() -> pickers.Listing:
+            """Runs in the dialog's worker thread: the client, then the pages."""
+            from connect_tui.runtime import shared_sender
+
+            def live() -> tuple[list[pickers.Choice], bool]:
+                endpoint = draft.target.endpoint_url
+                if endpoint and not local_sandbox.answers(endpoint):
+                    # At once, rather than after every retry of a refused connection.
+                    raise ConnectionError(f"nothing answers at {endpoint}")
+                client, _ = shared_sender().client_for(draft)
+                return pickers.fetch(kind, client, instance_id)
+
+            listing = pickers.load(kind, key, live)
+            if not listing.offline:
+                self.screen.app.call_from_thread(self._learned, listing)
+            return listing
+
+        return fetch
+
+    def _learned(self, listing: pickers.Listing) -> None:
+        self.known[listing.kind] = listing
+        self.screen.schedule_check()
+
+    def _history(self) -> pickers.Listing:
+        try:
+            entries = history.read(limit=200)
+        except UserError as exc:
+            return pickers.Listing(pickers.CONTACT, (), time.time(), True, str(exc))
+        return pickers.Listing(
+            pickers.CONTACT, tuple(pickers.contacts_from_history(entries)), time.time()
+        )
