@@ -148,18 +148,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="pairs of runs (default 10)")
     parser.add_argument("--size", default="100x32", help="terminal size, WxH (default 100x32)")
-    parser.add_argument("--bare-app", metavar="TEXT", help=argparse.SUPPRESS)
+    parser.add_argument("--no-memory", action="store_true", help="first frames only")
     args = parser.parse_args()
-    if args.bare_app is not None:
-        bare_app(args.bare_app)
-        return
     from tests.tmux_session import tmux_path
 
     if tmux_path() is None:
         sys.exit("benchmarks.startup: tmux is not installed (apt-get install tmux)")
     width, height = (int(part) for part in args.size.lower().split("x"))
     size = (width, height)
-    script = Path(sys.executable).parent / "connect-tui"
     repository = Path(__file__).resolve().parent.parent
     home = Path(tempfile.mkdtemp(prefix="connect-tui-bench-"))
     try:
@@ -201,14 +197,22 @@ def main() -> None:
             print(f"  {label:<27} {wall_ms:7.1f} ms      {cpu_ms:7.1f} ms")
         ratio, cpu_ratio = statistics.median(ratios), statistics.median(cpu_ratios)
         verdict = "within" if ratio <= 1.25 else "OVER"
-        print(f"  median of ratios composer/bare: wall {ratio:.2f}x ({verdict} the 1.25x aim), "
-              f"CPU {cpu_ratio:.2f}x")
+        print(
+            f"  median of ratios composer/bare: wall {ratio:.2f}x ({verdict} the 1.25x aim), "
+            f"CPU {cpu_ratio:.2f}x"
+        )
+        if args.no_memory:
+            return
         print("memory (MiB)              VmRSS    VmHWM")
         for label, rss, peak in measure_memory(bare, env, size, send=False):
             print(f"  bare app, {label:<14} {rss:7.1f}  {peak:7.1f}")
         for label, rss, peak in measure_memory(composer, env, size, send=True):
-            aim = "" if label != "sent" else (
-                f"   ({'within' if rss <= 72 else 'OVER'} the 72 MiB aim for RSS after a send)"
+            aim = (
+                ""
+                if label != "sent"
+                else (
+                    f"   ({'within' if rss <= 72 else 'OVER'} the 72 MiB aim for RSS after a send)"
+                )
             )
             print(f"  composer, {label:<14} {rss:7.1f}  {peak:7.1f}{aim}")
     finally:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
     """Every action of the composer, as palette entries (the key is said in the help)."""
-    from connect_tui.ui.screens.composer import PANE_LETTERS, PANES
+    from connect_tui.ui.widgets.pane_index import PANE_LETTERS, PANES
 
     yield SystemCommand("Send", "Send the draft (f5)", composer.action_send)
     yield SystemCommand("Save", "Save the draft (ctrl+s)", composer.action_save)
@@ -51,8 +51,7 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
                 f"Make this draft a {operation} request (nothing is lost)",
                 partial(composer.set_operation, operation),
             )
-    for key, pane_class in PANES:
-        title = pane_class.TITLE or key.title()
+    for key, title in PANES:
         yield SystemCommand(
             f"Pane: {title}",
             f"Show the {title} pane (alt+{PANE_LETTERS[key]})",

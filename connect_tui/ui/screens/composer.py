@@ -32,61 +32,19 @@ from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.screens.drafts import DraftFiles
-from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.picking import Picking
 from connect_tui.ui.screens.send import SendMixin
-from connect_tui.ui.widgets.addresses import AddressesPane
-from connect_tui.ui.widgets.attachments import AttachmentsPane
-from connect_tui.ui.widgets.attributes import AttributesPane
-from connect_tui.ui.widgets.contact import ContactPane
 from connect_tui.ui.widgets.draft_bar import DraftBar
-from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane
-from connect_tui.ui.widgets.preview import PreviewPane
+from connect_tui.ui.widgets.pane_index import FIRST, PANE_LETTERS, PANES, pane_class, pane_keys
 from connect_tui.ui.widgets.problems import ProblemsList
-from connect_tui.ui.widgets.recipients import RecipientsPane
-from connect_tui.ui.widgets.references import ReferencesPane
-from connect_tui.ui.widgets.segments import SegmentsPane
-from connect_tui.ui.widgets.target import TargetPane
 
-#: The panes, in tab order: (key, class). Tab ids are `tab-KEY`, pane ids `pane-KEY`.
-PANES: Final[tuple[tuple[str, type[Pane]], ...]] = (
-    ("addresses", AddressesPane),
-    ("recipients", RecipientsPane),
-    ("message", MessagePane),
-    ("references", ReferencesPane),
-    ("attributes", AttributesPane),
-    ("segments", SegmentsPane),
-    ("attachments", AttachmentsPane),
-    ("contact", ContactPane),
-    ("target", TargetPane),
-    ("preview", PreviewPane),
-)
+__all__ = ["PANES", "PANE_LETTERS", "ComposerScreen", "pane_keys"]
+
+PANE_KEYS: Final = tuple(key for key, _ in PANES)
 #: Problems outside the request go to the pane that edits that part of the draft.
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
-
-
-#: A letter per pane for alt+LETTER. Terminals send alt+DIGIT as ESC DIGIT, which Textual
-#: reads as a macOS Option character (ESC 3 is "£"), so alt+1 … alt+0 work only where the
-#: terminal reports them as such (kitty's protocol, tests); the letters work everywhere.
-PANE_LETTERS: Final = {
-    "addresses": "a",
-    "recipients": "r",
-    "message": "m",
-    "references": "f",
-    "attributes": "t",
-    "segments": "s",
-    "attachments": "h",
-    "contact": "c",
-    "target": "g",
-    "preview": "p",
-}
-
-
-def pane_keys(index: int, key: str) -> str:
-    """The keys that show pane `key` (at `index` in PANES), as a Binding takes them."""
-    return f"alt+{PANE_LETTERS[key]},alt+{(index + 1) % 10}"
 
 
 def _tab_bindings() -> list[BindingType]:
@@ -140,8 +98,10 @@ class ComposerScreen(SendMixin, Screen[None]):
         self.model_ready = False
         self._panes_mounted = False
         self._model_loaded_here = False
-        #: Every pane, made now; only the first is mounted before the first frame.
-        self._panes: dict[str, Pane] = {key: cls(id=f"pane-{key}") for key, cls in PANES}
+        #: The panes made so far: the first now, the others (their modules imported) after
+        #: the first frame, or when something asks for one sooner (`pane`).
+        self._panes: dict[str, Pane] = {}
+        self.pane(FIRST)
         self._check_pending = False
         #: The pickers of the id fields, and the lists they fetched.
         self.picking = Picking(self)
@@ -153,12 +113,13 @@ class ComposerScreen(SendMixin, Screen[None]):
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
             with TabbedContent(id="panes"):
-                for index, (key, pane_class) in enumerate(PANES):
-                    with TabPane(pane_class.TITLE or key.title(), id=f"tab-{key}"):
-                        if index == 0:
+                for key, title in PANES:
+                    with TabPane(title, id=f"tab-{key}"):
+                        if key == FIRST:
                             yield self._panes[key]
             yield ProblemsList(id="problems")
-        yield Footer()
+        # The Footer comes right after the first frame (_mount_other_panes): it shows no keys
+        # before the screen's bindings are known anyway, and mounting it costs ~25 ms.
 
     def on_mount(self) -> None:
         self.show_draft()
@@ -170,14 +131,15 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     async def _mount_other_panes(self) -> None:
         self.load_model()  # in a thread, while the panes mount here
+        await self.mount(Footer())
         waiting = [
             self.query_one(f"#tab-{key}", TabPane).mount(pane)
-            for key, pane in self._panes.items()
+            for key, pane in ((key, self.pane(key)) for key, _ in PANES)
             if not pane.is_attached
         ]
         await asyncio.gather(*waiting)
         for key, pane in self._panes.items():
-            if key != "preview" and pane is not self._panes[PANES[0][0]]:
+            if key not in ("preview", FIRST):
                 self._load_pane(pane)  # the preview may need the model: it is loaded with it
         self._panes_mounted = True
         self._become_ready()
@@ -188,8 +150,11 @@ class ComposerScreen(SendMixin, Screen[None]):
         return [pane for pane in self._panes.values() if pane.is_mounted]
 
     def pane(self, key: str) -> Pane:
-        """The pane `key` (such as "message"), mounted or not yet."""
-        return self._panes[key]
+        """The pane `key` (such as "message"), mounted or not yet: made on first use."""
+        pane = self._panes.get(key)
+        if pane is None:
+            pane = self._panes[key] = pane_class(key)(id=f"pane-{key}")
+        return pane
 
     # -- the session: what is edited, where it is saved ----------------------------------------
 
@@ -294,7 +259,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         event.stop()
         event.pane.apply(self.draft)
         self.mark_dirty()
-        if isinstance(event.pane, TargetPane):
+        if event.pane.id == "pane-target":
             self.draft_bar.show_target(self.draft.target)
         self.schedule_check()
 
@@ -342,7 +307,7 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     def owner_of(self, problem: Problem) -> Pane | None:
         """The pane that shows `problem`: an owner that has its field, else any owner."""
-        owners = [pane for pane in self._panes.values() if pane.owns(problem)]
+        owners = [pane for pane in map(self.pane, PANE_KEYS) if pane.owns(problem)]
         for pane in owners:
             if pane.is_mounted and pane.field_for(problem) is not None:
                 return pane
@@ -397,7 +362,7 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        keys = [f"tab-{key}" for key, _ in PANES]
+        keys = [f"tab-{key}" for key in PANE_KEYS]
         index = keys.index(tabs.active) if tabs.active in keys else 0
         self.action_show_pane(keys[(index + step) % len(keys)].removeprefix("tab-"))
 
@@ -417,10 +382,12 @@ class ComposerScreen(SendMixin, Screen[None]):
                 return focused
             focused = focused.parent if isinstance(focused.parent, Widget) else None
         active = self.query_one(TabbedContent).active
-        return self.pane(active.removeprefix("tab-") if active else PANES[0][0])
+        return self.pane(active.removeprefix("tab-") if active else FIRST)
 
     def action_history(self) -> None:
         """Show the history of sends (reopen or resend one)."""
+        from connect_tui.ui.screens.history import HistoryScreen  # not needed for the first frame
+
         self.app.push_screen(HistoryScreen(), self._history_chosen)
 
     def _history_chosen(self, chosen: tuple[str, int] | None) -> None:
