@@ -21,8 +21,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.drafts import typical_inbound_request
 from connect_tui.core import sandbox_identity
+from tests.drafts import typical_inbound_request
 
 
 def start_sandbox(instances: list[str]) -> tuple[subprocess.Popen[str], str]:

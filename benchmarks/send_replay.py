@@ -24,9 +24,9 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core import sandbox_identity, variables
 from connect_tui.core.model import Target
+from tests.drafts import typical_draft
 
 #: The bare loop: what a person would write with boto3 alone, sending the same requests.
 BARE_LOOP = """

@@ -70,8 +70,8 @@ def isolated_environment(home: Path) -> dict[str, str]:
 def save_profile(env: dict[str, str]) -> None:
     """Save the typical inbound draft as the profile MARKER in the isolated HOME."""
     os.environ.update(env)  # paths.* read XDG_CONFIG_HOME when called
-    from benchmarks.drafts import typical_draft
     from connect_tui.core import paths, profiles
+    from tests.drafts import typical_draft
 
     draft = typical_draft()
     draft.name = MARKER

@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 from botocore.validate import ParamValidator
 
-from benchmarks.drafts import largest_legal_draft, typical_draft
 from connect_tui.core import schema, variables
 from connect_tui.core.model import Draft
 from connect_tui.core.segments import count_nodes
 from connect_tui.core.validation import validate
+from tests.drafts import largest_legal_draft, typical_draft
 
 
 def median_seconds(call: Callable[[], object], rounds: int, inner: int) -> float:

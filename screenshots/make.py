@@ -92,6 +92,15 @@ def segments_draft() -> Draft:
     return draft
 
 
+def follow_draft() -> Draft:
+    """The inbound draft, run through the sandbox's seeded email flow."""
+    from connect_tui.core import sandbox_identity
+
+    draft = inbound_draft()
+    draft.request["ContactFlowId"] = sandbox_identity.DEMO_FLOW_ID
+    return draft
+
+
 def draft_with_problems() -> Draft:
     """The inbound draft with five mistakes a person makes."""
     draft = inbound_draft()
@@ -148,6 +157,90 @@ async def send_and_wait(pilot: Pilot[Any], timeout: float = 60.0) -> None:
     await pilot.pause()
 
 
+async def follow_and_accept(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Send, open the follow view, wait for the flow to queue the contact, let the sandbox's
+    agent accept it, and stop polling there."""
+    from connect_tui.ui.screens.follow import FollowScreen
+
+    await send_and_wait(pilot)
+    await pilot.press("f")
+    deadline = time.monotonic() + timeout
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, FollowScreen) and screen.timeline is not None
+
+    async def wait(condition: Callable[[], bool]) -> None:
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the follow view did not show the contact in time")
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+
+    await wait(shown)
+    screen = pilot.app.screen
+    assert isinstance(screen, FollowScreen)
+    await wait(lambda: any(e.kind == "queued" for e in screen.timeline.events))  # type: ignore[union-attr]
+    await pilot.press("a")
+    await wait(lambda: any("Accepted" in e.title for e in screen.timeline.events))  # type: ignore[union-attr]
+    screen.stop_polling()  # a still picture: the poll worker would never complete
+    await pilot.pause()
+
+
+async def pick_an_address(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Focus the destination address, open its picker, and wait for the live list."""
+    from textual.widgets import Input
+
+    from connect_tui.ui.dialogs.picker import PickerDialog
+
+    composer = pilot.app.composer  # type: ignore[attr-defined]
+    composer.query_one("#destination-address", Input).focus()
+    await pilot.pause()
+    await pilot.press("f4")
+    deadline = time.monotonic() + timeout
+    while True:
+        screen = pilot.app.screen
+        if isinstance(screen, PickerDialog) and screen.listing and not screen.listing.offline:
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError("the picker did not list the addresses in time")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    await pilot.pause()
+
+
+def template_draft() -> Draft:
+    """An outbound draft that sends the sandbox's "Order shipped" template."""
+    from connect_tui.sandbox import qconnect
+
+    draft = outbound_draft()
+    template = next(t for t in qconnect.TEMPLATES.values() if t.name == "Order shipped")
+    draft.request["EmailMessage"] = {
+        "MessageSourceType": "TEMPLATE",
+        "TemplatedMessageConfig": {
+            "KnowledgeBaseId": qconnect.KNOWLEDGE_BASE_ID,
+            "MessageTemplateId": template.id,
+            "TemplateAttributes": {"CustomAttributes": {"order": "1234"}},
+        },
+    }
+    return draft
+
+
+async def rendered_template(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Show the Preview and wait until the template is rendered."""
+    from textual.widgets import TextArea
+
+    await show_pane(pilot, "preview")
+    area = pilot.app.composer.query_one("#preview-template", TextArea)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout
+    while not area.text.startswith("Subject:"):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the template was not rendered in time")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    await pilot.pause()
+
+
 @dataclass(frozen=True)
 class Shot:
     """One screenshot: a file name, the draft, and what to do before taking it."""
@@ -176,6 +269,9 @@ def shots() -> list[Shot]:
         Shot("segments", segments_draft, on("segments")),
         Shot("problems", draft_with_problems, nothing),
         Shot("sent", inbound_draft, send_and_wait),
+        Shot("follow", follow_draft, follow_and_accept, size=(120, 40)),
+        Shot("picker", inbound_draft, pick_an_address, size=(120, 40)),
+        Shot("template-preview", template_draft, rendered_template, size=(120, 40)),
     ]
     listed += [
         Shot(f"theme-{theme}", draft_with_problems, on("message"), theme) for theme in THEMES

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks.drafts import typical_inbound_request, typical_outbound_request
 from connect_tui.core.model import INBOUND, OUTBOUND
+from tests.drafts import typical_inbound_request, typical_outbound_request
 
 Request = dict[str, Any]
 

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks.drafts import typical_inbound_request, typical_outbound_request
 from connect_tui.core import sandbox_identity
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND
 from connect_tui.core.problems import ERROR, WARNING
+from tests.drafts import typical_inbound_request, typical_outbound_request
 
 Request = dict[str, Any]
 API = "https://docs.aws.amazon.com/connect/latest/APIReference/"

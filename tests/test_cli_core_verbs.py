@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core import profiles
 from connect_tui.core.model import Draft
+from tests.drafts import typical_draft
 from tests.reference_mistakes import MISTAKES, Mistake
 
 
@@ -39,6 +39,8 @@ def test_validate_valid_profile_exits_0(tmp_path: Path, cli_env: dict[str, str])
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert "checked 1 profile: 0 with errors, 0 unreadable" in result.stderr
+    # Validation names the botocore model it read (issue 11, item 1).
+    assert "(model: botocore " in result.stderr and ", Connect 2017-08-08" in result.stderr
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.kind)
@@ -75,6 +77,8 @@ def test_validate_warnings_only_exit_0_and_json_output(
     result = run("validate", "--output", "json", str(path), env=cli_env)
     report = json.loads(result.stdout)
     assert report["valid"] is True and report["problems"][0]["severity"] == "warning"
+    # Every problem names its rule, as docs/service-rules.md lists it.
+    assert report["problems"][0]["rule"] == "client-token.fixed"
 
 
 def test_validate_set_overrides_variables(tmp_path: Path, cli_env: dict[str, str]) -> None:

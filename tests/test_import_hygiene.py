@@ -43,7 +43,7 @@ def test_the_whole_core_loads_without_textual_or_rich() -> None:
 def test_core_stays_clean_after_real_work() -> None:
     # Validating and exporting loads botocore's model, but still no Textual or rich.
     code = (
-        "from benchmarks.drafts import typical_draft\n"
+        "from tests.drafts import typical_draft\n"
         "from connect_tui.core import validation, interop\n"
         "d = typical_draft()\n"
         "assert validation.validate(d) == []\n"

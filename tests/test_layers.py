@@ -173,3 +173,16 @@ def test_type_checking_imports_are_told_apart() -> None:
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_comments_point_into_the_repository_docs() -> None:
+    # The design is written down in docs/; code points there, never outside the repository.
+    import re
+
+    docs = PACKAGE.parent / "docs"
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for outside in ("DESIGN.md", "CONNECT_FACTS", "../shared"):
+            assert outside not in text, f"{path}: points at {outside}"
+        for page in re.findall(r"docs/([\w-]+\.md)", text):
+            assert (docs / page).exists(), f"{path}: docs/{page} does not exist"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.drafts import typical_inbound_request
 from connect_tui.core import history, paths, profiles
 from connect_tui.core.model import Draft
+from tests.drafts import typical_inbound_request
 from tests.tmux_session import TmuxSession, tmux_path
 
 pytestmark = [

@@ -132,6 +132,10 @@ class TmuxSession:
         """Send tmux key names (`F5`, `Tab`, `BSpace`, `C-s`, `Enter`)."""
         self._run("send-keys", "-t", "main", *keys)
 
+    def command(self, *arguments: str) -> str:
+        """Run tmux commands on this session's server (`;` separates commands), in one go."""
+        return self._run(*arguments)
+
     def type_text(self, text: str) -> None:
         """Type `text` literally."""
         self._run("send-keys", "-t", "main", "-l", text)

@@ -44,7 +44,7 @@ class AttributeRow:
 
     key: str
     value: str
-    #: How it came to be, in words ("set by the flow at …", "not in the request as sent"), or "".
+    #: What changed it, in words ("the flow at ACTION", "not in the request"), or "".
     change: str = ""
     #: The value the request sent, when it sent this key and it differs.
     was: str | None = None
@@ -177,15 +177,20 @@ def _flow_events(observation: Observation) -> list[Event]:
                 unknown=True,
             )
         )
+    current_flow = ""
     for step in observation.flow_steps:
         if step.unreadable:
             events.append(Event(FLOW, step.at, "Flow log record", step.unreadable, unknown=True))
             continue
         title = f"{step.module_type or 'block'} {step.identifier}".strip()
         flow = step.flow_name or step.flow_id
-        detail = [f"flow {flow}"] if flow else []
+        # The flow is named when the path enters it, not on every line.
+        detail = [f"in flow {flow}"] if flow and flow != current_flow else []
+        current_flow = flow
+        if step.result is not None:
+            detail.append(f"result {step.result}")
         if step.branch is not None:
-            detail.append(f"→ {step.branch}")
+            detail.append(f"branch {step.branch}")
         for key, value in step.attributes_set.items():
             detail.append(f"{key}={value}")
         events.append(Event(FLOW, step.at, title, "  ".join(detail)))
@@ -239,9 +244,12 @@ def attribute_rows(observation: Observation) -> list[AttributeRow]:
     """The attributes, each marked with what changed it (the flow, or "not as sent")."""
     current = observation.attributes or {}
     set_by: dict[str, str] = {}
+    before: dict[str, str | None] = {}
     for step in observation.flow_steps or []:
+        earlier = step.attributes_before
         for key in step.attributes_set:
             set_by[key] = step.identifier
+            before.setdefault(key, earlier.get(key))  # the value before the flow's first change
     sent = (observation.sent_request or {}).get("Attributes")
     sent = sent if isinstance(sent, dict) else None
     rows = []
@@ -249,15 +257,17 @@ def attribute_rows(observation: Observation) -> list[AttributeRow]:
         value = str(current[key])
         was = None
         if key in set_by:
-            change = f"set by the flow at {set_by[key]}"
+            change = f"the flow at {set_by[key]}"
         elif sent is not None and key not in sent:
-            change = "not in the request as sent"
+            change = "not in the request"
         elif sent is not None and str(sent[key]) != value:
-            change = "changed since it was sent"
+            change = "changed since sent"
         else:
             change = ""
         if sent is not None and key in sent and str(sent[key]) != value:
             was = str(sent[key])
+        elif before.get(key) is not None and before[key] != value:
+            was = before[key]
         rows.append(AttributeRow(key, value, change, was))
     return rows
 
@@ -320,13 +330,13 @@ def build(observation: Observation) -> Timeline:
         why = observation.contact_error or "DescribeContact gave no contact"
         events = [Event(NOTE, None, "Contact: unknown", why, unknown=True)]
         return Timeline(observation.contact_id, events, [], [], [], why, why, why, lost=True)
-    events = [_created(contact)]
-    events += _flow_events(observation)
+    events = _flow_events(observation)
     for extra in (_queue_event(contact, observation.queue_names), _agent_event(contact)):
         if extra is not None:
             events.append(extra)
     end = _end_event(contact)
-    timed = _timed(events)
+    # Created is first by definition (flow-log times have milliseconds only, and another clock).
+    timed = [_created(contact), *_timed(events)]
     # The end (or "Active") is always the last line, whatever the clocks say.
     timed.append(end)
     thread = (

@@ -4,9 +4,12 @@ Amazon Connect writes one JSON record per block a contact runs to the instance's
 CloudWatch Logs group (admin guide, "Flow logs stored in an Amazon CloudWatch log group":
 https://docs.aws.amazon.com/connect/latest/adminguide/contact-flow-logs-stored-in-cloudwatch.html):
 ContactId, ContactFlowId, ContactFlowName, ContactFlowModuleType, Identifier, Timestamp,
-Parameters and, for blocks that branch, Results. The sandbox writes the same shape
-(docs/follow.md). A record that is not such JSON is kept as a step that says so: it is
-never dropped silently and never guessed at.
+Parameters and, for many blocks, Results (the value a block compared, or the error it
+took). AWS's records do not name the branch taken: the next record shows where the contact
+went. The sandbox writes the same shape plus `SandboxPath` (the branch, the next action,
+why, and the attributes changed; docs/flows.md), read here when present and never needed.
+A record that is not such JSON is kept as a step that says so: it is never dropped
+silently and never guessed at.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ from typing import Any, Final
 #: Block types that set contact attributes: Connect's log names them SetAttributes, the
 #: Flow language UpdateContactAttributes (API Reference, "Flow language" actions).
 ATTRIBUTE_SETTERS: Final = frozenset({"SetAttributes", "UpdateContactAttributes"})
-#: Keys of a Results object that name the branch taken, in the order they are shown.
-_BRANCH_KEYS: Final = ("Branch", "Condition", "Result", "Error", "ErrorType", "NextAction")
+#: Keys of a Results object worth naming, in the order they are shown.
+_RESULT_KEYS: Final = ("Branch", "Condition", "Result", "Error", "ErrorType", "NextAction")
 
 
 @dataclass(frozen=True)
@@ -37,19 +40,30 @@ class FlowStep:
     parameters: dict[str, Any] = field(default_factory=dict)
     #: The record's Results as written (a string, an object, or None when it has none).
     results: Any = None
+    #: The sandbox's SandboxPath (Branch, NextAction, Reason, AttributesChanged), if written.
+    path: dict[str, Any] = field(default_factory=dict)
     #: Set when the message could not be read as a flow-log record.
     unreadable: str | None = None
 
     @property
     def branch(self) -> str | None:
-        """The branch or outcome the record gives, as text; None when it gives none."""
+        """The branch taken and where to, as the record says; None when it does not say."""
+        branch, after = self.path.get("Branch"), self.path.get("NextAction")
+        if not branch:
+            return None
+        text = f"{_text(branch)} → {_text(after)}" if after else _text(branch)
+        return f"{text} ({_text(self.path['Reason'])})" if self.path.get("Reason") else text
+
+    @property
+    def result(self) -> str | None:
+        """The record's Results as text (a compared value, an outcome, an error); None if none."""
         results = self.results
         if results is None or results == "":
             return None
         if isinstance(results, dict):
             named = [
                 f"{key}: {_text(results[key])}"
-                for key in _BRANCH_KEYS
+                for key in _RESULT_KEYS
                 if results.get(key) not in (None, "")
             ]
             if named:
@@ -57,8 +71,26 @@ class FlowStep:
         return _text(results)
 
     @property
+    def attributes_before(self) -> dict[str, str | None]:
+        """The values the attributes this block set had before it (SandboxPath only)."""
+        changed = self.path.get("AttributesChanged")
+        if not isinstance(changed, dict):
+            return {}
+        return {
+            str(k): (None if v.get("from") is None else _text(v["from"]))
+            for k, v in changed.items()
+            if isinstance(v, dict)
+        }
+
+    @property
     def attributes_set(self) -> dict[str, str]:
-        """The contact attributes this block set (empty for other blocks)."""
+        """The contact attributes this block set, with their new values (empty for others)."""
+        changed = self.path.get("AttributesChanged")
+        if isinstance(changed, dict):
+            return {
+                str(k): _text(v.get("to", "") if isinstance(v, dict) else v)
+                for k, v in changed.items()
+            }
         if self.module_type not in ATTRIBUTE_SETTERS:
             return {}
         params = self.parameters
@@ -107,6 +139,7 @@ def step_from_event(event: dict[str, Any]) -> FlowStep:
         identifier=_text(record.get("Identifier") or ""),
         parameters=params if isinstance(params, dict) else {},
         results=record.get("Results"),
+        path=record["SandboxPath"] if isinstance(record.get("SandboxPath"), dict) else {},
     )
 
 

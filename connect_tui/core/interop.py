@@ -14,7 +14,7 @@ import re
 import shlex
 from typing import Any
 
-from connect_tui.core import safe_text, sandbox_identity, schema, shape_check, variables
+from connect_tui.core import nesting, safe_text, sandbox_identity, schema, shape_check, variables
 from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, OUTBOUND, Draft, Target
@@ -38,6 +38,10 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
     )
     if not isinstance(data, dict):
         raise UserError(f"{source}: expected a JSON or YAML object of {operation} parameters")
+    # Before any recursive walk below: a value nested deeper than a request can be is refused.
+    deep = nesting.too_deep(data)
+    if deep:
+        raise UserError(f"{source}: {deep}")
     data, dropped = drop_nulls(data)
     _refuse_surrogates(data, source, ())
     shape = schema.input_shape(operation)
@@ -151,7 +155,7 @@ def _request_yaml_loader() -> Any:
     class RequestLoader(yaml.SafeLoader):
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise yaml.composer.ComposerError(
                     None, None, "aliases (*name) are not allowed in a request", mark
                 )

@@ -23,8 +23,8 @@ SUGGESTED_PORT: Final = 8000
 SUGGESTED_URL: Final = f"http://127.0.0.1:{SUGGESTED_PORT}"
 #: The seeded email flow of the default instance (connect_tui.sandbox.seed; docs/flows.md).
 DEMO_FLOW_ID: Final = "5a2db0c5-f10e-4000-8000-00000000f10e"
-#: The agent (UserInfo.UserId) the sandbox knows, for outbound CreateContact.
-AGENT_USER_ID: Final = "sandbox-agent"
 #: The CloudWatch Logs group whose events are the sandbox's flow logs (FilterLogEvents on the
 #: sandbox's own endpoint), as Connect writes flow logs to /aws/connect/<instance alias>.
 FLOW_LOG_GROUP: Final = "/aws/connect/sandbox"
+#: The agent (UserInfo.UserId) the sandbox knows, for outbound CreateContact.
+AGENT_USER_ID: Final = "sandbox-agent"

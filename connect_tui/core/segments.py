@@ -3,8 +3,10 @@
 A segment attribute value sets exactly one of ValueString, ValueInteger, ValueMap
 (recursive), ValueList (recursive) and ValueArn. Keys are the user's own (letters,
 digits, - and _) or system keys with the `connect:` prefix; ValueList and ValueArn
-are only for system keys. The tree editor and the validator share these definitions;
-`SegmentNode` and its converters are the tree editor's lossless view of a table.
+are only for system keys (API Reference, SegmentAttributeValue and StartEmailContact; the
+rule ids and sources are listed in docs/service-rules.md). The tree editor and the
+validator share these definitions; `SegmentNode` and its converters are the tree
+editor's lossless view of a table.
 """
 
 from __future__ import annotations
@@ -28,14 +30,6 @@ _SYSTEM_KEY = re.compile(r"connect:[A-Za-z0-9_-]+")
 def is_system_key(key: str) -> bool:
     """True for a system-defined key such as `connect:Subtype`."""
     return key.startswith(SYSTEM_PREFIX)
-
-
-def value_kind(value: Any) -> str | None:
-    """The one kind a segment value sets (ValueString, ...); None if it sets none or several."""
-    if not isinstance(value, dict):
-        return None
-    kinds = [kind for kind in VALUE_KINDS if kind in value]
-    return kinds[0] if len(kinds) == 1 else None
 
 
 def expiry_value(minutes: int) -> dict[str, Any]:

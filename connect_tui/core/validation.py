@@ -15,7 +15,7 @@ from typing import Any
 from connect_tui.core import rules, schema, shape_check, variables
 from connect_tui.core.model import AWS, CREATE_CONTACT, KEYRING, OPERATIONS, TARGET_KINDS, Draft
 from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
-from connect_tui.core.problems import ERROR, REQUEST, TARGET, Problem
+from connect_tui.core.problems import ERROR, REQUEST, TARGET, Findings, Problem
 
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d{1,2}")
 
@@ -34,7 +34,7 @@ def validate_request(
     """Every problem with one API request (variables already resolved)."""
     shape = schema.input_shape(operation)
     problems = shape_check.check(shape, request, section=section, root_name=operation)
-    found = rules.Findings(problems, section)
+    found = Findings(problems, section)
     for rule in rules.RULES.get(operation, ()):
         rule(request, found)
     return one_per_place(problems)

@@ -27,7 +27,11 @@ from connect_tui.sandbox.protocol import ServiceError, invalid
 from connect_tui.sandbox.state import Instance, State
 
 #: (method, path, operation) of the sandbox-only operations.
-ADMIN_ROUTES: Final = (("POST", "/sandbox/accept-contact", "AcceptContact"),)
+ADMIN_ROUTES: Final = (
+    ("POST", "/sandbox/accept-contact", "AcceptContact"),
+    # The sandbox clock that CheckHoursOfOperation reads (connect_tui.sandbox.flow_runs).
+    ("POST", "/sandbox/clock", "SetSandboxClock"),
+)
 ACCEPT_PATH: Final = ADMIN_ROUTES[0][1]
 #: Their names: botocore's model has no shapes for them, so each checks its own request.
 OPERATIONS: Final = frozenset(name for _, _, name in ADMIN_ROUTES)

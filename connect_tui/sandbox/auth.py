@@ -89,7 +89,7 @@ def verify(
     )
     if not hmac.compare_digest(expected, fields["Signature"]):
         raise ServiceError("InvalidSignatureException", MISMATCH)
-    return key_id
+    return str(key_id)
 
 
 def _check_date(amz_date: str, scope_date: str, now: datetime) -> None:

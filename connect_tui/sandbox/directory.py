@@ -71,6 +71,8 @@ class StoredQueue:
     description: str | None = None
     type: str = STANDARD
     tags: dict[str, str] = field(default_factory=dict)
+    #: The email address id a reply from this queue is sent from (OutboundEmailConfig).
+    outbound_email_address_id: str | None = None
 
     def describe(self) -> dict[str, Any]:
         """The Queue shape."""
@@ -84,6 +86,10 @@ class StoredQueue:
             "Status": "ENABLED",
             "Tags": self.tags,
         }
+        if self.outbound_email_address_id:
+            shape["OutboundEmailConfig"] = {
+                "OutboundEmailAddressId": self.outbound_email_address_id
+            }
         return {k: v for k, v in shape.items() if v is not None}
 
     def summary(self) -> dict[str, Any]:

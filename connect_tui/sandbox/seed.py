@@ -293,6 +293,11 @@ def seed_state(state: State) -> None:
     config = state.config
     for instance in state.instances.values():
         seed(instance.directory, instance.id, instance.arn, config.queues)
+        # A queue's default From for outbound email (Queue.OutboundEmailConfig): the first
+        # address, as a new instance's queues get the address the admin picks first.
+        first = next(iter(instance.addresses.values()), None)
+        for stored in instance.directory.queues.values():
+            stored.outbound_email_address_id = first.id if first else None
         for flow_id, name, content in config.flows:
             add_flow(instance.directory, instance.arn, flow_id, name, content, "from a file")
     aws_copy.apply(state, config.imported)

@@ -134,6 +134,8 @@ class State:
         self.logs = LogStore()
         self.journal: Journal | None = None
         self.started_at = time.time()
+        # The sandbox clock is the real time plus this (--clock, SetSandboxClock).
+        self.clock_offset = config.clock - self.started_at if config.clock is not None else 0.0
         for instance_id in config.instances:
             self.add_instance(instance_id, config.addresses)
         seed.seed_state(self)

@@ -1,13 +1,18 @@
-"""Provides the command palette's entries: every composer action, and "Open draft: NAME"."""
+"""Provides the command palette's entries: every composer action, and "Open draft: NAME".
+
+Each entry's key hint is read from the binding id at the moment the palette opens, so a
+key rebound in the settings file's [keymap] shows as the new key.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
 
 from connect_tui.core.model import INBOUND, OUTBOUND
 
@@ -15,52 +20,86 @@ if TYPE_CHECKING:
     from connect_tui.ui.screens.composer import ComposerScreen
 
 
-def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
-    """Every action of the composer, as palette entries (the key is said in the help)."""
-    from connect_tui.ui.widgets.pane_index import PANE_LETTERS, PANES
+def key_hint(screen: Screen[Any], binding_id: str) -> str:
+    """The keys bound to `binding_id` now, after the user's keymap: ` (f5)`, ` (f9 or ctrl+h)`,
+    or "" when no key is bound to it."""
+    keys: list[str] = []
+    for key, active in screen.active_bindings.items():
+        if active.binding.id == binding_id and key not in keys:
+            keys.append(key)
+    return f" ({' or '.join(keys)})" if keys else ""
 
-    yield SystemCommand("Send", "Send the draft (f5)", composer.action_send)
-    yield SystemCommand("Save", "Save the draft (ctrl+s)", composer.action_save)
-    yield SystemCommand("Save as…", "Save the draft under a new name", composer.action_save_as)
-    yield SystemCommand(
-        "Drafts", "Open, new, duplicate, rename or delete drafts (ctrl+o)", composer.action_drafts
+
+def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
+    """Every action of the composer, as palette entries; each says the keys bound to it."""
+    from connect_tui.ui.screens.composer import PANES
+
+    def entry(
+        title: str, help: str, binding_id: str | None, run: Callable[[], Any]
+    ) -> SystemCommand:
+        hint = key_hint(composer, binding_id) if binding_id else ""
+        return SystemCommand(title, help + hint, run)
+
+    yield entry("Send", "Send the draft", "composer.send", composer.action_send)
+    yield entry("Save", "Save the draft", "composer.save", composer.action_save)
+    yield entry("Save as…", "Save the draft under a new name", None, composer.action_save_as)
+    yield entry(
+        "Drafts",
+        "Open, new, duplicate, rename or delete drafts",
+        "composer.drafts",
+        composer.action_drafts,
     )
-    yield SystemCommand("New draft", "Start a new draft", composer.action_new_draft)
-    yield SystemCommand(
-        "History", "Past sends: reopen or resend one (f9 or ctrl+h)", composer.action_history
+    yield entry("New draft", "Start a new draft", None, composer.action_new_draft)
+    yield entry(
+        "History", "Past sends: reopen or resend one", "composer.history", composer.action_history
     )
-    yield SystemCommand("Help", "Help for the focused pane (f1)", composer.action_help)
-    yield SystemCommand("Problems", "Go to the Problems list (f6)", composer.action_focus_problems)
-    yield SystemCommand(
-        "Copy ContactId", "Copy the ContactId of the last send", composer.action_copy_contact_id
+    yield entry("Help", "Help for the focused pane", "composer.help", composer.action_help)
+    yield entry(
+        "Problems", "Go to the Problems list", "composer.problems", composer.action_focus_problems
     )
-    yield SystemCommand(
+    yield entry(
+        "Pick a value",
+        "Choose the focused id field's value from what the target has",
+        "composer.pick",
+        composer.action_pick,
+    )
+    yield entry(
+        "Copy ContactId",
+        "Copy the ContactId of the last send",
+        None,
+        composer.sender.copy_contact_id,
+    )
+    yield entry(
         "Follow the last send",
         "The live view of the last contact sent from here",
-        composer.action_follow_last,
+        None,
+        composer.sender.follow_last,
     )
-    yield SystemCommand(
+    yield entry(
         "Follow a contact…",
         "The live view of a ContactId on this draft's target",
-        composer.action_follow_contact,
+        None,
+        composer.sender.follow_contact,
     )
     for operation, label in ((INBOUND, "inbound"), (OUTBOUND, "outbound")):
         if composer.draft.operation != operation:
-            yield SystemCommand(
+            yield entry(
                 f"Switch to {label}",
                 f"Make this draft a {operation} request (nothing is lost)",
+                None,
                 partial(composer.set_operation, operation),
             )
-    for key, title in PANES:
-        yield SystemCommand(
-            f"Pane: {title}",
-            f"Show the {title} pane (alt+{PANE_LETTERS[key]})",
-            partial(composer.action_show_pane, key),
+    for pane in PANES:
+        yield entry(
+            f"Pane: {pane.TITLE}",
+            f"Show the {pane.TITLE} pane",
+            f"composer.pane_{pane.NAME}",
+            partial(composer.action_show_pane, pane.NAME),
         )
 
 
 class DraftsProvider(Provider):
-    """Palette entries "Open draft: NAME" for every saved profile."""
+    """Palette entries "Open draft: NAME" for every saved draft."""
 
     def _composer(self) -> ComposerScreen | None:
         from connect_tui.ui.screens.composer import ComposerScreen
@@ -76,11 +115,6 @@ class DraftsProvider(Provider):
         except OSError:
             return []
 
-    async def discover(self) -> Hits:
-        """Nothing until the user types: the profiles could be many."""
-        return
-        yield  # an async generator that yields nothing
-
     async def search(self, query: str) -> Hits:
         """Profiles whose "Open draft: NAME" matches what was typed."""
         composer = self._composer()
@@ -94,7 +128,7 @@ class DraftsProvider(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(composer.files.open_profile, name),
+                    partial(composer.files.open_saved, name),
                     text=text,
                     help="Open this saved draft (asks first about unsaved changes)",
                 )

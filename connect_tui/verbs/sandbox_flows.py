@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from connect_tui.core import safe_text
 from connect_tui.core.files import UserError
 from connect_tui.core.sandbox_identity import FLOW_LOG_GROUP
 from connect_tui.sandbox.config import SandboxConfig
@@ -165,7 +166,10 @@ def describe_flows(config: SandboxConfig) -> list[str]:
         f"email flow:      {demo_flow_id(i)}   (seeded: Sandbox email flow)"
         for i in config.instances
     ]
-    lines += [f"flow:            {flow_id}   ({name})" for flow_id, name, _ in config.flows]
+    lines += [
+        safe_text.shown(f"flow:            {flow_id}   ({name})")
+        for flow_id, name, _ in config.flows
+    ]
     for copy in config.imported:
         counts = [len(copy.get(k, [])) for k in ("ContactFlows", "Queues", "EmailAddresses")]
         lines.append(

@@ -78,24 +78,27 @@ def test_a_flow_path_becomes_timeline_lines_with_branches_and_attributes() -> No
     timeline = contact_timeline.build(observation)
     titles = [e.title for e in timeline.events]
     assert titles == [
+        "Created: INBOUND email",  # always first
         "Flow log record",  # unreadable, with the time of its event: kept and said so
-        "Created: INBOUND email",
         "Compare check-subject",
         "UpdateContactAttributes set-tier",
         "Queued in Refunds",
         "Disconnected",
     ]
     details = {e.title: e.detail for e in timeline.events}
-    assert "→ Condition: Contains refund, NextAction: set-tier" in details["Compare check-subject"]
+    assert (
+        "result Condition: Contains refund, NextAction: set-tier"
+        in details["Compare check-subject"]
+    )
     assert "tier=gold" in details["UpdateContactAttributes set-tier"]
     # No DisconnectReason in the answer: unknown, not guessed.
     end = timeline.events[-1]
     assert end.unknown and "reason unknown" in end.detail
     assert timeline.finished
     rows = {row.key: row for row in timeline.attributes}
-    assert rows["tier"].change == "set by the flow at set-tier"
+    assert rows["tier"].change == "the flow at set-tier"
     assert rows["order"].change == "" and not rows["order"].changed
-    assert rows["note"].change == "changed since it was sent" and rows["note"].was == "y"
+    assert rows["note"].change == "changed since sent" and rows["note"].was == "y"
     assert [(r.type, r.name) for r in timeline.references] == [("URL", "ticket")]
 
 
@@ -157,3 +160,33 @@ def test_the_thread_says_how_each_contact_relates() -> None:
         (CONTACT, "this contact"),
         (reply, "related to this contact (a reply)"),
     ]
+
+
+def test_the_sandbox_s_path_names_the_branch_and_the_values_before() -> None:
+    event = record(
+        "defaults",
+        "SetAttributes",
+        "2026-11-25T12:00:01.000Z",
+        Parameters={"Attributes": {"tier": "$.Attributes.level"}},
+        SandboxPath={
+            "Type": "UpdateContactAttributes",
+            "Branch": "NextAction",
+            "NextAction": "check-tier",
+            "Reason": "2 attributes set",
+            "AttributesChanged": {"tier": {"from": "silver", "to": "gold"}},
+        },
+    )
+    step = flow_log.step_from_event(event)
+    assert step.branch == "NextAction → check-tier (2 attributes set)"
+    assert step.attributes_set == {"tier": "gold"}  # the value, not the JSONPath it came from
+    timeline = contact_timeline.build(
+        Observation(
+            CONTACT,
+            contact=contact(),
+            attributes={"tier": "gold"},
+            flow_log_group="/aws/connect/sandbox",
+            flow_steps=[step],
+        )
+    )
+    (row,) = timeline.attributes
+    assert (row.change, row.was) == ("the flow at defaults", "silver")

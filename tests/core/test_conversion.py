@@ -7,11 +7,11 @@ import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.drafts import typical_draft, typical_inbound_request, typical_outbound_draft
 from connect_tui.core.conversion import CHAIN_FIELDS, switch_operation
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.core.validation import validate
+from tests.drafts import typical_draft, typical_inbound_request, typical_outbound_draft
 
 
 def test_inbound_to_outbound_flips_direction_and_converts_shapes() -> None:

@@ -8,11 +8,11 @@ import subprocess
 
 import pytest
 
-from benchmarks.drafts import typical_draft, typical_inbound_request, typical_outbound_request
 from connect_tui.core import interop
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.files import UserError
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft, Target
+from tests.drafts import typical_draft, typical_inbound_request, typical_outbound_request
 
 # What `aws connect start-email-contact --generate-cli-skeleton yaml-input` (AWS CLI v2) writes.
 YAML_SKELETON = """\

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.drafts import largest_legal_draft, typical_draft, typical_outbound_draft
 from connect_tui.core import profiles
 from connect_tui.core.conversion import (
     EMPTY_MEMBERS,
@@ -37,6 +36,7 @@ from connect_tui.core.model import (
     Draft,
     Target,
 )
+from tests.drafts import largest_legal_draft, typical_draft, typical_outbound_draft
 
 
 def inbound_drafts() -> list[Draft]:

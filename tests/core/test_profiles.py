@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.drafts import largest_legal_draft, typical_draft, typical_outbound_draft
 from connect_tui.core import paths, profiles
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import OUTBOUND, Target
 from connect_tui.core.profiles import ProfileError
+from tests.drafts import largest_legal_draft, typical_draft, typical_outbound_draft
 
 
 def test_profiles_live_under_xdg_config_home(isolated_home: Path) -> None:
@@ -31,7 +31,13 @@ def test_profiles_live_under_xdg_config_home(isolated_home: Path) -> None:
 def test_round_trip_is_exact(draft_factory, profiles_dir: Path) -> None:
     draft = draft_factory()
     draft.name = "round"
-    draft.target = Target(kind="aws", region="eu-west-2", aws_profile="demo", credentials="keyring")
+    draft.target = Target(
+        kind="aws",
+        region="eu-west-2",
+        aws_profile="demo",
+        credentials="keyring",
+        flow_log_group="/aws/connect/demo",
+    )
     path = profiles.path_for("round")
     profiles.save(draft, path)
     assert profiles.load("round") == draft

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from benchmarks.drafts import typical_inbound_request, typical_outbound_request
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND
 from connect_tui.core.rule_catalog import CATALOG
 from connect_tui.core.validation import validate_request
+from tests.drafts import typical_inbound_request, typical_outbound_request
 from tests.reference_mistakes_documented import (
     DOCUMENTED,
     PRESIGNED,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from botocore.validate import ParamValidator
 
-from benchmarks.drafts import (
+from connect_tui.core import schema
+from connect_tui.core.model import INBOUND, OUTBOUND
+from connect_tui.core.validation import validate_request
+from tests.drafts import (
     largest_legal_request,
     typical_inbound_request,
     typical_outbound_request,
 )
-from connect_tui.core import schema
-from connect_tui.core.model import INBOUND, OUTBOUND
-from connect_tui.core.validation import validate_request
 from tests.reference_mistakes import MISTAKES, Mistake
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from benchmarks.drafts import typical_inbound_request, typical_outbound_request
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import ATTRIBUTE_BYTES, MAX_EXPIRY_MINUTES, REFERENCE_BYTES, utf8_size
 from connect_tui.core.segments import expiry_value
 from connect_tui.core.validation import validate_request
+from tests.drafts import typical_inbound_request, typical_outbound_request
 
 
 def inbound(**changes: Any) -> dict[str, Any]:

@@ -12,11 +12,11 @@ import ast
 import re
 from pathlib import Path
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core import shape_check
 from connect_tui.core.model import Draft, Target
 from connect_tui.core.rule_catalog import CATALOG
 from connect_tui.core.validation import validate, validate_request
+from tests.drafts import typical_draft
 from tests.reference_mistakes import MISTAKES
 from tests.reference_mistakes_documented import DOCUMENTED
 

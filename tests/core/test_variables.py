@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core import schema, variables
 from connect_tui.core.model import INBOUND
 from connect_tui.core.validation import validate
+from tests.drafts import typical_draft
 
 
 def test_resolves_in_nested_strings_and_keys() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from connect_tui.core import profiles, sandbox_identity
+from connect_tui.sandbox import seed
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.server import start
 from tests.sandbox.conftest import journal_lines, make_client
@@ -65,25 +66,21 @@ def test_the_demo(cli_env: dict[str, str], tmp_path: Path) -> None:
         )  # fmt: skip
         assert sent.returncode == 0, sent.stdout + sent.stderr
         contact_id = json.loads(sent.stdout.splitlines()[0])["ContactId"]
-        contact: dict[str, Any] = {}
-        for _ in range(50):  # the flow runs behind the reply
-            contact = aws(
-                cli_env,
-                url,
-                "connect",
-                "describe-contact",
-                "--instance-id",
-                INSTANCE,
-                "--contact-id",
-                contact_id,
-            )["Contact"]
-            if "QueueInfo" in contact:
+        for _ in range(100):  # the flow runs behind the reply; the journal says when it ended
+            if any(line["operation"] == "FlowRun" for line in journal_lines(journal)):
                 break
-            time.sleep(0.1)
-        queues = aws(cli_env, url, "connect", "list-queues", "--instance-id", INSTANCE)[
-            "QueueSummaryList"
-        ]
-        billing = next(q["Id"] for q in queues if q["Name"] == "Billing")
+            time.sleep(0.05)
+        contact = aws(
+            cli_env,
+            url,
+            "connect",
+            "describe-contact",
+            "--instance-id",
+            INSTANCE,
+            "--contact-id",
+            contact_id,
+        )["Contact"]
+        billing = seed.resource_id(INSTANCE, "queue", "Billing")
         assert contact["QueueInfo"]["Id"] == billing
         assert contact["Tags"]["demo"] == "sandbox-email-flow"
         attributes = aws(

@@ -128,3 +128,24 @@ def test_flow_show(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert code == 1 and "\x1b" not in out and "lost\\x1b[2J" in out
     assert "missing targets:\n  logging -> gone (NextAction)" in out
     assert "unreachable actions:" in out and "actions the sandbox does not run:" in out
+
+
+@pytest.mark.parametrize(
+    ("flags", "words"),
+    [
+        (["--clock", "next tuesday"], "--clock 'next tuesday'"),
+        (["--address-flow", "nobody"], "--address-flow 'nobody'"),
+        (["--flow", "missing.json"], "missing.json: no such flow file"),
+        (["--flow-step-ms", "-1"], "--flow-step-ms"),
+        (["--flow", "BROKEN"], "InvalidContactFlowException"),
+        (["--lambda-results", "BROKEN"], "expected an object of function ARN"),
+    ],
+)
+def test_bad_sandbox_flow_flags_are_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, flags: list[str], words: str
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"Version": "2019-10-30", "StartAction": "a", "Actions": ["x"]}')
+    code, out, err = main(capsys, "sandbox", *[str(broken) if f == "BROKEN" else f for f in flags])
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and words in err, err

@@ -6,10 +6,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from benchmarks.drafts import typical_inbound_request
 from connect_tui.core import profiles
 from connect_tui.core.model import Draft, Target
 from connect_tui.core.safe_text import UNSAFE
+from tests.drafts import typical_inbound_request
 
 #: What an attacker would write: retitle the terminal (OSC 0 ... BEL), clear it (CSI 2J),
 #: an 8-bit CSI (U+009B), a right-to-left override and an isolate.

@@ -14,7 +14,7 @@ from connect_tui.core import history, profiles
 from connect_tui.core.sending import SendOutcome
 from connect_tui.ui import safe_render
 from connect_tui.ui.app import ComposerApp
-from connect_tui.ui.screens.composer import PANE_LETTERS
+from connect_tui.ui.screens.composer import PANE_KEYS
 from connect_tui.ui.screens.history import HistoryScreen
 from tests.hostile.hostile_data import ALL, save_hostile
 from tests.ui.composer_pilot import ready, top_screen
@@ -47,8 +47,8 @@ async def test_every_pane_shows_hostile_text_escaped(profiles_dir: Path) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await ready(pilot)
         assert_safe(app, "start")
-        for pane, letter in PANE_LETTERS.items():
-            await pilot.press(f"alt+{letter}")
+        for pane, pane_key in PANE_KEYS.items():
+            await pilot.press(pane_key)
             await pilot.pause()
             assert_safe(app, pane)
         assert "\\x1b]0;PWNED" in terminal_output(app)  # shown, as an escape

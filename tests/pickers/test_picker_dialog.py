@@ -40,7 +40,7 @@ async def test_pick_a_destination_address_from_the_instance(isolated_home: Path)
     app = ComposerApp(new_draft(), None)
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await ready(pilot)
-        dialog = await _pick(pilot, "destination-address", "sales")
+        dialog = await _pick(pilot, "destination-address", "sales@")
         assert dialog.query_one(OptionList).option_count == 1
         await pilot.press("enter")
         await until(pilot, lambda: pilot.app.screen is composer)

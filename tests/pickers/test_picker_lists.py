@@ -99,3 +99,17 @@ def test_flows_and_queues_come_from_the_seeded_instance(running: Any) -> None:
     assert all("CONTACT_FLOW" in c.detail for c in flows)
     queues, _ = pickers.fetch(pickers.QUEUE, client, INSTANCE)
     assert queues and all(c.name for c in queues)
+
+
+def test_an_address_says_which_queues_send_from_it_by_default(running: Any) -> None:
+    client = make_client(running.url)
+    queue = client.search_queues(InstanceId=INSTANCE)["Queues"][0]
+    default_id = queue["OutboundEmailConfig"]["OutboundEmailAddressId"]
+    addresses, _ = pickers.fetch(pickers.ADDRESS, client, INSTANCE)
+    by_id = {
+        a["EmailAddressId"]: a["EmailAddress"]
+        for a in client.search_email_addresses(InstanceId=INSTANCE)["EmailAddresses"]
+    }
+    annotated = {c.value: c.detail for c in addresses}
+    assert queue["Name"] in annotated[by_id[default_id]]
+    assert not any(annotated[a] for a in annotated if a != by_id[default_id])

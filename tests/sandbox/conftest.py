@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from benchmarks.drafts import typical_inbound_request
 from connect_tui.core import sandbox_identity
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.server import RunningSandbox, start
+from tests.drafts import typical_inbound_request
 
 INSTANCE = sandbox_identity.INSTANCE_ID
 

@@ -11,7 +11,7 @@ import pytest
 
 from connect_tui.core import sandbox_identity
 from connect_tui.sandbox.server import RunningSandbox
-from tests.sandbox.conftest import INSTANCE, inbound, journal_lines
+from tests.sandbox.conftest import INSTANCE, inbound, journal_lines, make_client
 
 GROUP = sandbox_identity.FLOW_LOG_GROUP
 
@@ -196,3 +196,122 @@ def test_tag_contact_operation(client: Any) -> None:
     client.tag_contact(InstanceId=INSTANCE, ContactId=contact_id, Tags={"team": "blue"})
     contact = client.describe_contact(InstanceId=INSTANCE, ContactId=contact_id)["Contact"]
     assert contact["Tags"] == {"team": "blue"}
+
+
+def _post_signed(url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A SigV4-signed POST of the sandbox's own operations (as admin.accept_contact sends)."""
+    import urllib.request
+
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+
+    data = json.dumps(body).encode()
+    request = AWSRequest(
+        method="POST", url=url + path, data=data, headers={"Content-Type": "application/json"}
+    )
+    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
+    SigV4Auth(keys, "connect", sandbox_identity.REGION).add_auth(request)
+    prepared = request.prepare()
+    sent = urllib.request.Request(
+        prepared.url, data=data, method="POST", headers=dict(prepared.headers.items())
+    )
+    with urllib.request.urlopen(sent, timeout=10) as answer:  # noqa: S310 (the test's sandbox)
+        return dict(json.loads(answer.read()))
+
+
+def test_the_clock_from_config_and_api(own_sandbox: Any) -> None:
+    from datetime import datetime
+
+    saturday_night = datetime.fromisoformat("2026-11-28T22:00:00+00:00").timestamp()
+    running = own_sandbox(rate=0, clock=saturday_night)
+    client = make_client(running.url)
+    _, run = send(client, running, "Order 9")
+    assert run is not None and "out-of-hours" in [s.identifier for s in run.path]
+    answer = _post_signed(running.url, "/sandbox/clock", {"Time": "2026-11-25T10:00:00Z"})
+    assert answer["Time"].startswith("2026-11-25T10:00")
+    _, run = send(client, running, "Order 10")
+    assert run is not None and "acknowledge" in [s.identifier for s in run.path]
+
+
+def test_an_address_mapped_to_a_flow_runs_it(own_sandbox: Any) -> None:
+    running = own_sandbox(
+        rate=0, address_flows=((sandbox_identity.SALES_ADDRESS, "Sandbox email flow"),)
+    )
+    client = make_client(running.url)
+    request = inbound(DestinationEmailAddress=sandbox_identity.SALES_ADDRESS)
+    request.pop("AdditionalRecipients", None)
+    contact_id = client.start_email_contact(**request)["ContactId"]
+    run = running.state.runs.wait(contact_id)
+    assert run is not None and run.ended == "queued"
+    # The default addresses run no flow.
+    other = client.start_email_contact(**inbound())["ContactId"]
+    assert running.state.runs.wait(other, timeout=0.1) is None
+
+
+def test_lambda_results_and_paced_steps_from_config(own_sandbox: Any) -> None:
+    arn = "arn:aws:lambda:us-east-1:123456789012:function:tier"
+    flow = flow_json(
+        {
+            "Identifier": "l",
+            "Type": "InvokeLambdaFunction",
+            "Parameters": {"LambdaFunctionARN": arn},
+            "Transitions": {
+                "NextAction": "s",
+                "Errors": [{"ErrorType": "NoMatchingError", "NextAction": "bye"}],
+            },
+        },
+        {
+            "Identifier": "s",
+            "Type": "UpdateContactAttributes",
+            "Parameters": {"Attributes": {"tier": "$.External.tier"}},
+            "Transitions": {"NextAction": "bye"},
+        },
+        {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},
+    )
+    running = own_sandbox(
+        rate=0,
+        flows=(("f-1", "lambda", flow),),
+        lambda_results={arn: {"tier": "vip"}},
+        flow_step_ms=5,
+        log_all_flows=True,
+    )
+    client = make_client(running.url)
+    contact_id = client.start_email_contact(**inbound(ContactFlowId="f-1"))["ContactId"]
+    run = running.state.runs.wait(contact_id)
+    assert run is not None and [s.identifier for s in run.path] == ["l", "s", "bye"]
+    assert (
+        client.get_contact_attributes(InstanceId=INSTANCE, InitialContactId=contact_id)[
+            "Attributes"
+        ]["tier"]
+        == "vip"
+    )
+    events = logs_client(running.url).filter_log_events(
+        logGroupName=GROUP, filterPattern=f'"{contact_id}"'
+    )["events"]
+    assert len(events) == 3  # --log-all-flows: logged with no UpdateFlowLoggingBehavior
+    assert json.loads(events[0]["message"])["ExternalResults"] == {"tier": "vip"}
+
+
+def test_a_flow_sets_the_related_contacts_attributes(own_sandbox: Any) -> None:
+    flow = flow_json(
+        {
+            "Identifier": "set",
+            "Type": "UpdateContactAttributes",
+            "Parameters": {"Attributes": {"followed_up": "yes"}, "TargetContact": "Related"},
+            "Transitions": {"NextAction": "bye"},
+        },
+        {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},
+    )
+    running = own_sandbox(rate=0, flows=(("f-related", "related", flow),))
+    client = make_client(running.url)
+    first = client.start_email_contact(**inbound())["ContactId"]
+    second = client.start_email_contact(
+        **inbound(ContactFlowId="f-related", RelatedContactId=first)
+    )["ContactId"]
+    run = running.state.runs.wait(second)
+    assert run is not None and run.ok
+    attributes = client.get_contact_attributes(InstanceId=INSTANCE, InitialContactId=first)[
+        "Attributes"
+    ]
+    assert attributes["followed_up"] == "yes"

@@ -9,10 +9,10 @@ from pathlib import Path
 import keyring
 import pytest
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core import credentials, profiles
 from connect_tui.core.credentials import CredentialsError, Keys
 from connect_tui.core.model import AWS, Target
+from tests.drafts import typical_draft
 from tests.keyring_fixtures import MemoryKeyring, SecretService
 
 KEYS = Keys("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRETzz", "session-token-xyz")

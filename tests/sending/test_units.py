@@ -16,7 +16,6 @@ from botocore.exceptions import (
     UnauthorizedSSOTokenError,
 )
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core import history, paths
 from connect_tui.core.conversion import as_reply
 from connect_tui.core.files import UserError
@@ -25,6 +24,7 @@ from connect_tui.core.outcome import SendOutcome
 from connect_tui.core.send_errors import MEANINGS, describe_client_error, describe_exception
 from connect_tui.core.sending import Pacer, prepare
 from connect_tui.core.validation import validate
+from tests.drafts import typical_draft, typical_outbound_draft
 
 
 def client_error(code: str, message: str = "details", attempts: int = 0) -> ClientError:
@@ -160,6 +160,18 @@ def test_history_entry_to_draft_drops_tokens_and_contact_id() -> None:
     assert draft.target == Target(kind="aws", region="eu-west-1", aws_profile="demo")
     with pytest.raises(UserError, match="--from-history 7: no such entry"):
         history.entry(7)
+
+
+def test_history_entry_to_draft_keeps_sent_text_literal() -> None:
+    # What was sent is what is sent again: a subject that went out as "Refund for ${order}"
+    # is not a variable the second time (issue 11, item 3: text from outside is literal).
+    from connect_tui.core import variables
+
+    sent = {"InstanceId": "i", "Name": "Refund for ${order}"}
+    history.append(outcome(request=sent), Target())
+    draft = history.to_draft(history.entry(1))
+    resolved, undefined = variables.resolve(draft.request, draft.variables)
+    assert undefined == [] and resolved == sent
 
 
 def test_history_has_no_credentials_field() -> None:

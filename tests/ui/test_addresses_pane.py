@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.defaults import new_draft
 from connect_tui.ui.widgets.addresses import AddressesPane
+from tests.drafts import typical_draft, typical_outbound_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_field as field

@@ -18,7 +18,7 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.app import ComposerApp, open_argument, run
 from connect_tui.ui.dialogs.help import HelpDialog
-from connect_tui.ui.screens.composer import PANE_LETTERS
+from connect_tui.ui.screens.composer import PANE_KEYS
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from tests.ui.composer_pilot import Recorder, ready, screen_text, top_screen, until
 
@@ -149,6 +149,24 @@ async def test_keymap_in_settings_rebinds_a_key(isolated_home: Path) -> None:
         await top_screen(pilot, HelpDialog)
 
 
+async def test_the_palette_shows_the_keys_of_the_keymap(isolated_home: Path) -> None:
+    # Hints come from the binding ids: after a rebind the palette names the new keys.
+    from connect_tui.core import paths
+
+    paths.ensure_private_dir(paths.config_dir())
+    paths.settings_file().write_text(
+        '[keymap]\n"composer.send" = "f7,ctrl+r"\n"composer.pane_message" = "alt+e"\n'
+    )
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        helps = {command.title: command.help for command in app.get_system_commands(composer)}
+        assert helps["Send"] == "Send the draft (f7 or ctrl+r)"
+        assert helps["Save"] == "Save the draft (ctrl+s)"
+        assert helps["Pane: Message"] == "Show the Message pane (alt+e)"
+        assert helps["Pane: Addresses"].startswith("Show the Addresses pane (alt+a")
+
+
 async def test_a_bad_settings_file_is_one_notice_naming_it(isolated_home: Path) -> None:
     from connect_tui.core import paths
 
@@ -243,8 +261,8 @@ async def test_alt_letter_shows_each_pane_and_focuses_its_first_field(
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         tabs = composer.query_one(TabbedContent)
-        for key, letter in PANE_LETTERS.items():
-            await pilot.press(f"alt+{letter}")
+        for key, pane_key in PANE_KEYS.items():
+            await pilot.press(pane_key)
             await pilot.pause()
             await pilot.pause()
             assert tabs.active == f"tab-{key}"

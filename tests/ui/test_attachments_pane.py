@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.ui.widgets.attachments import AttachmentsPane
+from tests.drafts import typical_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_cell as cell

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND
 from connect_tui.core.problems import MapKey
 from connect_tui.ui.widgets.attributes import AttributesPane
 from connect_tui.ui.widgets.rows import RemoveRow
+from tests.drafts import typical_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_cell as cell

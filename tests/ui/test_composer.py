@@ -141,7 +141,10 @@ async def test_usable_at_80x24_and_roomy_at_120x40(profiles_dir: Path) -> None:
             panes = composer.query_one(TabbedContent).region
             assert problems.height >= 4 and panes.height >= 10
             if layout == "-wide":
-                assert problems.x >= panes.right - 1 and problems.width >= 30
+                # A column beside the form, under the tab bar (which keeps the full width).
+                form = composer.query_one("#panes > ContentSwitcher").region
+                assert problems.x >= form.right - 1 and problems.width >= 30
+                assert problems.y >= form.y
             else:
                 assert problems.y >= panes.bottom - 1
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core import sandbox_identity
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import OUTBOUND
 from connect_tui.core.problems import CREATE_CONTACT
 from connect_tui.ui.widgets.contact import ContactPane
+from tests.drafts import typical_draft, typical_outbound_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_field as field

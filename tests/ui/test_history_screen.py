@@ -39,18 +39,24 @@ async def test_history_lists_sends_newest_first(profiles_dir: Path) -> None:
         assert text.index(second) < text.index(first)
 
 
-async def test_reopen_an_entry_as_a_new_draft(profiles_dir: Path) -> None:
-    sent("again")
+async def test_reopen_an_entry_as_a_new_draft_with_its_variables(profiles_dir: Path) -> None:
+    """Defect 7 of issue 15: reopen kept the profile's name and resolved the variables, so
+    saving would have replaced the template with one resolved instance."""
+    template = new_draft("template")
+    template.variables = {"order": "1234"}
+    template.request["EmailMessage"]["RawMessage"]["Subject"] = "Order ${order}"
+    assert send_draft(template).ok
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await pilot.press("f9")
         await top_screen(pilot, HistoryScreen)
         await pilot.press("o")
-        await until(pilot, lambda: composer.draft.name == "again")
+        await until(pilot, lambda: composer.draft.variables == {"order": "1234"})
         assert composer.path is None and composer.dirty
+        assert composer.draft.name == "untitled"  # saving asks a name; no profile is replaced
+        assert composer.draft.request == template.request  # ${order} as written
         assert "ClientToken" not in composer.draft.request
-        assert composer.draft.request["InstanceId"] == new_draft().request["InstanceId"]
 
 
 async def test_resend_an_entry_with_a_new_client_token(profiles_dir: Path) -> None:

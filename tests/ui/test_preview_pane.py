@@ -7,10 +7,10 @@ import json
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TabbedContent, TabPane, TextArea
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.widgets.preview import PreviewPane
+from tests.drafts import typical_draft
 from tests.ui.harness import PaneHarness
 
 

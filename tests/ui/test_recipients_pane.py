@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.core.rules import MAX_ADDITIONAL_RECIPIENTS
 from connect_tui.ui.widgets.recipients import RecipientsPane
 from connect_tui.ui.widgets.rows import RemoveRow, RowList
+from tests.drafts import typical_draft, typical_outbound_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 

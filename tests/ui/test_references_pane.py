@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Select
 
-from benchmarks.drafts import typical_draft, typical_outbound_draft
 from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import OUTBOUND, Draft
 from connect_tui.core.problems import MapKey
 from connect_tui.core.rules import REFERENCE_TYPES_AT_CREATION
 from connect_tui.ui.widgets.references import ReferencesPane
+from tests.drafts import typical_draft, typical_outbound_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_cell as cell

@@ -22,12 +22,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from benchmarks.drafts import outbound_chain_draft, typical_inbound_request
 from connect_tui.core import history
 from connect_tui.core.model import Draft
 from connect_tui.core.outcome import SendOutcome
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.dialogs.send_result import SendResultDialog
+from tests.drafts import outbound_chain_draft, typical_inbound_request
 
 SIZES = [(80, 24), (120, 40)]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

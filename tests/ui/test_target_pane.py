@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, Input
 
-from benchmarks.drafts import typical_draft
 from connect_tui.core.model import KEYRING, Target
 from connect_tui.core.problems import TARGET, VARIABLES
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.rows import RowList
 from connect_tui.ui.widgets.target import TargetPane
+from tests.drafts import typical_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
 from tests.ui.harness import pane_field as field
@@ -28,6 +28,7 @@ async def test_sandbox_shows_only_the_endpoint() -> None:
         await pilot.pause()
         assert shown(app, "endpoint-url")
         assert not shown(app, "region") and not shown(app, "aws-profile")
+        assert not shown(app, "flow-log-group")  # the sandbox's own group is read
         assert not shown(app, "keyring")
         app.pane.query_one("#kind", Choices).focus()
         await pilot.press("right")
@@ -54,6 +55,8 @@ async def test_each_field_edits_its_target_attribute() -> None:
         assert not app.pane.query_one("#keyring", Checkbox).value
         assert app.draft.target == Target("aws", "us-west-2", None, None, "https://x.example")
         assert app.draft.variables == {"customer": "alice@example.com"}
+        await retype(pilot, field(app, "flow-log-group"), "/aws/connect/demo")
+        assert app.draft.target.flow_log_group == "/aws/connect/demo"
 
 
 async def test_region_problem_is_marked_and_focused() -> None:

@@ -106,7 +106,8 @@ def _step(state: Run, action: Action, outcome: Outcome) -> Step:
         flow_arn=state.flow.arn,
         identifier=action.identifier,
         type=action.type,
-        timestamp=state.resources.now().timestamp(),
+        # The real time: logs and DescribeContact's timestamps agree whatever the sandbox clock.
+        timestamp=time.time(),
         parameters=outcome.parameters if outcome.parameters is not None else action.parameters,
         branch=branch,
         next_action=target,
@@ -140,8 +141,3 @@ def _dead_end(action: Action, step: Step) -> str:
 
 def _result(state: Run, path: list[Step], ended: str, error: str | None = None) -> RunResult:
     return RunResult(state.contact, path, ended, error, state.replies, state.logging)
-
-
-def clock_step() -> float:
-    """Seconds since the epoch (a seam for the sandbox's pacing)."""
-    return time.time()

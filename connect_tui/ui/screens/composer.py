@@ -1,11 +1,11 @@
 """Provides ComposerScreen: the draft bar, the panes in tabs, the Problems list and the footer.
 
-The screen owns the Draft (see DESIGN.md): panes report edits up with `Pane.Changed`, the
+The screen owns the Draft (docs/architecture.md): panes report edits up with `Pane.Changed`, the
 screen applies them, validates (coalesced, so a burst of keystrokes validates once), and
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
 What is edited and saved is core's DraftSession (`session`); its dialogs (save, open, quit,
-recovery) are DraftFiles (`files`); sending is SendMixin.
+recovery) are DraftFiles (`files`); sending is Sending (`sender`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from connect_tui.core import conversion, history
 from connect_tui.core.files import UserError
@@ -32,36 +32,71 @@ from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.screens.drafts import DraftFiles
+from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.picking import Picking
-from connect_tui.ui.screens.send import SendMixin
+from connect_tui.ui.screens.send import Sending
+from connect_tui.ui.widgets.addresses import AddressesPane
+from connect_tui.ui.widgets.attachments import AttachmentsPane
+from connect_tui.ui.widgets.attributes import AttributesPane
+from connect_tui.ui.widgets.contact import ContactPane
 from connect_tui.ui.widgets.draft_bar import DraftBar
+from connect_tui.ui.widgets.footer import FittingFooter
+from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane
-from connect_tui.ui.widgets.pane_index import FIRST, PANE_LETTERS, PANES, pane_class, pane_keys
+from connect_tui.ui.widgets.preview import PreviewPane
 from connect_tui.ui.widgets.problems import ProblemsList
+from connect_tui.ui.widgets.recipients import RecipientsPane
+from connect_tui.ui.widgets.references import ReferencesPane
+from connect_tui.ui.widgets.segments import SegmentsPane
+from connect_tui.ui.widgets.side_panel import SidePanel
+from connect_tui.ui.widgets.target import TargetPane
 
-__all__ = ["PANES", "PANE_LETTERS", "ComposerScreen", "pane_keys"]
-
-PANE_KEYS: Final = tuple(key for key, _ in PANES)
+#: The panes, in tab order. Each names itself (Pane.NAME: tab ids are `tab-NAME`, pane ids
+#: `pane-NAME`) and carries the key that shows it (Pane.KEY).
+PANES: Final[tuple[type[Pane], ...]] = (
+    AddressesPane,
+    RecipientsPane,
+    MessagePane,
+    ReferencesPane,
+    AttributesPane,
+    SegmentsPane,
+    AttachmentsPane,
+    ContactPane,
+    TargetPane,
+    PreviewPane,
+)
 #: Problems outside the request go to the pane that edits that part of the draft.
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
+
+
+#: The key that shows each pane, by name (from the Pane classes).
+PANE_KEYS: Final = {pane.NAME: pane.KEY for pane in PANES}
+
+
+def pane_keys(index: int, pane: type[Pane]) -> str:
+    """The keys that show `pane` (at `index` in PANES), as a Binding takes them: its own key,
+    and alt+DIGIT by position. Terminals send alt+DIGIT as ESC DIGIT, which Textual reads as
+    a macOS Option character (ESC 3 is "£"), so the digits work only where the terminal
+    reports them as such (kitty's protocol, tests); the pane's own key works everywhere."""
+    return f"{pane.KEY},alt+{(index + 1) % 10}"
 
 
 def _tab_bindings() -> list[BindingType]:
     # Priority: a terminal sends alt+s as ESC s, which an Input would otherwise type as "s".
     return [
         Binding(
-            pane_keys(index, key),
-            f"show_pane('{key}')",
+            pane_keys(index, pane),
+            f"show_pane('{pane.NAME}')",
             show=False,
             priority=True,
-            id=f"composer.pane_{key}",
+            id=f"composer.pane_{pane.NAME}",
         )
-        for index, (key, _) in enumerate(PANES)
+        for index, pane in enumerate(PANES)
     ]
 
 
-class ComposerScreen(SendMixin, Screen[None]):
+class ComposerScreen(Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,14 +133,15 @@ class ComposerScreen(SendMixin, Screen[None]):
         self.model_ready = False
         self._panes_mounted = False
         self._model_loaded_here = False
-        #: The panes made so far: the first now, the others (their modules imported) after
-        #: the first frame, or when something asks for one sooner (`pane`).
-        self._panes: dict[str, Pane] = {}
-        self.pane(FIRST)
+        #: Every pane, made now; only the first is mounted before the first frame.
+        self._panes: dict[str, Pane] = {cls.NAME: cls(id=f"pane-{cls.NAME}") for cls in PANES}
         self._check_pending = False
         #: The pickers of the id fields, and the lists they fetched.
         self.picking = Picking(self)
-        self.init_send()
+        #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
+        self.template_problems: list[Problem] = []
+        #: Sends the draft (f5) or one from the history, and shows the outcome.
+        self.sender = Sending(self, self.session, self.go_to_problem)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -113,13 +149,12 @@ class ComposerScreen(SendMixin, Screen[None]):
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
             with TabbedContent(id="panes"):
-                for key, title in PANES:
-                    with TabPane(title, id=f"tab-{key}"):
-                        if key == FIRST:
-                            yield self._panes[key]
-            yield ProblemsList(id="problems")
-        # The Footer comes right after the first frame (_mount_other_panes): it shows no keys
-        # before the screen's bindings are known anyway, and mounting it costs ~25 ms.
+                for index, pane_class in enumerate(PANES):
+                    with TabPane(pane_class.TITLE, id=f"tab-{pane_class.NAME}"):
+                        if index == 0:
+                            yield self._panes[pane_class.NAME]
+            yield SidePanel(id="side")
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_draft()
@@ -131,15 +166,14 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     async def _mount_other_panes(self) -> None:
         self.load_model()  # in a thread, while the panes mount here
-        await self.mount(Footer())
         waiting = [
             self.query_one(f"#tab-{key}", TabPane).mount(pane)
-            for key, pane in ((key, self.pane(key)) for key, _ in PANES)
+            for key, pane in self._panes.items()
             if not pane.is_attached
         ]
         await asyncio.gather(*waiting)
         for key, pane in self._panes.items():
-            if key not in ("preview", FIRST):
+            if key != "preview" and pane is not self._panes[PANES[0].NAME]:
                 self._load_pane(pane)  # the preview may need the model: it is loaded with it
         self._panes_mounted = True
         self._become_ready()
@@ -150,11 +184,8 @@ class ComposerScreen(SendMixin, Screen[None]):
         return [pane for pane in self._panes.values() if pane.is_mounted]
 
     def pane(self, key: str) -> Pane:
-        """The pane `key` (such as "message"), mounted or not yet: made on first use."""
-        pane = self._panes.get(key)
-        if pane is None:
-            pane = self._panes[key] = pane_class(key)(id=f"pane-{key}")
-        return pane
+        """The pane `key` (such as "message"), mounted or not yet."""
+        return self._panes[key]
 
     # -- the session: what is edited, where it is saved ----------------------------------------
 
@@ -180,6 +211,10 @@ class ComposerScreen(SendMixin, Screen[None]):
     def mark_dirty(self) -> None:
         """The draft has changes that are not saved (shown by the draft bar)."""
         self.files.mark_dirty()
+
+    def action_send(self) -> None:
+        """Send the draft in the editor."""
+        self.sender.send(None)
 
     def action_save(self) -> None:
         """Save the draft (asking a name if it has none yet)."""
@@ -259,8 +294,15 @@ class ComposerScreen(SendMixin, Screen[None]):
         event.stop()
         event.pane.apply(self.draft)
         self.mark_dirty()
-        if event.pane.id == "pane-target":
+        if isinstance(event.pane, TargetPane):
             self.draft_bar.show_target(self.draft.target)
+        self.schedule_check()
+
+    @on(PreviewPane.TemplateRendered)
+    def template_rendered(self, event: PreviewPane.TemplateRendered) -> None:
+        """The Preview rendered the draft's template: its unfilled variables are warnings."""
+        event.stop()
+        self.template_problems = event.rendered.problems if event.rendered else []
         self.schedule_check()
 
     @on(OperationSwitch.Changed)
@@ -290,10 +332,14 @@ class ComposerScreen(SendMixin, Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
+        self.problems = (
+            validate(self.draft)
+            + unknown_ids(self.draft, self.picking.known)
+            + self.template_problems
+        )
         for pane in self.panes:
             pane.show_problems(self.problems)
-        self.problems_list.show(self.problems)
+        self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
 
@@ -307,7 +353,7 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     def owner_of(self, problem: Problem) -> Pane | None:
         """The pane that shows `problem`: an owner that has its field, else any owner."""
-        owners = [pane for pane in map(self.pane, PANE_KEYS) if pane.owns(problem)]
+        owners = [pane for pane in self._panes.values() if pane.owns(problem)]
         for pane in owners:
             if pane.is_mounted and pane.field_for(problem) is not None:
                 return pane
@@ -362,7 +408,7 @@ class ComposerScreen(SendMixin, Screen[None]):
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        keys = [f"tab-{key}" for key in PANE_KEYS]
+        keys = [f"tab-{pane.NAME}" for pane in PANES]
         index = keys.index(tabs.active) if tabs.active in keys else 0
         self.action_show_pane(keys[(index + step) % len(keys)].removeprefix("tab-"))
 
@@ -382,12 +428,10 @@ class ComposerScreen(SendMixin, Screen[None]):
                 return focused
             focused = focused.parent if isinstance(focused.parent, Widget) else None
         active = self.query_one(TabbedContent).active
-        return self.pane(active.removeprefix("tab-") if active else FIRST)
+        return self.pane(active.removeprefix("tab-") if active else PANES[0].NAME)
 
     def action_history(self) -> None:
         """Show the history of sends (reopen or resend one)."""
-        from connect_tui.ui.screens.history import HistoryScreen  # not needed for the first frame
-
         self.app.push_screen(HistoryScreen(), self._history_chosen)
 
     def _history_chosen(self, chosen: tuple[str, int] | None) -> None:
@@ -396,16 +440,17 @@ class ComposerScreen(SendMixin, Screen[None]):
         action, number = chosen
         try:
             entry = history.entry(number)
-            draft = history.to_draft(entry)
+            # Reopen: the draft as written (variables kept), new and unsaved; else as sent.
+            draft = history.to_new_draft(entry) if action == "open" else history.to_draft(entry)
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
-            self.follow(draft, entry.contact_id, sent_request=entry.request)
+            self.sender.follow(draft, entry.contact_id, sent_request=entry.request)
         elif action == "open":
-            self.files.reopen_history(draft)
+            self.files.reopen_history(draft, entry.profile, number)
         else:
-            self.send(draft)
+            self.sender.send(draft)
 
     def action_help(self) -> None:
         """Show the focused pane's help."""

@@ -23,8 +23,8 @@ from connect_tui.core.model import Draft
 from connect_tui.core.paths import display_path
 from connect_tui.core.session import DraftSession
 from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, confirm, unsaved
-from connect_tui.ui.dialogs.prompt import NamePrompt, check_profile_name
-from connect_tui.ui.screens.profiles import NEW, OPEN, Picked, ProfilesScreen
+from connect_tui.ui.dialogs.prompt import NamePrompt, check_draft_name
+from connect_tui.ui.screens.drafts_picker import NEW, OPEN, DraftsScreen, Picked
 from connect_tui.ui.widgets.draft_bar import DraftBar
 
 #: Seconds between recovery copies while the draft has unsaved changes.
@@ -124,7 +124,7 @@ class DraftFiles:
             title = "Save the draft as" if path is None else "Save a copy as"
             suggestion = "" if path is None and name == "untitled" else name
             chosen = await self.screen.app.push_screen_wait(
-                NamePrompt(title, value=suggestion, check=check_profile_name)
+                NamePrompt(title, value=suggestion, check=check_draft_name)
             )
             if chosen is None:
                 return False
@@ -187,12 +187,14 @@ class DraftFiles:
     def open_draft(self, draft: Draft, path: Path | None, dirty: bool = False) -> None:
         """Show `draft` (saved at `path`) in place of the current one."""
         self.session.open(draft, path, dirty=dirty)
+        # The last send's ContactId belongs to the draft it was sent from.
+        self._bar.show_status("")
         self.show_draft()
         self._bar.show_dirty(dirty)
         if not dirty:
             self.offer_recovery_on_open()
 
-    def open_profile(self, name: str) -> None:
+    def open_saved(self, name: str) -> None:
         """Open the saved draft `name` (after asking about unsaved changes)."""
         try:
             draft = profiles.load(name)
@@ -205,9 +207,15 @@ class DraftFiles:
         """Start a new draft (after asking about unsaved changes)."""
         self.open_flow(new_draft(), None)
 
-    def reopen_history(self, draft: Draft) -> None:
-        """Open a draft made from a history entry: new, unsaved."""
+    def reopen_history(self, draft: Draft, profile: str = "", number: int = 0) -> None:
+        """Open a draft made from a history entry: new and unsaved (saving asks a name)."""
         self.open_flow(draft, None, dirty=True)
+        if number:
+            self.screen.notify(
+                f"Send #{number} of {profile!r} reopened as a new draft; ctrl+s saves it "
+                "under a name of its own.",
+                markup=False,
+            )
 
     # -- the drafts picker --------------------------------------------------------------------
 
@@ -215,7 +223,7 @@ class DraftFiles:
         """Open the drafts picker: open, new, duplicate, rename, delete."""
         session = self.session
         current = session.draft.name if session.path is not None else None
-        self.screen.app.push_screen(ProfilesScreen(current), self._picked)
+        self.screen.app.push_screen(DraftsScreen(current), self._picked)
 
     def _picked(self, picked: Picked | None) -> None:
         if picked is None:
@@ -231,6 +239,6 @@ class DraftFiles:
                     markup=False,
                 )
         if picked.action == OPEN:
-            self.open_profile(picked.name)
+            self.open_saved(picked.name)
         elif picked.action == NEW:
             self.new_draft()

@@ -11,29 +11,30 @@ the same chain as `connect-tui send --reply-to`).
 from __future__ import annotations
 
 import threading
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from connect_tui.core.contact_timeline import Timeline
-from connect_tui.core.follower import Follower
 from connect_tui.core.model import Draft
+from connect_tui.core.safe_text import shown
 from connect_tui.ui.widgets.follow_sections import (
     Section,
     TimelineView,
     attribute_rows,
     reference_rows,
-    shown,
     thread_rows,
     timeline_rows,
 )
+
+if TYPE_CHECKING:
+    from connect_tui.core.contact_timeline import Timeline
 
 #: The actions only a sandbox target offers (they move a demo contact on).
 SANDBOX_ACTIONS = frozenset({"accept", "disconnect", "reply"})
@@ -70,31 +71,25 @@ class FollowScreen(Screen[None]):
         height: 1fr;
         padding: 0 1;
         layout: vertical;
-        overflow-y: auto;
     }
     FollowScreen .follow--title {
         text-style: bold;
         color: $text-accent;
     }
+    /* Narrow: the timeline above, the rest below, each half the height and scrolling. */
     FollowScreen #follow-left, FollowScreen #follow-right {
-        height: auto;
-    }
-    FollowScreen #follow-left {
-        margin-bottom: 1;
+        height: 1fr;
+        overflow-y: auto;
     }
     FollowScreen.-wide #follow-body {
         layout: horizontal;
-        overflow-y: hidden;
     }
     FollowScreen.-wide #follow-left {
         width: 1fr;
-        height: 1fr;
     }
     FollowScreen.-wide #follow-right {
         width: 1fr;
-        height: 1fr;
         padding-left: 1;
-        overflow-y: auto;
     }
     """
 
@@ -109,6 +104,9 @@ class FollowScreen(Screen[None]):
         super().__init__()
         self.draft = draft.copy()
         self.contact_id = contact_id
+        # Imported here: the composer imports this screen at start (its keys are in the
+        # keymap), and botocore's side of sending need not load before the first frame.
+        from connect_tui.core.follower import Follower
         from connect_tui.runtime import shared_sender
 
         self.follower = Follower(
@@ -135,7 +133,7 @@ class FollowScreen(Screen[None]):
             with VerticalScroll(id="follow-left"):
                 yield Static(Content("Timeline"), classes="follow--title")
                 yield TimelineView(id="follow-timeline")
-            with Vertical(id="follow-right"):
+            with VerticalScroll(id="follow-right"):
                 yield Section(
                     "Attributes",
                     ("", "key", "value", "changed by"),
@@ -148,12 +146,7 @@ class FollowScreen(Screen[None]):
                     empty="no references",
                     id="follow-references",
                 )
-                yield Section(
-                    "Thread",
-                    ("ContactId", "method", "started", "ended", "relation"),
-                    empty="no related contacts",
-                    id="follow-thread",
-                )
+                yield Section("Thread", None, empty="no related contacts", id="follow-thread")
         yield Static("", id="follow-status", markup=False)
         yield Footer()
 
@@ -197,7 +190,12 @@ class FollowScreen(Screen[None]):
         else:
             state = "disconnected" if timeline.finished else "active"
         self.query_one("#follow-title", Static).update(Content(self._title(state)))
+        scroll = self.query_one("#follow-left", VerticalScroll)
+        # Like `tail -f`: new lines stay in sight unless the user has scrolled up to read.
+        following = scroll.scroll_y >= scroll.max_scroll_y
         self.query_one(TimelineView).show(timeline_rows(timeline))
+        if following:
+            self.call_after_refresh(scroll.scroll_end, animate=False)
         sections = (
             ("#follow-attributes", attribute_rows(timeline), timeline.attributes_unknown),
             ("#follow-references", reference_rows(timeline), timeline.references_unknown),
@@ -212,6 +210,11 @@ class FollowScreen(Screen[None]):
             f"refreshed {time.strftime('%H:%M:%S')}, {every}"
             + ("  ·  a accept  x disconnect  r reply" if self.in_sandbox else "")
         )
+
+    def stop_polling(self) -> None:
+        """Stop polling: the view keeps showing the last state it read."""
+        self.workers.cancel_group(self, "follow-poll")
+        self._wake.set()
 
     def refresh_now(self) -> None:
         """Poll again at once (after an action changed the contact)."""

@@ -43,6 +43,8 @@ class AddressesPane(Pane):
     """From (address and display name) and Destination (a bare address inbound)."""
 
     TITLE: ClassVar[str] = "Addresses"
+    NAME: ClassVar[str] = "addresses"
+    KEY: ClassVar[str] = "alt+a"
     HELP: ClassVar[str] = """\
 # Addresses
 
@@ -78,14 +80,14 @@ problem is shown in the Problems list and as a tooltip.
     def compose(self) -> ComposeResult:
         """From, then Destination."""
         yield SectionTitle("From", id="from-title")
-        yield FieldRow("Address", text_input("from-address", "customer@example.com"))
-        yield FieldRow("Display name", text_input("from-name", "Customer Name"))
+        yield FieldRow("Address", text_input("from-address", "e.g. customer@example.com"))
+        yield FieldRow("Display name", text_input("from-name", "e.g. Customer Name"))
         yield Hint("", id="from-hint")
         yield SectionTitle("Destination")
-        yield FieldRow("Address", text_input("destination-address", "support@example.com"))
+        yield FieldRow("Address", text_input("destination-address", "e.g. support@example.com"))
         yield FieldRow(
             "Display name",
-            text_input("destination-name", "Customer Name"),
+            text_input("destination-name", "e.g. Customer Name"),
             id="destination-name-row",
         )
         yield Hint("", id="destination-hint")

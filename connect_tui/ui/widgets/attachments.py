@@ -26,8 +26,10 @@ MEMBER = "Attachments"
 FILE_NAME, URL = "FileName", "S3Url"
 _SHOWN = (FILE_NAME, URL)
 COLUMNS = (
-    Column(FILE_NAME, "File name", placeholder="invoice.pdf"),
-    Column(URL, "Presigned S3 URL", placeholder="https://bucket.s3.amazonaws.com/…", width="3fr"),
+    Column(FILE_NAME, "File name", placeholder="e.g. invoice.pdf"),
+    Column(
+        URL, "Presigned S3 URL", placeholder="e.g. https://bucket.s3.amazonaws.com/…", width="3fr"
+    ),
 )
 
 
@@ -40,6 +42,8 @@ class AttachmentsPane(Pane):
     """Attachment rows (inbound only): a file name and the presigned S3 URL to fetch it from."""
 
     TITLE: ClassVar[str] = "Attachments"
+    NAME: ClassVar[str] = "attachments"
+    KEY: ClassVar[str] = "alt+h"
     HELP: ClassVar[str] = f"""\
 # Attachments
 

@@ -17,6 +17,8 @@ class AttributesPane(MapRowsPane):
     """Contact attributes, readable in flows: a key and a value per row."""
 
     TITLE: ClassVar[str] = "Attributes"
+    NAME: ClassVar[str] = "attributes"
+    KEY: ClassVar[str] = "alt+t"
     HELP: ClassVar[str] = f"""\
 # Attributes
 

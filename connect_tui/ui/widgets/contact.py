@@ -73,6 +73,8 @@ class ContactPane(Pane):
     """Instance, flow, related contact, name, description and token; outbound, the ContactId."""
 
     TITLE: ClassVar[str] = "Contact"
+    NAME: ClassVar[str] = "contact"
+    KEY: ClassVar[str] = "alt+c"
     HELP: ClassVar[str] = """\
 # Contact
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,16 +18,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from connect_tui.core.contact_timeline import Timeline
+from connect_tui.core.safe_text import shown
 
-
-def shown(value: object) -> str:
-    """`value` as one line with control characters as visible escapes (interim; see below)."""
-    # Interim until the core safe-text function lands (issue 10): the same one-line rule.
-    text = str(value)
-    return "".join(
-        repr(ch)[1:-1] if (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0) else ch for ch in text
-    )
+if TYPE_CHECKING:
+    from connect_tui.core.contact_timeline import Timeline
 
 
 def local_time(moment: datetime | None) -> str:
@@ -75,10 +69,11 @@ class Section(Vertical):
     }
     """
 
-    def __init__(self, title: str, columns: Sequence[str], *, empty: str, id: str) -> None:
+    def __init__(self, title: str, columns: Sequence[str] | None, *, empty: str, id: str) -> None:
+        """`columns` None: the rows (when, what, detail) are shown as wrapped lines."""
         super().__init__(id=id)
         self.title = title
-        self.columns = tuple(columns)
+        self.columns = tuple(columns) if columns is not None else None
         self.empty = empty
         self._rows: list[tuple[Text, ...]] | None = None
         self._why: str | None = None
@@ -87,10 +82,16 @@ class Section(Vertical):
         yield Static(Content(self.title), classes="section--title")
         yield Static("", classes="section--why", markup=False)
         yield Static(Content(self.empty), classes="section--empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, show_cursor=False)
+        if self.columns is None:
+            yield TimelineView(classes="section--body")
+        else:
+            yield DataTable(
+                cursor_type="row", zebra_stripes=True, show_cursor=False, classes="section--body"
+            )
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*self.columns)
+        if self.columns is not None:
+            self.query_one(DataTable).add_columns(*self.columns)
         self._show_state()
 
     def show(self, rows: list[tuple[Text, ...]], why: str | None = None) -> None:
@@ -98,13 +99,16 @@ class Section(Vertical):
         if rows == self._rows and why == self._why:
             return
         self._rows, self._why = rows, why
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for values in rows:
-            table.add_row(*values)
-        if rows:
-            table.move_cursor(row=min(row, len(rows) - 1))
+        if self.columns is None:
+            self.query_one(TimelineView).show(rows)
+        else:
+            table = self.query_one(DataTable)
+            row = table.cursor_row
+            table.clear()
+            for values in rows:
+                table.add_row(*values)
+            if rows:
+                table.move_cursor(row=min(row, len(rows) - 1))
         self._show_state()
 
     def _show_state(self) -> None:
@@ -113,7 +117,7 @@ class Section(Vertical):
         label.update(Content(f"unknown: {shown(brief(why))}") if why else "")
         label.display = bool(why)
         self.query_one(".section--empty").display = not why and not rows and self._rows is not None
-        self.query_one(DataTable).display = bool(rows)
+        self.query_one(".section--body").display = bool(rows)
 
     @property
     def texts(self) -> list[list[str]]:
@@ -154,8 +158,8 @@ class TimelineView(Vertical):
     }
     """
 
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._rows: list[tuple[Text, ...]] | None = None
 
     def show(self, rows: list[tuple[Text, ...]]) -> None:
@@ -203,18 +207,16 @@ def reference_rows(timeline: Timeline) -> list[tuple[Text, ...]]:
 
 
 def thread_rows(timeline: Timeline) -> list[tuple[Text, ...]]:
-    """ContactId, method, started, ended, relation (the followed contact in bold)."""
+    """Started, the ContactId and method (the followed contact in bold), the relation and end."""
     rows: list[tuple[Text, ...]] = []
     for row in timeline.thread:
         style = "bold" if row.is_followed else ""
-        ended = local_time(row.disconnected) if row.disconnected else "active"
+        ended = f"ended {local_time(row.disconnected)}" if row.disconnected else "active"
         rows.append(
             (
-                cell(row.contact_id, style),
-                cell(row.initiation_method),
                 cell(local_time(row.initiated)),
-                cell(ended),
-                cell(row.relation),
+                cell(f"{row.contact_id} {row.initiation_method}", style),
+                cell(f"{row.relation}; {ended}"),
             )
         )
     return rows

@@ -74,6 +74,8 @@ class MessagePane(Pane):
     """The email itself: RAW fields, or (outbound) a template and its attributes."""
 
     TITLE: ClassVar[str] = "Message"
+    NAME: ClassVar[str] = "message"
+    KEY: ClassVar[str] = "alt+m"
     HELP: ClassVar[str] = """\
 # Message
 
@@ -142,7 +144,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         """Source, the RAW fields, the TEMPLATE fields."""
         yield FieldRow("Source", Choices((RAW, TEMPLATE), id="source"), id="source-row")
         with Vertical(id="raw"):
-            yield FieldRow("Subject", text_input("subject", "subject line"))
+            yield FieldRow("Subject", text_input("subject", "e.g. Order 1234 delayed"))
             yield FieldRow("Content type", Choices(CONTENT_TYPES, id="content-type"))
             yield SectionTitle("Body")
             yield TextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)

@@ -1,6 +1,6 @@
 """Provides Pane: the base of every editor pane of the composer, and the contract they share.
 
-Data flows one way (see DESIGN.md). The composer screen owns the Draft:
+Data flows one way (docs/architecture.md, "The pane contract"). The screen owns the Draft:
 
 - down: `pane.load(draft)` fills the pane's fields from the draft without posting
   `Pane.Changed` (fill inside `with self.quietly():`), and `pane.show_problems(problems)`
@@ -40,6 +40,12 @@ class Pane(VerticalScroll):
 
     #: The tab's title.
     TITLE: ClassVar[str] = ""
+    #: The pane's name in ids and binding ids (`tab-NAME`, `pane-NAME`, `composer.pane_NAME`).
+    NAME: ClassVar[str] = ""
+    #: The key that shows the pane from anywhere in the composer (a Binding's key string).
+    #: A letter with alt, as terminals deliver alt+LETTER as ESC LETTER everywhere; the
+    #: screen adds alt+DIGIT by position, for terminals that report it (kitty's protocol).
+    KEY: ClassVar[str] = ""
     #: Help for this pane, shown by f1 (Markdown).
     HELP: ClassVar[str] = ""
     #: The top-level request members this pane edits (its problems are its own).

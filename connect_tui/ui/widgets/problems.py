@@ -37,6 +37,9 @@ class ProblemsList(OptionList):
         border-title-color: $text-muted;
         padding: 0 1;
         background: $surface;
+        /* Room for the scrollbar always: OptionList measures each problem's lines once, so
+           a scrollbar appearing later would narrow the text and cut its last line. */
+        scrollbar-gutter: stable;
     }
     ProblemsList:focus {
         border: round $border;

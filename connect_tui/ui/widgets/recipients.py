@@ -32,8 +32,8 @@ TO, CC, OUTBOUND_CC = "ToAddresses", "CcAddresses", "CcEmailAddresses"
 ADDRESS, NAME = "EmailAddress", "DisplayName"
 _SHOWN = (ADDRESS, NAME)
 COLUMNS = (
-    Column(ADDRESS, "Address", placeholder="name@example.com", width="3fr"),
-    Column(NAME, "Display name", placeholder="display name (optional)", width="2fr"),
+    Column(ADDRESS, "Address", placeholder="e.g. name@example.com", width="3fr"),
+    Column(NAME, "Display name", placeholder="optional, e.g. Ann Lee", width="2fr"),
 )
 
 
@@ -46,6 +46,8 @@ class RecipientsPane(Pane):
     """To and Cc lists (Cc only, outbound) with a live count against the limit."""
 
     TITLE: ClassVar[str] = "Recipients"
+    NAME: ClassVar[str] = "recipients"
+    KEY: ClassVar[str] = "alt+r"
     HELP: ClassVar[str] = f"""\
 # Recipients
 

@@ -20,6 +20,8 @@ class ReferencesPane(MapRowsPane):
     """References shown to the agent: a name, a type and a value per row."""
 
     TITLE: ClassVar[str] = "References"
+    NAME: ClassVar[str] = "references"
+    KEY: ClassVar[str] = "alt+f"
     HELP: ClassVar[str] = f"""\
 # References
 

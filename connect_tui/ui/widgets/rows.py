@@ -304,13 +304,18 @@ class RowList(Widget):
             with self.prevent(Input.Changed, Select.Changed):
                 await self._body.mount_all(pending)
 
+    @property
+    def filled(self) -> int:
+        """The rows with something typed in them: an empty row is not one of the `limit`."""
+        return sum(1 for row in self._values if any(row.get(c.key) for c in self.columns))
+
     def _show_status(self) -> None:
         # Headings over no rows only take a line: the empty line says what to do instead.
         self._empty.display = not self._values
         self._header.display = bool(self._values)
         parts = []
         if self._limit is not None:
-            parts.append(f"{len(self._values)} of {self._limit}")
+            parts.append(f"{self.filled} of {self._limit}")
         if self._status:
             parts.append(self._status)
         # A fixed-size line: no layout pass (with 200 rows, a layout pass is the cost of a key).
@@ -355,7 +360,7 @@ class RowList(Widget):
 
         Refused with a notice when the list already has `limit` rows; True when added.
         """
-        if self._limit is not None and len(self._values) >= self._limit:
+        if self._limit is not None and self.filled >= self._limit:
             self.notify(
                 f"At most {self._limit} {self.noun}s; remove one first.",
                 title=f"Cannot add {self.noun}",

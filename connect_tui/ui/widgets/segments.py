@@ -54,6 +54,8 @@ class SegmentsPane(Pane):
     """The SegmentAttributes of an inbound contact, as a tree of keys, maps and lists."""
 
     TITLE: ClassVar[str] = "Segments"
+    NAME: ClassVar[str] = "segments"
+    KEY: ClassVar[str] = "alt+s"
     HELP: ClassVar[str] = """\
 # Segment attributes
 
@@ -88,7 +90,8 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
     DEFAULT_CSS = """
     SegmentsPane {
         & #segment-buttons { height: auto; margin-bottom: 1; }
-        & #segment-buttons Button { margin-right: 1; }
+        /* As wide as their labels: at 76 columns five fixed-width buttons cut "Expiry…". */
+        & #segment-buttons Button { margin-right: 1; width: auto; min-width: 8; }
         & #segment-note { color: $text-warning; height: auto; }
         & #segment-status { color: $text-muted; height: auto; }
     }
@@ -225,6 +228,12 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
     def show_status(self) -> None:
         """Say how many keys and values there are, and what is wrong with the selected node."""
         segments = self.segment_tree.segments()
+        if not segments:
+            # An empty tree shows nothing to select: say how to begin.
+            self.status.update(
+                Content("No segment attributes yet: press a to add a key, x for contact expiry.")
+            )
+            return
         total = count_nodes(table_from_nodes(segments))
         text = f"{len(segments)} key{'s' if len(segments) != 1 else ''}, {total} value" + (
             "s" if total != 1 else ""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Digits, Static
 
 from connect_tui.core.model import OUTBOUND
 
@@ -18,6 +18,18 @@ if TYPE_CHECKING:
 def elapsed_text(seconds: float) -> str:
     """A duration as people read it: `240 ms` or `1.3 s`."""
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
+def big_lines(contact_id: str | None) -> list[str]:
+    """A ContactId in two lines for the large digits (split after its third group), upper
+    case (the font has A-F only); [] when it is not a plain hex id (shown as text only)."""
+    text = (contact_id or "").upper()
+    if not text or len(text) > 40 or not set(text) <= set("0123456789ABCDEF-"):
+        return []
+    groups = text.split("-")
+    if len(groups) < 4:
+        return [text]
+    return ["-".join(groups[:3]) + "-", "-".join(groups[3:])]
 
 
 def detail_lines(outcome: SendOutcome) -> list[tuple[str, str]]:
@@ -53,12 +65,26 @@ class SendResult(Vertical):
     SendResult.-failed > .send-result--title {
         color: $text-error;
     }
+    SendResult > .send-result--digits {
+        width: 1fr;
+        padding: 0 2;
+        background: $success-muted;
+        color: $text-success;
+    }
+    SendResult > #send-result-digits-1 {
+        margin-top: 1;
+        padding-top: 1;
+    }
     SendResult > .send-result--headline {
         margin: 1 0;
         padding: 1 2;
         background: $success-muted;
         color: $text;
         text-style: bold;
+    }
+    SendResult.-big > .send-result--headline {
+        margin: 0 0 1 0;
+        padding: 0 2 1 2;
     }
     SendResult.-failed > .send-result--headline {
         background: $error-muted;
@@ -79,6 +105,13 @@ class SendResult(Vertical):
         if outcome.ok:
             yield Static(Content("Sent: the contact was created"), classes="send-result--title")
             headline = Content.assemble("ContactId  ", (outcome.contact_id or "", "bold"))
+            if big_lines(outcome.contact_id):
+                # Large, as the README promises: a ContactId is read off the screen and typed.
+                self.add_class("-big")
+                for number, line in enumerate(big_lines(outcome.contact_id), start=1):
+                    yield Digits(
+                        line, id=f"send-result-digits-{number}", classes="send-result--digits"
+                    )
         else:
             yield Static(Content("Not sent"), classes="send-result--title")
             headline = Content(outcome.error or "the send failed")

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input
 
+from connect_tui.core import local_sandbox
 from connect_tui.core.model import AWS, KEYRING, SANDBOX, TARGET_KINDS, Draft
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.ui.widgets.choices import Choices
@@ -29,15 +30,18 @@ _FIELDS: Final = {
     "aws_profile": "aws-profile",
     "endpoint_url": "endpoint-url",
     "credentials": "keyring",
+    "flow_log_group": "flow-log-group",
 }
 #: The rows shown only for an AWS target.
-_AWS_ONLY: Final = ("region-row", "aws-profile-row", "credentials-group")
+_AWS_ONLY: Final = ("region-row", "aws-profile-row", "flow-log-group-row", "credentials-group")
 
 
 class TargetPane(Pane):
     """Target kind, Region, AWS profile, endpoint, keyring choice, and the variables table."""
 
     TITLE: ClassVar[str] = "Target"
+    NAME: ClassVar[str] = "target"
+    KEY: ClassVar[str] = "alt+g"
     HELP: ClassVar[str] = """\
 # Target
 
@@ -52,6 +56,10 @@ For an **aws** target:
   `connect-tui credentials set PROFILE`. Keys are never typed or shown here.
   Without it: the AWS profile, then boto3's usual chain (environment, ~/.aws, SSO,
   instance role).
+- **Flow-log group**: the CloudWatch Logs group the instance writes its flow logs to
+  (such as `/aws/connect/my-instance`); the follow view reads a sent contact's path
+  through its flows from it. Empty: the path is shown as unknown. (The sandbox's own
+  group is used for a sandbox target.)
 
 **Endpoint URL** (both kinds): sandbox, a sandbox started with `connect-tui sandbox`
 (empty: the embedded one); aws, a custom endpoint (empty: the Region's own).
@@ -89,6 +97,11 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             "AWS profile", text_input("aws-profile", "empty: the default"), id="aws-profile-row"
         )
         yield FieldRow("Endpoint URL", text_input("endpoint-url", ""), id="endpoint-url-row")
+        yield FieldRow(
+            "Flow-log group",
+            text_input("flow-log-group", "empty: the flow's path is not read"),
+            id="flow-log-group-row",
+        )
         with Vertical(id="credentials-group"):
             yield FieldRow(
                 "Credentials", Checkbox("Keys in the OS keyring", id="keyring", compact=True)
@@ -120,7 +133,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             self.query_one(f"#{id}").set_class(kind != AWS, "-hidden")
         endpoint = self._input("endpoint-url")
         endpoint.placeholder = (
-            "empty: the embedded sandbox" if kind == SANDBOX else "empty: the Region's endpoint"
+            _sandbox_placeholder() if kind == SANDBOX else "empty: the Region's endpoint"
         )
         name = shlex.quote(self._profile_name or "PROFILE")
         self.query_one("#keyring-hint", Hint).update(
@@ -146,6 +159,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             self._input("region").value = target.region or ""
             self._input("aws-profile").value = target.aws_profile or ""
             self._input("endpoint-url").value = target.endpoint_url or ""
+            self._input("flow-log-group").value = target.flow_log_group or ""
             self.query_one("#keyring", Checkbox).value = target.credentials == KEYRING
             self._variables.set_rows(
                 [{"name": name, "value": str(value)} for name, value in draft.variables.items()]
@@ -160,6 +174,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
         target.region = self._input("region").value.strip() or None
         target.aws_profile = self._input("aws-profile").value.strip() or None
         target.endpoint_url = self._input("endpoint-url").value.strip() or None
+        target.flow_log_group = self._input("flow-log-group").value.strip() or None
         keyring = self.query_one("#keyring", Checkbox).value
         if keyring:
             target.credentials = KEYRING
@@ -187,7 +202,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
     # -- user edits -------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Region, profile or endpoint typed."""
+        """Region, profile, endpoint or flow-log group typed."""
         event.stop()
         self.changed()
 
@@ -207,3 +222,9 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
     def _keyring_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         self.changed()
+
+
+def _sandbox_placeholder() -> str:
+    """What an empty sandbox endpoint means now: the running sandbox, else the embedded one."""
+    running = local_sandbox.running_url()
+    return f"empty: the running sandbox, {running}" if running else "empty: the embedded sandbox"

@@ -1,0 +1,118 @@
+"""Provides SidePanel: what sits beside the form, the Problems list and the live request.
+
+On a wide screen (110 columns or more) the panel is a column on the right, under the tab
+bar (so every tab keeps its place in the bar). While the draft has problems they take the
+whole column; when it has none, the list shrinks to its title ("Problems: none") and the
+request as it will be sent fills the rest, live, the way Posting shows a response beside
+its request. On a narrow screen the panel is a strip under the form with the problems only.
+The request is read-only text in a TextArea: nothing from the draft is read as markup.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import TextArea
+
+from connect_tui.core.model import Draft
+from connect_tui.core.problems import Problem
+from connect_tui.ui.widgets.problems import ProblemsList
+
+#: The panel's class while the draft has no problem.
+CLEAN = "-clean"
+#: The class Textual's breakpoints give the composer screen from 110 columns on.
+WIDE = "-wide"
+
+
+class LiveRequest(TextArea):
+    """The request JSON as it will be sent, read-only, under a title."""
+
+    DEFAULT_CSS = """
+    LiveRequest {
+        border: round $border-blurred;
+        border-title-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+        height: 1fr;
+    }
+    LiveRequest:focus {
+        border: round $border;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, read_only=True, soft_wrap=False, show_line_numbers=False)
+        self.border_title = "Request (live)"
+
+    def show_text(self, title: str, text: str) -> None:
+        """Show `text` (only when it changed: the scroll and selection stay)."""
+        self.border_title = title
+        if self.text != text:
+            self.load_text(text)
+
+
+class SidePanel(Vertical):
+    """The Problems list and, when there are none and the screen is wide, the live request."""
+
+    # Where it sits, and its wide/narrow looks, are the screen's (app.tcss).
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._draft: Draft | None = None
+        self._stale = True
+
+    def compose(self) -> ComposeResult:
+        """The Problems list (the live request is mounted when first shown: a TextArea
+        costs the first frame time it does not need)."""
+        yield ProblemsList(id="problems")
+
+    @property
+    def problems_list(self) -> ProblemsList:
+        """The Problems list."""
+        return self.query_one(ProblemsList)
+
+    @property
+    def live_request(self) -> LiveRequest:
+        """The live request view (mounted on first use)."""
+        found = self.query(LiveRequest)
+        if found:
+            return found.first()
+        view = LiveRequest(id="live-request")
+        self.mount(view)
+        return view
+
+    @property
+    def shows_request(self) -> bool:
+        """True when the live request is on show (wide, and no problems)."""
+        return self.screen.has_class(WIDE) and self.has_class(CLEAN)
+
+    def show(self, problems: list[Problem], draft: Draft) -> None:
+        """Show the problems, and the request when there are none (on a wide screen)."""
+        self.problems_list.show(problems)
+        self.set_class(not problems, CLEAN)
+        self._draft, self._stale = draft, True
+        self.refresh_request()
+
+    def refresh_request(self) -> None:
+        """Render the request if it is on show and the draft changed since it was rendered."""
+        # Rendered only while on show: a 5 MB body costs nothing while problems are listed.
+        if not (self.shows_request and self._stale and self._draft is not None):
+            return
+        self._stale = False
+        from connect_tui.ui.widgets.preview import preview_texts
+
+        draft = self._draft
+        try:
+            request_json, chain_json, _ = preview_texts(draft)
+        except Exception as exc:  # the panel must never take the screen down
+            self.live_request.show_text("Request (live)", f"cannot show the request: {exc}")
+            return
+        text = request_json if chain_json is None else f"{chain_json}\n{request_json}"
+        title = f"{draft.operation} (live)"
+        if chain_json is not None:
+            title = f"CreateContact, then {title}"
+        self.live_request.show_text(title, text)
+
+    def on_resize(self) -> None:
+        """The screen may have become wide: render what changed while the request was hidden."""
+        self.call_after_refresh(self.refresh_request)

@@ -1,0 +1,54 @@
+"""A picker in a real terminal (tmux): keys in bursts, then the saved profile is compared."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from connect_tui.core import profiles, sandbox_identity
+from connect_tui.core.model import Draft
+from tests.drafts import typical_inbound_request
+from tests.tmux_session import TmuxSession, tmux_path
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(tmux_path() is None, reason="tmux is not installed (apt-get install tmux)"),
+]
+
+SCRIPT = Path(sys.executable).parent / "connect-tui"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: ESC a then Tab read in one chunk types '^a' (Textual's parser); keys fixes it",
+)
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_pick_the_destination_from_the_sandbox_then_save(
+    profiles_dir: Path, cli_env: dict[str, str], size: tuple[int, int]
+) -> None:
+    request = typical_inbound_request()
+    assert request["DestinationEmailAddress"] == sandbox_identity.SUPPORT_ADDRESS
+    path = profiles_dir / "pick.toml"
+    profiles.save(Draft(name="pick", request=request), path)
+    session = TmuxSession([str(SCRIPT), "pick"], env=cli_env, size=size)
+    try:
+        session.wait_for("Problems: none", timeout=30)
+        # Bursts, waiting only where a person would look: Tab to the destination and open
+        # its picker; once the list shows, filter and choose; once it closes, save.
+        session.press("M-a")
+        session.press("Tab", "Tab", "F4")
+        session.wait_for("found, live", timeout=30)
+        session.type_text("sales@")
+        session.press("Enter")
+        session.wait_for_gone("found, live")
+        session.press("C-s")
+        session.wait_until(lambda text: "●" not in text.splitlines()[0], what="the save")
+    finally:
+        session.close()
+    saved = profiles.load(path)
+    assert saved.request["DestinationEmailAddress"] == sandbox_identity.SALES_ADDRESS
+    # Nothing else changed: the profile is the original with only the destination picked.
+    expected = dict(request, DestinationEmailAddress=sandbox_identity.SALES_ADDRESS)
+    assert saved.request == expected

@@ -1,0 +1,345 @@
+"""The composer at full speed in a real terminal: whole scenarios of keys and pastes, then the file.
+
+Each scenario (tests/tmux_scenarios.py) is played in its own tmux session at 120x40 and at
+80x24, keys sent in bursts with no pause between them, then saved with ctrl+s; the saved
+profile must equal, byte for byte, the file core writes for the draft the keys describe.
+Skipped, saying why, only when tmux is not installed (.ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from connect_tui.core.defaults import new_draft
+from connect_tui.core.model import Draft
+from tests.tmux_scenarios import Keys, Paste, Scenario, Text, WaitFor, diff, run
+from tests.tmux_session import tmux_path
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(tmux_path() is None, reason="tmux is not installed (apt-get install tmux)"),
+]
+
+COMMAND = [sys.executable, "-m", "connect_tui"]
+#: Issue 15's defects these scenarios meet today (the keys helper's area unless named).
+BURST = (
+    "defect 2: keys sent in one burst land in the wrong field or are lost (a Tab, ctrl+n, "
+    "pane or dialog change takes effect after the keys typed behind it)"
+)
+PASTED_LIST = "the paste-a-list-of-addresses feature (one row per address) is not there yet"
+ALT_KEYS = "defect 4 (alt+letter from a row bounces back) and defect 5 (alt+f is ctrl+right)"
+
+SIZES = [(120, 40), (80, 24)]
+
+
+def _addresses(draft: Draft) -> Draft:
+    draft.request["FromEmailAddress"] = {"EmailAddress": "bob@example.org", "DisplayName": "Bob B"}
+    draft.request["DestinationEmailAddress"] = "sales@sandbox.connect-tui.example"
+    return draft
+
+
+def _recipients(draft: Draft) -> Draft:
+    draft.request["AdditionalRecipients"] = {
+        "ToAddresses": [
+            {"EmailAddress": "to1@example.com", "DisplayName": "To One"},
+            {"EmailAddress": "to3@example.com"},
+        ],
+        "CcAddresses": [{"EmailAddress": "cc1@example.com"}],
+    }
+    return draft
+
+
+def _pasted_list(draft: Draft) -> Draft:
+    addresses = ["ann@example.com", "ben@example.com", "cat@example.com", "dan@example.com"]
+    draft.request["AdditionalRecipients"] = {
+        "ToAddresses": [{"EmailAddress": address} for address in addresses]
+    }
+    return draft
+
+
+def _message(draft: Draft) -> Draft:
+    raw = draft.request["EmailMessage"]["RawMessage"]
+    raw["Subject"] = "Order 1234 delayed"
+    raw["ContentType"] = "text/html"
+    raw["Body"] = "<p>Hello</p>\n<p>Your order is late.</p>"
+    return draft
+
+
+def _attributes(draft: Draft) -> Draft:
+    draft.request["Attributes"] = {"tier": "gold", "order": "1234"}
+    return draft
+
+
+def _attachments(draft: Draft) -> Draft:
+    draft.request["Attachments"] = [
+        {"FileName": "invoice.pdf", "S3Url": "https://b.s3.amazonaws.com/invoice.pdf?X=1"},
+    ]
+    return draft
+
+
+def _contact(draft: Draft) -> Draft:
+    draft.request["RelatedContactId"] = "11111111-2222-3333-4444-555555555555"
+    draft.request["Name"] = "Demo contact"
+    draft.request["Description"] = "Made at full speed"
+    return draft
+
+
+def _variables(draft: Draft) -> Draft:
+    draft.variables = {"order": "1234"}
+    draft.request["EmailMessage"]["RawMessage"]["Subject"] = "Order ${order}"
+    return draft
+
+
+def _segments(draft: Draft) -> Draft:
+    draft.request["SegmentAttributes"] = {
+        "tier": {"ValueString": "gold"},
+        "score": {"ValueInteger": 42},
+        "connect:ContactExpiry": {"ValueMap": {"ExpiryDuration": {"ValueInteger": 1500}}},
+    }
+    return draft
+
+
+def _unchanged(draft: Draft) -> Draft:
+    return draft
+
+
+def _references(draft: Draft) -> Draft:
+    # Members in the order of the columns on screen (name, type, value).
+    draft.request["References"] = {
+        "order": {"Type": "STRING", "Value": "1234"},
+        "portal": {"Type": "URL", "Value": "https://example.com/o/1234"},
+    }
+    return draft
+
+
+def _retyped(table: dict[str, str], key: str, value: str) -> None:
+    # Clearing a field (ctrl+u) drops its member; typing adds it back, last in its table.
+    table.pop(key, None)
+    table[key] = value
+
+
+def _jumps(draft: Draft) -> Draft:
+    _retyped(draft.request["FromEmailAddress"], "EmailAddress", "last@example.com")
+    draft.request["AdditionalRecipients"] = {"ToAddresses": [{"EmailAddress": "x1@example.com"}]}
+    draft.request["Attributes"] = {"k1": "v1"}
+    # An attachment row keeps both members: an empty S3Url stays, a problem to fix.
+    draft.request["Attachments"] = [{"FileName": "a.pdf", "S3Url": ""}]
+    draft.request["References"] = {"r1": {"Value": "v"}}
+    draft.request["Name"] = "jumped"
+    return draft
+
+
+def _dialogs(draft: Draft) -> Draft:
+    _retyped(draft.request["FromEmailAddress"], "EmailAddress", "dia@example.com")
+    draft.request["EmailMessage"]["RawMessage"]["Subject"] = "After the dialogs"
+    return draft
+
+
+def _saved_inbound() -> Draft:
+    draft = _variables(_attributes(_recipients(new_draft("switch-twice"))))
+    draft.request["SegmentAttributes"] = {"tier": {"ValueString": "gold"}}
+    draft.request["Attachments"] = [{"FileName": "a.pdf", "S3Url": "https://b.s3.amazonaws.com/a"}]
+    return draft
+
+
+def _reopened(draft: Draft) -> Draft:
+    return _variables(new_draft("reopened"))
+
+
+SCENARIOS: list[Scenario] = [
+    Scenario(
+        "addresses",
+        (
+            Keys("M-a", "End", "C-u"), Text("bob@example.org"),
+            Keys("Tab", "End", "C-u"), Text("Bob B"),
+            Keys("Tab", "End", "C-u"), Text("sales@sandbox.connect-tui.example"),
+            Keys("C-s"),
+        ),
+        _addresses,
+        defect=BURST,
+    ),
+    Scenario(
+        "recipients",
+        (
+            Keys("M-r", "C-n"), Text("to1@example.com"), Keys("Tab"), Text("To One"),
+            Keys("C-n"), Text("to2@example.com"),
+            Keys("C-n"), Text("to3@example.com"),
+            Keys("Up", "C-d"),
+            Keys("Tab", "Tab", "Tab", "C-n"), Text("cc1@example.com"),
+            Keys("C-s"),
+        ),
+        _recipients,
+        defect=BURST,
+    ),
+    Scenario(
+        "pasted-list",
+        (
+            Keys("M-r", "C-n"),
+            Paste("ann@example.com, ben@example.com; cat@example.com\ndan@example.com"),
+            Keys("C-s"),
+        ),
+        _pasted_list,
+        defect=f"{PASTED_LIST}; {BURST}",
+    ),
+    Scenario(
+        "message",
+        (
+            Keys("M-m", "End", "C-u"), Text("Order 1234 delayed"),
+            Keys("Tab", "Right", "Tab", "F7"),
+            Text("<p>Hello</p>"), Keys("Enter"), Text("<p>Your order is late.</p>"),
+            Keys("C-s"),
+        ),
+        _message,
+        defect=BURST,
+    ),
+    Scenario(
+        "attributes",
+        (
+            Keys("M-t", "C-n"), Text("order"), Keys("Tab"), Text("1234"),
+            Keys("C-n"), Text("tier"), Keys("Tab"), Text("gold"),
+            Keys("C-n"), Text("oops"), Keys("C-d"),
+            Keys("M-Up"),
+            Keys("C-s"),
+        ),
+        _attributes,
+        defect=BURST,
+    ),
+    Scenario(
+        "attachments",
+        (
+            Keys("M-h", "C-n"), Text("invoice.pdf"),
+            Keys("Tab"), Text("https://b.s3.amazonaws.com/invoice.pdf?X=1"),
+            Keys("C-n", "C-n", "C-d", "C-d"),
+            Keys("C-s"),
+        ),
+        _attachments,
+        defect=BURST,
+    ),
+    Scenario(
+        "contact",
+        (
+            Keys("M-c", "Tab", "Tab"), Text("11111111-2222-3333-4444-555555555555"),
+            Keys("Tab"), Text("Demo contact"),
+            Keys("Tab"), Text("Made at full speed"),
+            Keys("C-s"),
+        ),
+        _contact,
+        defect=BURST,
+    ),
+    Scenario(
+        "variables",
+        (
+            Keys("M-g", "Tab", "Tab", "C-n"), Text("order"), Keys("Tab"), Text("1234"),
+            Keys("M-m", "End", "C-u"), Text("Order ${order}"),
+            Keys("C-s"),
+        ),
+        _variables,
+        defect=BURST,
+    ),
+    Scenario(
+        "segments",
+        (
+            Keys("M-s", "a"), Text("tier"), Keys("Tab", "Tab"), Text("gold"), Keys("Enter"),
+            Keys("A"), Text("score"), Keys("Tab", "Enter", "Down", "Enter", "Tab"),
+            Text("42"), Keys("Enter"),
+            Keys("x"), Text("1"), Keys("Tab"), Text("1"), Keys("Enter"),
+            Keys("C-s"),
+        ),
+        _segments,
+        defect=BURST,
+    ),
+    Scenario(
+        "references",
+        (
+            # ctrl+pagedown from Message: alt+f is defect 5, proved in the "jumps" scenario.
+            Keys("M-m", "C-NPage", "C-n"), Text("order"),
+            Keys("Tab", "Enter", "Down", "Down", "Down", "Enter", "Tab"), Text("1234"),
+            Keys("C-n"), Text("portal"),
+            Keys("Tab", "Enter", "Down", "Enter", "Tab"), Text("https://example.com/o/1234"),
+            Keys("C-s"),
+        ),
+        _references,
+        defect=BURST,
+    ),
+    Scenario(
+        "jumps",
+        (
+            # Every alt key, each pressed from inside a row's cell or a field.
+            Keys("M-r", "C-n"), Text("x1@example.com"),
+            Keys("M-t", "C-n"), Text("k1"), Keys("Tab"), Text("v1"),
+            Keys("M-h", "C-n"), Text("a.pdf"),
+            Keys("M-f", "C-n"), Text("r1"), Keys("Tab", "Tab"), Text("v"),
+            Keys("M-m", "M-s", "M-g", "M-p", "M-c", "Tab", "Tab", "Tab"), Text("jumped"),
+            Keys("M-a", "End", "C-u"), Text("last@example.com"),
+            Keys("C-s"),
+        ),
+        _jumps,
+        defect=f"{ALT_KEYS}; {BURST}",
+    ),
+    Scenario(
+        "dialogs",
+        (
+            Keys("M-a", "End", "C-u"), Text("dia@example.com"),
+            Keys("C-q", "c", "F1", "Escape", "M-m", "End", "C-u"), Text("After the dialogs"),
+            Keys("C-s"), Text("dialogs"), Keys("Enter"),
+        ),
+        _dialogs,
+        argument=False,
+        saved_as="dialogs",
+        defect=BURST,
+    ),
+    Scenario(
+        "switch-twice",
+        (
+            Keys("C-p"), Text("Switch to outbound"), Keys("Enter"),
+            Keys("C-p"), Text("Switch to inbound"), Keys("Enter"),
+            Keys("C-s"),
+        ),
+        _unchanged,
+        start=_saved_inbound(),
+    ),
+    Scenario(
+        "history-reopen",
+        (
+            Keys("F5"), WaitFor("ContactId"),
+            Keys("Escape", "F9"), WaitFor("History of sends"),
+            Keys("o", "C-s"), WaitFor("Save the draft as"),
+            Keys("C-u"), Text("reopened"), Keys("Enter"),
+        ),
+        _reopened,
+        start=_variables(new_draft("template")),
+        saved_as="reopened",
+        defect=BURST,
+    ),
+]  # fmt: skip
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(
+            scenario,
+            id=scenario.name,
+            marks=[pytest.mark.xfail(strict=True, reason=scenario.defect)]
+            if scenario.defect
+            else [],
+        )
+        for scenario in SCENARIOS
+    ]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("scenario", _cases())
+def test_scenario_at_full_speed(
+    scenario: Scenario, size: tuple[int, int], profiles_dir: Path, cli_env: dict[str, str]
+) -> None:
+    expected, saved, screen = run(
+        scenario, size=size, env=cli_env, profiles_dir=profiles_dir, command=COMMAND
+    )
+    if "ScreenStackError" in screen and saved != expected:
+        # Defect 1 (keys): a key reaching a closing dialog or palette crashes the app; it
+        # comes and goes with timing, so it is a runtime xfail, not a strict mark.
+        pytest.xfail(f"defect 1 (ScreenStackError) in {scenario.name}")
+    assert saved == expected, f"{diff(expected, saved)}\nthe screen:\n{screen}"

@@ -1,0 +1,71 @@
+"""The space beside the form: every tab in the bar at 120 columns, the live request when the
+draft has no problem, the problems when it has some, and long problems shown whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Tab
+
+from connect_tui.core.defaults import new_draft
+from connect_tui.ui.app import ComposerApp
+from connect_tui.ui.widgets.side_panel import LiveRequest, SidePanel
+from tests.ui.composer_pilot import ready, screen_text, until
+
+
+async def test_wide_screen_shows_every_tab_and_the_live_request(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        for tab in composer.query(Tab):
+            assert tab.region.right <= 120 and tab.region.width > 0, tab.label_text
+        side = composer.query_one(SidePanel)
+        await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
+        view = side.query_one(LiveRequest)
+        assert view.display and '"InstanceId"' in view.text
+        # An edit shows at once; a problem takes the column back.
+        composer.draft.request["EmailMessage"]["RawMessage"]["Subject"] = "[b]Live[/b]"
+        composer.check_now()
+        await pilot.pause()
+        assert '"Subject": "[b]Live[/b]"' in view.text  # text, never markup
+        view.scroll_to(y=12, animate=False)
+        await pilot.pause()
+        assert "[b]Live[/b]" in screen_text(app)
+        composer.draft.request["FromEmailAddress"]["EmailAddress"] = "not an address"
+        composer.check_now()
+        await pilot.pause()
+        assert not side.shows_request and not view.display
+        assert "Problems: 1 error" in screen_text(app)
+
+
+async def test_narrow_screen_keeps_problems_only(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        side = composer.query_one(SidePanel)
+        assert not side.shows_request and not side.query(LiveRequest)
+        assert "Problems: none" in screen_text(app)
+
+
+async def test_a_long_problem_is_shown_to_its_last_line(profiles_dir: Path) -> None:
+    """Defect 9 of issue 15: with a scrollbar the last line of a long message was cut."""
+    draft = new_draft("long")
+    draft.request["RelatedContactId"] = "x" * 300
+    draft.request["AdditionalRecipients"] = {
+        "ToAddresses": [{"EmailAddress": f"bad address {n}"} for n in range(12)]
+    }
+    app = ComposerApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        composer.files.open_draft(draft, None)
+        await until(pilot, lambda: len(composer.problems) == 13)
+        await pilot.pause()
+        problems = composer.problems_list
+        problems.scroll_home(animate=False)
+        await pilot.pause()
+        text = screen_text(app)
+        first = composer.problems[0] if "RelatedContactId" in str(composer.problems[0]) else None
+        assert first is not None
+        # The whole first message is in the column (wrapped over lines): its last word too.
+        column = "".join(line.split("│")[-2] for line in text.splitlines() if line.count("│") >= 2)
+        assert "".join(first.message.split()) in "".join(column.split()), text
