@@ -15,13 +15,14 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from connect_tui.core.model import INBOUND, OUTBOUND
+from connect_tui.ui.flows_from_aws import copy_flows_from_aws
 
 if TYPE_CHECKING:
     from connect_tui.ui.screens.composer import ComposerScreen
 
 
 def key_hint(screen: Screen[Any], binding_id: str) -> str:
-    """The keys bound to `binding_id` now, after the user's keymap: ` (f5)`, ` (f9 or ctrl+h)`,
+    """The keys bound to `binding_id` now, after the user's keymap: ` (f5)`, ` (ctrl+s or f2)`,
     or "" when no key is bound to it."""
     keys: list[str] = []
     for key, active in screen.active_bindings.items():
@@ -68,6 +69,12 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Copy the ContactId of the last send",
         None,
         composer.sender.copy_contact_id,
+    )
+    yield entry(
+        "Copy flows from AWS into the sandbox",
+        "This AWS draft's instance: its published flows, queues and addresses, ids kept",
+        None,
+        partial(copy_flows_from_aws, composer),
     )
     yield entry(
         "Follow the last send",
