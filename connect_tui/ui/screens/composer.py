@@ -318,12 +318,20 @@ class ComposerScreen(SendMixin, Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = validate(self.draft) + unknown_ids(self.draft, self.picking.known)
+        self.problems = [
+            *validate(self.draft),
+            *unknown_ids(self.draft, self.picking.known),
+            *self.local_problems(),
+        ]
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
+
+    def local_problems(self) -> list[Problem]:
+        """What the panes show that the draft cannot hold (a repeated reference name)."""
+        return [problem for pane in self.panes for problem in pane.local_problems()]
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:

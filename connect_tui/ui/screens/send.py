@@ -120,6 +120,8 @@ class SendMixin(Screen[None]):
         bar.show_status("checking…", sending=True)
         prepared = await asyncio.to_thread(prepare_copy, draft)
         errors = [p for p in prepared.problems if p.is_error]
+        if other is None:  # rows the draft cannot hold (a repeated name) are not sent silently
+            errors += [p for p in self.local_problems() if p.is_error]
         if errors:
             self._refuse(errors, in_editor=other is None)
             return
@@ -195,6 +197,10 @@ class SendMixin(Screen[None]):
                 problems.highlighted = 0
             # Straight to the field to fix: the Problems list (f6) has the rest.
             self.go_to_problem(errors[0])
+
+    def local_problems(self) -> list[Problem]:
+        """Problems the panes see that the draft cannot hold (the composer screen provides it)."""
+        return []
 
     def go_to_problem(self, problem: Problem) -> None:
         """Show the problem's pane and focus its field (the composer screen provides it)."""
