@@ -187,6 +187,60 @@ async def follow_and_accept(pilot: Pilot[Any], timeout: float = 60.0) -> None:
     await pilot.pause()
 
 
+async def pick_an_address(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Focus the destination address, open its picker, and wait for the live list."""
+    from textual.widgets import Input
+
+    from connect_tui.ui.dialogs.picker import PickerDialog
+
+    composer = pilot.app.composer  # type: ignore[attr-defined]
+    composer.query_one("#destination-address", Input).focus()
+    await pilot.pause()
+    await pilot.press("f4")
+    deadline = time.monotonic() + timeout
+    while True:
+        screen = pilot.app.screen
+        if isinstance(screen, PickerDialog) and screen.listing and not screen.listing.offline:
+            break
+        if time.monotonic() > deadline:
+            raise RuntimeError("the picker did not list the addresses in time")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    await pilot.pause()
+
+
+def template_draft() -> Draft:
+    """An outbound draft that sends the sandbox's "Order shipped" template."""
+    from connect_tui.sandbox import qconnect
+
+    draft = outbound_draft()
+    template = next(t for t in qconnect.TEMPLATES.values() if t.name == "Order shipped")
+    draft.request["EmailMessage"] = {
+        "MessageSourceType": "TEMPLATE",
+        "TemplatedMessageConfig": {
+            "KnowledgeBaseId": qconnect.KNOWLEDGE_BASE_ID,
+            "MessageTemplateId": template.id,
+            "TemplateAttributes": {"CustomAttributes": {"order": "1234"}},
+        },
+    }
+    return draft
+
+
+async def rendered_template(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Show the Preview and wait until the template is rendered."""
+    from textual.widgets import TextArea
+
+    await show_pane(pilot, "preview")
+    area = pilot.app.composer.query_one("#preview-template", TextArea)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout
+    while not area.text.startswith("Subject:"):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the template was not rendered in time")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    await pilot.pause()
+
+
 @dataclass(frozen=True)
 class Shot:
     """One screenshot: a file name, the draft, and what to do before taking it."""
@@ -216,6 +270,8 @@ def shots() -> list[Shot]:
         Shot("problems", draft_with_problems, nothing),
         Shot("sent", inbound_draft, send_and_wait),
         Shot("follow", follow_draft, follow_and_accept, size=(120, 40)),
+        Shot("picker", inbound_draft, pick_an_address, size=(120, 40)),
+        Shot("template-preview", template_draft, rendered_template, size=(120, 40)),
     ]
     listed += [
         Shot(f"theme-{theme}", draft_with_problems, on("message"), theme) for theme in THEMES

@@ -15,7 +15,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from connect_tui.core import paths, variables
 from connect_tui.core.files import UserError
@@ -109,8 +109,12 @@ def append(outcome: SendOutcome, target: Target, draft: Draft | None = None) -> 
             os.close(descriptor)
 
 
-def read(limit: int | None = None) -> list[HistoryEntry]:
-    """The recorded sends, oldest first; the last `limit` of them when a limit is given."""
+def read(limit: int | None = None, *, notices: list[str] | None = None) -> list[HistoryEntry]:
+    """The recorded sends, oldest first; the last `limit` of them when a limit is given.
+
+    A damaged line (not a JSON object, or a field of the wrong type) is skipped, and one
+    notice naming its line number is added to `notices`; the others keep their numbers.
+    """
     path = paths.history_file()
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -120,29 +124,46 @@ def read(limit: int | None = None) -> list[HistoryEntry]:
         raise UserError(f"{path}: cannot read the history: {exc.strerror}") from None
     entries = []
     for number, line in enumerate(lines, start=1):
-        entry = _parse(number, line)
-        if entry is not None:
-            entries.append(entry)
+        if not line.strip():
+            continue
+        try:
+            entries.append(_parse(number, line))
+        except ValueError as exc:
+            if notices is not None:
+                notices.append(f"{path}: line {number}: skipped, {exc}")
     return entries[-limit:] if limit else entries
 
 
 def entry(number: int) -> HistoryEntry:
-    """History entry `number`; UserError when there is none."""
-    for candidate in read():
+    """History entry `number`; UserError when there is none (or its line is damaged)."""
+    notices: list[str] = []
+    for candidate in read(notices=notices):
         if candidate.number == number:
             return candidate
+    damaged = [n for n in notices if f": line {number}: " in n]
+    if damaged:
+        raise UserError(f"--from-history {number}: {damaged[0]}")
     raise UserError(f"--from-history {number}: no such entry (see `connect-tui history`)")
 
 
 def to_draft(recorded: HistoryEntry) -> Draft:
-    """A draft that sends what the entry sent again, with new ClientTokens."""
+    """A draft that sends what the entry sent again.
+
+    A sent entry gets new ClientTokens: sending it again makes another contact, as asked.
+    An entry that was not sent, or may have made its contact, keeps its ClientTokens: the
+    service answers a repeat with the contact it made, if any, and never makes a second.
+    """
     if recorded.request is None:
         raise UserError(f"history entry {recorded.number} has no request to send again")
-    request = {k: v for k, v in recorded.request.items() if k != "ClientToken"}
+    keep_tokens = not recorded.ok
+    request = {k: v for k, v in recorded.request.items() if keep_tokens or k != "ClientToken"}
     chain = None
     if recorded.create_contact is not None:
-        chain = {k: v for k, v in recorded.create_contact.items() if k != "ClientToken"}
-        request.pop("ContactId", None)  # made again by the CreateContact step
+        chain = {
+            k: v for k, v in recorded.create_contact.items() if keep_tokens or k != "ClientToken"
+        }
+        # Made again by the CreateContact step (the same one, when its token is kept).
+        request.pop("ContactId", None)
     settings = {k: v for k, v in recorded.settings.items() if k in _TARGET_FIELDS}
     # What was sent is literal text: a sent `${x}` must not be read as a variable again.
     return Draft(
@@ -172,16 +193,39 @@ def to_new_draft(recorded: HistoryEntry) -> Draft:
     return draft
 
 
-def _parse(number: int, line: str) -> HistoryEntry | None:
+#: What each field of a line may hold (the fields of SendOutcome and HistoryEntry).
+_OPTIONAL_TEXT = (str, type(None))
+_OBJECT = (dict, type(None))
+_REQUIRED: Final = ("profile", "operation", "target")
+
+
+def _parse(number: int, line: str) -> HistoryEntry:
+    """The entry on line `number`; ValueError saying what is wrong with a damaged line."""
     try:
         data = json.loads(line)
-        known = {f.name for f in dataclasses.fields(HistoryEntry)} - {"number", *_TIMING_FIELDS}
-        values = {k: v for k, v in data.items() if k in known}
-        values["started_at"] = _stamp(data.get("time"))
-        values["elapsed"] = float(data.get("elapsed_ms") or 0) / 1000
-        return HistoryEntry(number=number, **values)
-    except (ValueError, TypeError, AttributeError):
-        return None  # a damaged line is skipped; the numbers of the others stay the same
+    except (ValueError, RecursionError):
+        raise ValueError("not a JSON line") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    known = {f.name for f in dataclasses.fields(HistoryEntry)} - {"number", *_TIMING_FIELDS}
+    values = {k: v for k, v in data.items() if k in known}
+    for name in _REQUIRED:
+        if not isinstance(values.get(name), str):
+            raise ValueError(f"{name} must be text")
+    for name, value in values.items():
+        allowed = _OBJECT if name in (*REQUEST_FIELDS, "settings", "template") else _OPTIONAL_TEXT
+        if not isinstance(value, allowed):
+            raise ValueError(f"{name} has the wrong type")
+    settings = values.get("settings") or {}
+    if not all(isinstance(v, _OPTIONAL_TEXT) for v in settings.values()):
+        raise ValueError("settings has a value of the wrong type")
+    values["settings"] = settings
+    elapsed = data.get("elapsed_ms") or 0
+    if not isinstance(elapsed, int | float) or isinstance(elapsed, bool):
+        raise ValueError("elapsed_ms must be a number")
+    values["started_at"] = _stamp(data.get("time"))
+    values["elapsed"] = float(elapsed) / 1000
+    return HistoryEntry(number=number, **values)
 
 
 def _stamp(time: Any) -> float:

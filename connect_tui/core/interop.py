@@ -14,7 +14,7 @@ import re
 import shlex
 from typing import Any
 
-from connect_tui.core import safe_text, sandbox_identity, schema, shape_check, variables
+from connect_tui.core import nesting, safe_text, sandbox_identity, schema, shape_check, variables
 from connect_tui.core.conversion import default_create_contact
 from connect_tui.core.files import UserError
 from connect_tui.core.model import CLI_NAMES, CREATE_CONTACT, OUTBOUND, Draft, Target
@@ -38,6 +38,10 @@ def parse_request(text: str, *, source: str, operation: str) -> tuple[dict[str, 
     )
     if not isinstance(data, dict):
         raise UserError(f"{source}: expected a JSON or YAML object of {operation} parameters")
+    # Before any recursive walk below: a value nested deeper than a request can be is refused.
+    deep = nesting.too_deep(data)
+    if deep:
+        raise UserError(f"{source}: {deep}")
     data, dropped = drop_nulls(data)
     _refuse_surrogates(data, source, ())
     shape = schema.input_shape(operation)

@@ -135,6 +135,27 @@ def registered_url(*, check: bool = True) -> str | None:
     return found.url
 
 
+_seen: tuple[float, str | None] = (-1e9, None)
+
+#: How long `running_url` trusts what it last found (a screen asks on every redraw).
+FRESH: Final = 1.0
+
+
+def running_url() -> str | None:
+    """The URL of the registered standalone sandbox when it answers, else None; cached briefly.
+
+    What a screen shows as where a sandbox draft goes: cheap (a file read and a loopback
+    connect, at most once a second) and never waits.
+    """
+    global _seen
+    checked, url = _seen
+    now = time.monotonic()
+    if now - checked > FRESH:
+        url = registered_url()
+        _seen = (now, url)
+    return url
+
+
 def answers(url: str, timeout: float = 0.5) -> bool:
     """True when something accepts TCP connections at the URL's host and port."""
     parts = urlsplit(url)

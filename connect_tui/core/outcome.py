@@ -35,6 +35,9 @@ class SendOutcome:
     request_id: str | None = None
     error_code: str | None = None
     error: str | None = None
+    #: "sent", "not sent" (proved: nothing was made) or "may exist" (check with the
+    #: ClientToken; connect_tui.core.attempts). None in history lines written before it.
+    status: str | None = None
     #: When the send started (seconds since the epoch) and how long it took (seconds).
     started_at: float = 0.0
     elapsed: float = 0.0
@@ -45,6 +48,11 @@ class SendOutcome:
     def ok(self) -> bool:
         """True when the contact was made."""
         return self.error is None and self.contact_id is not None
+
+    @property
+    def may_exist(self) -> bool:
+        """True when the send failed but may have made its contact (the ClientToken tells)."""
+        return self.status == "may exist"
 
     def summary(self) -> dict[str, Any]:
         """The outcome as JSON-ready data, without the requests."""

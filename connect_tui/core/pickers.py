@@ -35,6 +35,11 @@ ADDRESS: Final = "address"
 QUEUE: Final = "queue"
 AGENT: Final = "agent"
 CONTACT: Final = "contact"
+KNOWLEDGE_BASE: Final = "knowledge-base"
+TEMPLATE: Final = "template"
+
+#: The lists that come from Amazon Q in Connect (a qconnect client), not from Connect.
+QCONNECT_KINDS: Final = frozenset({KNOWLEDGE_BASE, TEMPLATE})
 
 #: What each picker lists, in words (the picker's title).
 TITLES: Final = {
@@ -44,6 +49,8 @@ TITLES: Final = {
     QUEUE: "Queues (with their default From address)",
     AGENT: "Agents",
     CONTACT: "Recent contacts (from the history)",
+    KNOWLEDGE_BASE: "Knowledge bases (Amazon Q in Connect)",
+    TEMPLATE: "Email message templates of the knowledge base",
 }
 
 #: The most pages one list fetches (a very large instance is cut, and says so).
@@ -97,11 +104,13 @@ class _Reader:
         self, call: Callable[..., dict[str, Any]], member: str, **request: Any
     ) -> Iterator[Any]:
         """Every item of `member` across the pages of `call(**request)`."""
+        # Connect spells it NextToken; Amazon Q in Connect, nextToken.
+        name = "nextToken" if "maxResults" in request else "NextToken"
         token: str | None = None
         for _ in range(MAX_PAGES):
-            answer = call(**request, **({"NextToken": token} if token else {}))
+            answer = call(**request, **({name: token} if token else {}))
             yield from answer.get(member) or []
-            token = answer.get("NextToken")
+            token = answer.get(name)
             if not token:
                 return
         self.truncated = True
@@ -180,13 +189,40 @@ def _agents(reader: _Reader, client: Any, instance_id: str) -> list[Choice]:
     return choices
 
 
-#: How each list is fetched from a Connect client and an instance id.
+def _knowledge_bases(reader: _Reader, client: Any, scope: str) -> list[Choice]:
+    found = reader.items(client.list_knowledge_bases, "knowledgeBaseSummaries", maxResults=100)
+    return [
+        Choice(kb["knowledgeBaseId"], kb.get("name", ""), kb.get("knowledgeBaseType", ""))
+        for kb in found
+    ]
+
+
+def _templates(reader: _Reader, client: Any, scope: str) -> list[Choice]:
+    # ListMessageTemplates: https://docs.aws.amazon.com/connect/latest/APIReference/
+    # API_amazon-q-connect_ListMessageTemplates.html (scope: the knowledge base's id).
+    found = reader.items(
+        client.list_message_templates,
+        "messageTemplateSummaries",
+        knowledgeBaseId=scope,
+        maxResults=100,
+    )
+    return [
+        Choice(t["messageTemplateId"], t.get("name", ""), t.get("channelSubtype", ""))
+        for t in found
+        if t.get("channelSubtype") in (None, "EMAIL")
+    ]
+
+
+#: How each list is fetched from a client and its scope (the instance id; for templates,
+#: the knowledge base id).
 FETCHERS: Final[dict[str, Callable[[_Reader, Any, str], list[Choice]]]] = {
     INSTANCE: _instances,
     FLOW: _flows,
     ADDRESS: _addresses,
     QUEUE: _queues,
     AGENT: _agents,
+    KNOWLEDGE_BASE: _knowledge_bases,
+    TEMPLATE: _templates,
 }
 
 

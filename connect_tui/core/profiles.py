@@ -9,15 +9,17 @@ overwritten or deleted by a failed load. Secrets are never written: a Draft hold
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from connect_tui.core import flow_expectations, paths
+from connect_tui.core import flow_expectations, nesting, paths
 from connect_tui.core.files import UserError, atomic_write, read_text
 from connect_tui.core.model import CREATE_CONTACT, OPERATIONS, Draft, Target
 
@@ -112,6 +114,11 @@ def loads(text: str, *, source: str, default_name: str) -> Draft:
         raise ProfileError(f"{source}: not valid TOML: {exc}") from None
     except RecursionError:
         raise ProfileError(f"{source}: nested too deeply to read") from None
+    # Dotted table headers ([a.b.c...]) nest without recursion in tomllib, but not in the
+    # walks after it: refuse a file no request could need (connect_tui.core.nesting).
+    deep = nesting.too_deep(data)
+    if deep:
+        raise ProfileError(f"{source}: {deep}")
     return from_data(data, source=source, default_name=default_name)
 
 
@@ -122,6 +129,8 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
     version = data.get("format", FORMAT)
     if not isinstance(version, int) or isinstance(version, bool):
         raise reader.error("format", "must be a whole number")
+    if version < 1:
+        raise reader.error("format", f"is {version}; profile formats start at 1")
     if version > FORMAT:
         raise reader.error(
             "format", f"is {version}, newer than this connect-tui understands ({FORMAT}); upgrade"
@@ -233,11 +242,28 @@ def save(draft: Draft, path: Path, *, overwrite: bool = True) -> None:
         raise ProfileError(f"{path}: cannot save: {exc.strerror or exc}") from None
 
 
+#: A temporary file of atomic_write older than this was left by a save that was killed.
+STALE_AFTER: Final = 60.0
+
+
+def clean_stale_temporaries(folder: Path) -> None:
+    """Remove `.NAME.toml.*.tmp` files left by a save that was killed (kill -9, power loss).
+
+    A save takes milliseconds: one older than STALE_AFTER seconds is no save in progress.
+    """
+    now = time.time()
+    for temporary in folder.glob(f".*{SUFFIX}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - temporary.stat().st_mtime > STALE_AFTER:
+                temporary.unlink()
+
+
 def list_profiles() -> list[ProfileInfo]:
     """The profiles in the profiles folder, by name."""
     folder = paths.profiles_dir()
     if not folder.is_dir():
         return []
+    clean_stale_temporaries(folder)
     found = []
     for path in folder.glob(f"*{SUFFIX}"):
         name = name_for(path)

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from connect_tui import __version__
-from connect_tui.core import credentials, local_sandbox, sandbox_identity, schema, variables
+from connect_tui.core import (
+    attempts,
+    credentials,
+    local_sandbox,
+    sandbox_identity,
+    schema,
+    variables,
+)
 from connect_tui.core.model import CREATE_CONTACT, Draft
 from connect_tui.core.outcome import SendOutcome
 from connect_tui.core.problems import first_and_more, has_errors
@@ -149,6 +156,7 @@ class Sender:
         }
 
         def finish(**result: Any) -> SendOutcome:
+            result.setdefault("status", attempts.NOT_SENT)
             return SendOutcome(**base, **result, elapsed=time.perf_counter() - clock)
 
         errors = [p for p in prepared.problems if p.is_error]
@@ -156,6 +164,9 @@ class Sender:
             return finish(
                 error_code=INVALID_DRAFT, error=f"the draft is invalid: {first_and_more(errors)}"
             )
+        # Every attempt of the calls below is watched: a failure says whether it proves
+        # that nothing was made, or that the contact may exist.
+        watched = attempts.watching()
         endpoint: str | None = None
         source: credentials.Source | None = None
         created_id: str | None = None
@@ -182,8 +193,10 @@ class Sender:
         except local_sandbox.SandboxUnavailable as exc:
             return finish(error_code="SandboxUnavailable", error=f"SandboxUnavailable: {exc}")
         except Exception as exc:  # botocore's errors, sorted into words below
-            return finish(**self._failure(exc, draft, endpoint, source, created_id))
+            failure = self._failure(exc, draft, endpoint, source, created_id)
+            return finish(**failure, status=attempts.failed_status(watched))
         return finish(
+            status=attempts.SENT,
             contact_id=response["ContactId"],
             created_contact_id=created_id,
             request_id=response.get("ResponseMetadata", {}).get("RequestId"),
@@ -247,8 +260,9 @@ class Sender:
     def client_for(self, draft: Draft, service: str = "connect") -> tuple[Any, str | None]:
         """(a client for the draft's target, its endpoint): the send's session and credentials.
 
-        `service` "logs" gives CloudWatch Logs: the sandbox serves it on its own endpoint;
-        for AWS botocore finds the Region's (a draft's endpoint_url is Connect's only).
+        `service` "logs" (CloudWatch Logs) or "qconnect" (message templates): the sandbox
+        serves them on its own endpoint; for AWS botocore finds the Region's (a draft's
+        endpoint_url is Connect's only).
         CredentialsError and botocore's errors are the caller's to word.
         """
         endpoint, region, _ = self._where(draft)
@@ -298,7 +312,10 @@ class Sender:
             read_timeout=30,
             user_agent_extra=f"connect-tui/{__version__}",
         )
-        return session.client(service, region_name=region, endpoint_url=endpoint, config=config)
+        client = session.client(service, region_name=region, endpoint_url=endpoint, config=config)
+        # --max-attempts counts whatever botocore's retry quota says; each attempt is watched.
+        attempts.prepare_client(client, self.max_attempts)
+        return client
 
 
 def planned_target(draft: Draft) -> str:

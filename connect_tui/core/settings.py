@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from connect_tui.core import paths
+from connect_tui.core import nesting, paths
 from connect_tui.core.files import UserError, atomic_write, read_text
 
 KEYS: Final = ("theme", "keymap")
@@ -46,6 +46,11 @@ def load(path: Path | None = None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: {exc}") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: nested too deeply to read") from None
+    deep = nesting.too_deep(data)
+    if deep:
+        raise SettingsError(f"{path}: {deep}")
     return from_data(data, source=str(path))
 
 

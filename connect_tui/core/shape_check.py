@@ -9,7 +9,7 @@ and what is allowed.
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, Final
 
 from connect_tui.core.problems import REQUEST, MapKey, Problem, Step
 from connect_tui.core.schema import Shape, first_sentence
@@ -81,6 +81,10 @@ def range_words(low: int | None, high: int | None, unit: str) -> str:
     return f"at least {low:,} {plural(low or 0, unit)}"
 
 
+#: The range of each number type of the model (Smithy: integer 32-bit, long 64-bit signed).
+_TYPE_RANGES: Final = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+
+
 class _Walker:
     """Collects problems while walking one value; a class only to share `problems`."""
 
@@ -148,6 +152,12 @@ class _Walker:
 
     def number(self, shape: Shape, value: int, location: tuple[Step, ...]) -> None:
         low, high = shape.min, shape.max
+        # The model's types have ranges of their own, though botocore never checks them:
+        # an "integer" is 32-bit and a "long" 64-bit (Smithy's simple types,
+        # https://smithy.io/2.0/spec/simple-types.html), as SegmentAttributeValueInteger is.
+        type_low, type_high = _TYPE_RANGES[shape.type]
+        low = type_low if low is None else max(low, type_low)
+        high = type_high if high is None else min(high, type_high)
         if (low is not None and value < low) or (high is not None and value > high):
             allowed = (
                 f"{low:,} to {high:,}"

@@ -12,6 +12,7 @@ an automated reply becomes a new contact in the thread (InitiationMethod FLOW).
 from __future__ import annotations
 
 import random
+import sys
 import threading
 import time
 from datetime import UTC, datetime
@@ -114,7 +115,7 @@ def _flow_contact(state: State, instance: Instance, contact: Contact) -> FlowCon
         segment_attributes=dict(contact.segment_attributes),
         customer=dict(contact.customer) if contact.customer else None,
         system=dict(contact.system) if contact.system else None,
-        related_attributes=related.attributes if related is not None else None,
+        related_attributes=dict(related.attributes) if related is not None else None,
         related_contact_id=contact.related_contact_id,
         initial_contact_id=contact.initial_contact_id,
         tags=dict(contact.tags),
@@ -141,6 +142,26 @@ def _queue(state: State, instance: Instance, reference: str) -> Queue | None:
 
 
 def _run(state: State, instance: Instance, contact: Contact, stored: StoredFlow, seed: str) -> None:
+    try:
+        _run_flow(state, instance, contact, stored, seed)
+    except Exception as exc:  # a sandbox bug: say so, end the contact, never hang a waiter
+        print(f"connect-tui sandbox: flow run failed: {exc!r}", file=sys.stderr)
+        with state.lock:
+            if contact.active:
+                state.stop(instance, contact, FLOW_DISCONNECT)
+        state.journal_write(
+            "FlowRun",
+            {"ContactId": contact.id, "ContactFlowId": stored.id, "ContactFlowName": stored.name},
+            ended="stopped",
+            run_error=f"sandbox internal error: {exc}",
+        )
+    finally:
+        state.runs.done[contact.id].set()
+
+
+def _run_flow(
+    state: State, instance: Instance, contact: Contact, stored: StoredFlow, seed: str
+) -> None:
     config = state.config
     with state.lock:
         subject = _flow_contact(state, instance, contact)
@@ -151,7 +172,7 @@ def _run(state: State, instance: Instance, contact: Contact, stored: StoredFlow,
 
     def on_step(step: Step) -> None:
         with state.lock:
-            _copy(contact, subject)
+            _copy(state, contact, subject)
             if step.logged or config.log_all_flows:
                 state.logs.put(instance.id, flowlog.record(contact.id, step))
         if config.flow_step_ms > 0:
@@ -177,23 +198,25 @@ def _run(state: State, instance: Instance, contact: Contact, stored: StoredFlow,
         run_error=result.error,
         path=[step.as_json() for step in result.path],
     )
-    state.runs.done[contact.id].set()
 
 
-def _copy(contact: Contact, subject: FlowContact) -> None:
-    """What the run changed so far, onto the contact (attributes, tags)."""
+def _copy(state: State, contact: Contact, subject: FlowContact) -> None:
+    """What the run changed so far, onto the contact (attributes, tags) and the related one."""
     if subject.attributes != contact.attributes:
         contact.set_attributes(subject.attributes)
+    related = state.contacts.get(contact.related_contact_id or "")
+    if related is not None and subject.related_attributes not in (None, related.attributes):
+        related.set_attributes(subject.related_attributes or {})
     if subject.tags != contact.tags:
         contact.tags = dict(subject.tags)
         contact.updated_at = time.time()
 
 
 def _finish(state: State, instance: Instance, contact: Contact, result: RunResult) -> None:
-    _copy(contact, result.contact)
+    _copy(state, contact, result.contact)
     for reply in result.replies:
         _reply(state, instance, contact, reply.subject, reply.to, reply.sender)
-    if result.ended == "queued" and result.contact.queue is not None:
+    if result.ended == "queued" and result.contact.queue is not None and contact.active:
         contact.enqueue(result.contact.queue.id)
     elif result.ended in ("disconnected", "stopped") and contact.active:
         state.stop(instance, contact, FLOW_DISCONNECT)

@@ -9,11 +9,14 @@ Headers are never written, so no signature or key id reaches the file. A demo ca
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
 import threading
 import time
 from pathlib import Path
 from typing import Any, TextIO
+
+from connect_tui.core import safe_text
 
 
 class Journal:
@@ -25,7 +28,11 @@ class Journal:
         self._file: TextIO | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("a", encoding="utf-8")
+            # 0600: the journal holds whole message bodies and addresses.
+            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with contextlib.suppress(OSError):
+                os.fchmod(descriptor, 0o600)  # a journal made earlier with wider rights
+            self._file = os.fdopen(descriptor, "a", encoding="utf-8")
 
     def write(self, operation: str | None, request: Any, **outcome: Any) -> None:
         """Record one request and its outcome as one line."""
@@ -38,7 +45,9 @@ class Journal:
             **{k: v for k, v in outcome.items() if v is not None and v is not False},
             "replay": bool(outcome.get("replay")),
         }
-        line = json.dumps(entry, ensure_ascii=False, default=str)
+        # safe_text.dumps: a control character or lone surrogate in a request is written
+        # as a JSON escape, so the line is valid UTF-8 and `tail -f` shows it harmlessly.
+        line = safe_text.dumps(entry, default=str)
         with self._lock:
             if self._file is not None:
                 self._file.write(line + "\n")

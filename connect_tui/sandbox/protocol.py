@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
+from connect_tui.core import nesting, safe_text
+
 #: HTTP status of each error the sandbox sends (Connect's model, plus the 403s of SigV4).
 STATUS: Final[dict[str, int]] = {
     "InvalidRequestException": 400,
@@ -67,11 +69,20 @@ def parse_body(raw: bytes) -> dict[str, Any]:
         value = json.loads(raw)
     except (UnicodeDecodeError, ValueError) as exc:
         raise ServiceError("SerializationException", f"the body is not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise ServiceError("SerializationException", "the body is nested too deeply") from None
     if not isinstance(value, dict):
         raise ServiceError("SerializationException", "the body must be a JSON object")
+    deep = nesting.too_deep(value)
+    if deep:
+        raise ServiceError("SerializationException", f"the body is {deep}")
+    bad_text = nesting.lone_surrogate(value)
+    if bad_text:
+        raise ServiceError("SerializationException", f"the body {bad_text}")
     return value
 
 
 def encode(body: dict[str, Any]) -> bytes:
     """A JSON body as bytes (UTF-8, no ASCII escaping)."""
-    return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    # safe_text.dumps: the same JSON, with control characters and lone surrogates escaped.
+    return safe_text.dumps(body).encode("utf-8")

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from socketserver import TCPServer
 from typing import Any, Final
+from urllib.parse import parse_qs, urlsplit
 
-from connect_tui.sandbox import auth, logs, operations, protocol, routes
+from connect_tui.sandbox import auth, logs, operations, protocol, qconnect, routes
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.faults import Faults
 from connect_tui.sandbox.journal import Journal
@@ -61,6 +62,8 @@ class Sandbox:
         amz_target = str(headers.get("X-Amz-Target") or "")
         if method == "POST" and amz_target.startswith(logs.TARGET_PREFIX):
             return self._handle_logs(target, headers, raw, amz_target)
+        if urlsplit(target).path.startswith(qconnect.PREFIX):
+            return self._handle_qconnect(method, target, headers, raw)
         operation: str | None = None
         record: Any = _as_received(raw)
         try:
@@ -112,6 +115,30 @@ class Sandbox:
             return Reply(status, {"__type": error.code, **error.body()}, error.code)
         return Reply(200, body)
 
+    def _handle_qconnect(self, method: str, target: str, headers: Any, raw: bytes) -> Reply:
+        """Amazon Q in Connect's template calls (rest-json, signing name wisdom; qconnect.py)."""
+        parts = urlsplit(target)
+        found = qconnect.routes(method, parts.path)
+        operation = found[0] if found else None
+        try:
+            if found is None:
+                raise ServiceError(
+                    "UnknownOperationException",
+                    f"the sandbox serves ListKnowledgeBases, ListMessageTemplates and "
+                    f"RenderMessageTemplate of Amazon Q in Connect, not {method} {parts.path}",
+                )
+            auth.verify(method, target, headers, raw, self.config.secret_for, service="wisdom")
+            self.quota.charge(found[0])
+            query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+            request = {**protocol.parse_body(raw), **query, **found[1]}
+            body = qconnect.run(found[0], request, self.config.region, self.config.account_id)
+        except ServiceError as error:
+            self.journal.write(
+                operation, _as_received(raw), error=error.code, message=error.message
+            )
+            return Reply(error.status, error.body(), error.code)
+        return Reply(200, body)
+
 
 def _as_received(raw: bytes) -> Any:
     """The body for the journal: its JSON when it parses, else its text."""
@@ -119,6 +146,10 @@ def _as_received(raw: bytes) -> Any:
         return protocol.parse_body(raw)
     except ServiceError:
         return raw.decode("utf-8", "replace")
+
+
+class _ClientGone(Exception):
+    """The client closed its side before the whole request arrived."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -148,6 +179,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         try:
             raw = self._body()
+        except _ClientGone:
+            # Half-open: the client closed before its body arrived. Nothing to answer.
+            self.close_connection = True
+            return
         except ValueError as exc:
             # The body cannot be read (or is too big): answer, and drop what follows.
             self.close_connection = True
@@ -171,7 +206,10 @@ class _Handler(BaseHTTPRequestHandler):
             length = -1
         if not 0 <= length <= MAX_BODY:
             raise ValueError(f"Content-Length must be 0 to {MAX_BODY:,} bytes")
-        return self.rfile.read(length) if length else b""
+        raw = self.rfile.read(length) if length else b""
+        if len(raw) < length:
+            raise _ClientGone
+        return raw
 
     def _chunked_body(self) -> bytes:
         body = bytearray()
@@ -185,7 +223,10 @@ class _Handler(BaseHTTPRequestHandler):
                 break
             if len(body) + size > MAX_BODY:
                 raise ValueError(f"the body must be at most {MAX_BODY:,} bytes")
-            body += self.rfile.read(size)
+            chunk = self.rfile.read(size)
+            if len(chunk) < size:
+                raise _ClientGone
+            body += chunk
             self.rfile.readline(1024)  # the CRLF after the chunk
         while self.rfile.readline(1024).strip():
             pass  # trailers, up to the blank line
@@ -233,6 +274,19 @@ class _Server(ThreadingHTTPServer):
         TCPServer.server_bind(self)
         host, port = self.server_address[:2]
         self.server_name, self.server_port = str(host), int(port)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A connection the client dropped is closed quietly; anything else is one line.
+
+        socketserver's own prints a traceback for each: a client that closes half-open
+        connections would fill stderr with them.
+        """
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError | _ClientGone):
+            return
+        print(
+            f"connect-tui sandbox: connection from {client_address[0]}: {error!r}", file=sys.stderr
+        )
 
     def track(self, connection: socket.socket, *, add: bool) -> None:
         """Remember or forget an open connection."""

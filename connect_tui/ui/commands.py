@@ -99,7 +99,7 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
 
 
 class DraftsProvider(Provider):
-    """Palette entries "Open draft: NAME" for every saved profile."""
+    """Palette entries "Open draft: NAME" for every saved draft."""
 
     def _composer(self) -> ComposerScreen | None:
         from connect_tui.ui.screens.composer import ComposerScreen
@@ -128,7 +128,7 @@ class DraftsProvider(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(composer.files.open_profile, name),
+                    partial(composer.files.open_saved, name),
                     text=text,
                     help="Open this saved draft (asks first about unsaved changes)",
                 )

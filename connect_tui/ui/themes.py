@@ -36,7 +36,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from connect_tui.core import paths, settings
+from connect_tui.core import nesting, paths, settings
 from connect_tui.core.files import UserError, decode_utf8, read_text
 
 #: The theme used when none is remembered (or the remembered one is gone).
@@ -163,6 +163,11 @@ def theme_from_text(text: str, *, source: str) -> Theme:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ThemeFileError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ThemeFileError(f"{source}: nested too deeply to read") from None
+    deep = nesting.too_deep(data)
+    if deep:
+        raise ThemeFileError(f"{source}: {deep}")
     return theme_from_data(data, source=source)
 
 

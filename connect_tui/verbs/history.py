@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from connect_tui.core.safe_text import dumps, shown
@@ -46,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
         from connect_tui.core.files import UserError
 
         raise UserError("--limit must be 1 or more")
-    entries = history.read(args.limit)
+    notices: list[str] = []
+    entries = history.read(args.limit, notices=notices)
+    for notice in notices:
+        print(shown(notice), file=sys.stderr)
     if args.output == "json":
         for entry in entries:
             print(dumps(entry_json(entry.summary())))
@@ -55,7 +59,12 @@ def run(args: argparse.Namespace) -> int:
         print("no sends yet")
         return 0
     for entry in entries:
-        result = f"ContactId {entry.contact_id}" if entry.ok else f"not sent: {entry.error}"
+        if entry.ok:
+            result = f"ContactId {entry.contact_id}"
+        elif entry.may_exist:
+            result = f"may exist (ClientToken {entry.client_token}): {entry.error}"
+        else:
+            result = f"not sent: {entry.error}"
         when = entry.time.replace("T", " ")[:19]
         where = f"{entry.operation} to {entry.target}"
         print(shown(f"{entry.number:>4}  {when}  {entry.profile}  {where}  {result}"))

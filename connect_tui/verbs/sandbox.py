@@ -18,7 +18,7 @@ from types import FrameType
 from typing import Any, NoReturn
 
 from connect_tui.core import sandbox_identity
-from connect_tui.core.files import UserError
+from connect_tui.core.files import UserError, read_text
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.verbs import sandbox_flows
 
@@ -76,7 +76,17 @@ def add_parsers(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="KEYID:SECRET",
-        help="a key pair accepted instead of the well-known one (repeatable)",
+        help=(
+            "a key pair accepted instead of the well-known one (repeatable); the secret is "
+            "visible to `ps`: prefer --credentials-file"
+        ),
+    )
+    parser.add_argument(
+        "--credentials-file",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="key pairs, one KEYID:SECRET a line (# comments), from FILE or - for stdin",
     )
     parser.add_argument(
         "--rate",
@@ -143,6 +153,7 @@ def config_from(args: argparse.Namespace) -> SandboxConfig:
         if not _looks_like_address(address):
             raise UserError(f"--email-address {address!r}: expected an address like a@b.example")
     keys = tuple(_key_pair(text) for text in args.credentials)
+    keys += tuple(pair for source in args.credentials_file for pair in _key_file(source))
     defaults = SandboxConfig()
     return SandboxConfig(
         host=args.host,
@@ -175,6 +186,29 @@ def _key_pair(text: str) -> tuple[str, str]:
     return key_id, secret
 
 
+def _key_file(source: str) -> list[tuple[str, str]]:
+    """The key pairs in a --credentials-file (one KEYID:SECRET a line; - is stdin)."""
+    if source == "-":
+        text, where = sys.stdin.read(), "<stdin>"
+    else:
+        text, where = read_text(Path(source), limit=1024 * 1024, what="credentials file"), source
+    pairs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            pairs.append(_key_pair(line))
+        except UserError:
+            # Never echo the line: it holds a secret.
+            raise UserError(
+                f"--credentials-file {where}: line {number}: expected KEYID:SECRET, both non-empty"
+            ) from None
+    if not pairs:
+        raise UserError(f"--credentials-file {where}: holds no KEYID:SECRET line")
+    return pairs
+
+
 def is_loopback(host: str) -> bool:
     """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
     if host == "localhost":
@@ -188,6 +222,14 @@ def is_loopback(host: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Serve until SIGINT or SIGTERM; return 0 after a clean stop."""
     config = config_from(args)
+    if args.credentials:
+        print(
+            "connect-tui sandbox: warning: --credentials puts the secret in this process's "
+            "arguments, where `ps` shows it to every user of the machine; use "
+            "--credentials-file FILE (or - to read stdin) instead",
+            file=sys.stderr,
+            flush=True,
+        )
     if config.journal is not None:
         _check_journal(config.journal)
     from connect_tui.core import local_sandbox

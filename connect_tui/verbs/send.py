@@ -64,7 +64,10 @@ def add_parsers(subparsers: Any) -> None:
         "--from-history",
         type=int,
         metavar="N",
-        help="send history entry N again, with a new ClientToken",
+        help=(
+            "send history entry N again: a new ClientToken when it was sent, its own when it "
+            "was not sent or may exist (so it never makes a second contact)"
+        ),
     )
     parser.add_argument(
         "--rate",
@@ -203,5 +206,6 @@ def _json(outcome: SendOutcome) -> dict[str, Any]:
         "RequestId": outcome.request_id,
         "error_code": outcome.error_code,
         "error": outcome.error,
+        "status": outcome.status,
         "elapsed_s": round(outcome.elapsed, 3),
     }

@@ -33,6 +33,13 @@ def outcome_line(outcome: SendOutcome) -> str:
         elif outcome.created_contact_id:
             line += " (made by CreateContact, then sent)"
         return f"{line}  {outcome.operation} to {shown(outcome.target)} {timing}"
+    if outcome.may_exist:
+        return (
+            f"{profile}: may exist: {shown(outcome.error)}; check with ClientToken "
+            f"{shown(outcome.client_token)} (`connect-tui send --from-history N` sends it again "
+            f"with that token: it returns the contact if there is one, and never makes a "
+            f"second) {timing}"
+        )
     return f"{profile}: not sent: {shown(outcome.error)} {timing}"
 
 

@@ -23,7 +23,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 
-class GuardedServer(Server):  # type: ignore[misc]  # textual-serve ships no type hints
+class GuardedServer(Server):
     """textual-serve's Server, answering only with `token` when one is given."""
 
     def __init__(

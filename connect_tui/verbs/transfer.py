@@ -126,10 +126,20 @@ def run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.output:
-        atomic_write(Path(args.output), text.encode("utf-8"), mode=0o644)
+        _write_output(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write the export to `path`; UserError naming -o when it cannot be written."""
+    if path.is_dir():
+        raise UserError(f"-o {path}: is a folder; give a file name, such as {path / 'out.json'}")
+    try:
+        atomic_write(path, text.encode("utf-8"), mode=0o644)
+    except OSError as exc:
+        raise UserError(f"-o {path}: cannot write it: {exc.strerror or exc}") from None
 
 
 def _render(fmt: str, draft: Draft, request: dict[str, Any], chain: dict[str, Any] | None) -> str:

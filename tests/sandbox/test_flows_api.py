@@ -291,3 +291,27 @@ def test_lambda_results_and_paced_steps_from_config(own_sandbox: Any) -> None:
     )["events"]
     assert len(events) == 3  # --log-all-flows: logged with no UpdateFlowLoggingBehavior
     assert json.loads(events[0]["message"])["ExternalResults"] == {"tier": "vip"}
+
+
+def test_a_flow_sets_the_related_contacts_attributes(own_sandbox: Any) -> None:
+    flow = flow_json(
+        {
+            "Identifier": "set",
+            "Type": "UpdateContactAttributes",
+            "Parameters": {"Attributes": {"followed_up": "yes"}, "TargetContact": "Related"},
+            "Transitions": {"NextAction": "bye"},
+        },
+        {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}},
+    )
+    running = own_sandbox(rate=0, flows=(("f-related", "related", flow),))
+    client = make_client(running.url)
+    first = client.start_email_contact(**inbound())["ContactId"]
+    second = client.start_email_contact(
+        **inbound(ContactFlowId="f-related", RelatedContactId=first)
+    )["ContactId"]
+    run = running.state.runs.wait(second)
+    assert run is not None and run.ok
+    attributes = client.get_contact_attributes(InstanceId=INSTANCE, InitialContactId=first)[
+        "Attributes"
+    ]
+    assert attributes["followed_up"] == "yes"

@@ -119,7 +119,12 @@ async def test_quitting_with_unsaved_changes_asks(profiles_dir: Path) -> None:
                 assert app.screen is composer and composer.dirty
         address = profiles.load("demo").request["FromEmailAddress"]["EmailAddress"]
         assert (address == f"{answer}@example.com") is saved, answer
-        assert recovery.find("demo") is None
+        if quits:
+            assert recovery.find("demo") is None
+        else:
+            # Still unsaved when the test ends: on a slow machine the 3 s timer may have kept
+            # a copy, which the next round would offer back. Not what this test is about.
+            recovery.discard("demo")
 
 
 async def test_quitting_a_saved_draft_does_not_ask(profiles_dir: Path) -> None:

@@ -12,7 +12,7 @@ from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.dialogs.prompt import NamePrompt
-from connect_tui.ui.screens.profiles import ProfilesScreen
+from connect_tui.ui.screens.drafts_picker import DraftsScreen
 from tests.ui.composer_pilot import ready, top_screen, until
 
 
@@ -20,11 +20,11 @@ def save(name: str, operation: str = "StartEmailContact") -> None:
     profiles.save(new_draft(name, operation), profiles.path_for(name))
 
 
-def names(picker: ProfilesScreen) -> list[str]:
+def names(picker: DraftsScreen) -> list[str]:
     return [info.name for info in picker.found]
 
 
-async def choose(pilot: object, picker: ProfilesScreen, name: str) -> None:
+async def choose(pilot: object, picker: DraftsScreen, name: str) -> None:
     picker.query_one(OptionList).highlighted = names(picker).index(name)
     await pilot.pause()  # type: ignore[attr-defined]
 
@@ -44,7 +44,7 @@ async def test_open_another_profile_asks_about_unsaved_changes(profiles_dir: Pat
         composer = await ready(pilot)
         composer.mark_dirty()
         await pilot.press("ctrl+o")
-        picker = await top_screen(pilot, ProfilesScreen)
+        picker = await top_screen(pilot, DraftsScreen)
         assert names(picker) == ["alpha", "beta"]
         assert picker.selected == "alpha"  # the open draft is highlighted
         await choose(pilot, picker, "beta")
@@ -64,7 +64,7 @@ async def test_new_from_the_picker_starts_an_unsaved_draft(profiles_dir: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await pilot.press("ctrl+o")
-        await top_screen(pilot, ProfilesScreen)
+        await top_screen(pilot, DraftsScreen)
         await pilot.press("n")
         await until(pilot, lambda: composer.path is None)
         assert composer.draft.name == "untitled"
@@ -77,7 +77,7 @@ async def test_duplicate_rename_and_delete(profiles_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await pilot.press("ctrl+o")
-        picker = await top_screen(pilot, ProfilesScreen)
+        picker = await top_screen(pilot, DraftsScreen)
 
         await choose(pilot, picker, "beta")
         await pilot.press("d")
@@ -121,8 +121,8 @@ async def test_the_picker_says_when_there_are_no_drafts(profiles_dir: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+o")
-        picker = await top_screen(pilot, ProfilesScreen)
+        picker = await top_screen(pilot, DraftsScreen)
         assert picker.query_one("#profiles-empty").display
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, ProfilesScreen)
+        assert not isinstance(app.screen, DraftsScreen)

@@ -23,17 +23,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from connect_tui.core.pickers import Choice, Listing
+from connect_tui.core.safe_text import shown
 from connect_tui.ui.dialogs.choice import dialog_css
 
 #: How many matches are shown at once (a filter narrows a longer list).
 SHOWN = 200
-
-
-def _visible(text: str) -> str:
-    """Text from the service with control characters shown as escapes, never obeyed."""
-    return "".join(
-        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode() for c in text
-    )
 
 
 class PickerDialog(ModalScreen[str | None]):
@@ -107,7 +101,7 @@ class PickerDialog(ModalScreen[str | None]):
         if listing.error is None:
             return f"{count}, cached {listing.age()}; refreshing…"
         where = f"cached {listing.age()}" if listing.choices else "nothing cached"
-        return f"offline ({where}): {_visible(listing.error)}"
+        return f"offline ({where}): {shown(listing.error)}"
 
     def _status(self, text: str) -> None:
         status = self.query_one("#picker-status", Static)
@@ -134,10 +128,10 @@ class PickerDialog(ModalScreen[str | None]):
             [
                 Option(
                     Content.assemble(
-                        (_visible(c.name) or "(no name)", "bold"),
+                        (shown(c.name) or "(no name)", "bold"),
                         "  ",
-                        _visible(c.value),
-                        ("  " + _visible(c.detail), "dim") if c.detail else "",
+                        shown(c.value),
+                        ("  " + shown(c.detail), "dim") if c.detail else "",
                     )
                 )
                 for c in self._shown

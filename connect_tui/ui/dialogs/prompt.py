@@ -1,4 +1,4 @@
-"""Provides NamePrompt: asks for a profile name and refuses one that cannot name a file."""
+"""Provides NamePrompt: asks for a draft's name and refuses one that cannot name its file."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from connect_tui.ui.dialogs.choice import dialog_css
 class NamePrompt(ModalScreen[str | None]):
     """Asks for a name; returns it, or None on escape.
 
-    `check` returns an error line for a name it refuses (default: not a valid profile name).
+    `check` returns an error line for a name it refuses (default: not a valid draft name).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,7 +45,7 @@ class NamePrompt(ModalScreen[str | None]):
         super().__init__()
         self.title_text = title
         self.value = value
-        self.check = check or check_profile_name
+        self.check = check or check_draft_name
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -70,8 +70,8 @@ class NamePrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def check_profile_name(name: str) -> str | None:
-    """Why `name` cannot name a profile, or None when it can."""
+def check_draft_name(name: str) -> str | None:
+    """Why `name` cannot name a saved draft, or None when it can."""
     try:
         profiles.check_name(name)
     except profiles.ProfileError as exc:
@@ -79,9 +79,9 @@ def check_profile_name(name: str) -> str | None:
     return None
 
 
-def check_new_profile_name(name: str) -> str | None:
-    """Why `name` cannot name a new profile (invalid, or already taken), or None."""
-    problem = check_profile_name(name)
+def check_new_draft_name(name: str) -> str | None:
+    """Why `name` cannot name a new saved draft (invalid, or already taken), or None."""
+    problem = check_draft_name(name)
     if problem is None and profiles.exists(name):
-        return f"a profile named {name!r} already exists"
+        return f"a draft named {name!r} already exists"
     return problem

@@ -1,1 +1,1 @@
-"""Provides the composer's screens: the composer itself, the profiles picker and the history."""
+"""Provides the composer's screens: the composer itself, the drafts picker and the history."""

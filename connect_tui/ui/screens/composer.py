@@ -138,6 +138,8 @@ class ComposerScreen(SendMixin, Screen[None]):
         self._check_pending = False
         #: The pickers of the id fields, and the lists they fetched.
         self.picking = Picking(self)
+        #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
+        self.template_problems: list[Problem] = []
         self.init_send()
 
     # -- layout -------------------------------------------------------------------------------
@@ -291,6 +293,13 @@ class ComposerScreen(SendMixin, Screen[None]):
             self.draft_bar.show_target(self.draft.target)
         self.schedule_check()
 
+    @on(PreviewPane.TemplateRendered)
+    def template_rendered(self, event: PreviewPane.TemplateRendered) -> None:
+        """The Preview rendered the draft's template: its unfilled variables are warnings."""
+        event.stop()
+        self.template_problems = event.rendered.problems if event.rendered else []
+        self.schedule_check()
+
     @on(OperationSwitch.Changed)
     def operation_changed(self, event: OperationSwitch.Changed) -> None:
         """The user flipped the operation switch."""
@@ -321,6 +330,7 @@ class ComposerScreen(SendMixin, Screen[None]):
         self.problems = [
             *validate(self.draft),
             *unknown_ids(self.draft, self.picking.known),
+            *self.template_problems,
             *self.local_problems(),
         ]
         for pane in self.panes:

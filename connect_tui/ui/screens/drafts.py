@@ -23,8 +23,8 @@ from connect_tui.core.model import Draft
 from connect_tui.core.paths import display_path
 from connect_tui.core.session import DraftSession
 from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, confirm, unsaved
-from connect_tui.ui.dialogs.prompt import NamePrompt, check_profile_name
-from connect_tui.ui.screens.profiles import NEW, OPEN, Picked, ProfilesScreen
+from connect_tui.ui.dialogs.prompt import NamePrompt, check_draft_name
+from connect_tui.ui.screens.drafts_picker import NEW, OPEN, DraftsScreen, Picked
 from connect_tui.ui.widgets.draft_bar import DraftBar
 
 #: Seconds between recovery copies while the draft has unsaved changes.
@@ -124,7 +124,7 @@ class DraftFiles:
             title = "Save the draft as" if path is None else "Save a copy as"
             suggestion = "" if path is None and name == "untitled" else name
             chosen = await self.screen.app.push_screen_wait(
-                NamePrompt(title, value=suggestion, check=check_profile_name)
+                NamePrompt(title, value=suggestion, check=check_draft_name)
             )
             if chosen is None:
                 return False
@@ -194,7 +194,7 @@ class DraftFiles:
         if not dirty:
             self.offer_recovery_on_open()
 
-    def open_profile(self, name: str) -> None:
+    def open_saved(self, name: str) -> None:
         """Open the saved draft `name` (after asking about unsaved changes)."""
         try:
             draft = profiles.load(name)
@@ -223,7 +223,7 @@ class DraftFiles:
         """Open the drafts picker: open, new, duplicate, rename, delete."""
         session = self.session
         current = session.draft.name if session.path is not None else None
-        self.screen.app.push_screen(ProfilesScreen(current), self._picked)
+        self.screen.app.push_screen(DraftsScreen(current), self._picked)
 
     def _picked(self, picked: Picked | None) -> None:
         if picked is None:
@@ -239,6 +239,6 @@ class DraftFiles:
                     markup=False,
                 )
         if picked.action == OPEN:
-            self.open_profile(picked.name)
+            self.open_saved(picked.name)
         elif picked.action == NEW:
             self.new_draft()

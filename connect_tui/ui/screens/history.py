@@ -37,6 +37,9 @@ def result_text(entry: history.HistoryEntry) -> str:
         if entry.created_contact_id and entry.created_contact_id != entry.contact_id:
             ids = f"{entry.created_contact_id} → {ids}"
         return ids
+    if entry.may_exist:
+        # r resends with the same ClientToken: it returns the contact if it was made.
+        return f"? may exist (ClientToken {entry.client_token}): {entry.error}"
     return f"✖ {entry.error or 'failed'}"
 
 
@@ -87,10 +90,13 @@ class HistoryScreen(ModalScreen[Chosen]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("#", "time", "profile", "operation", "ContactId / error", "target")
+        notices: list[str] = []
         try:
-            self.entries = list(reversed(history.read()))
+            self.entries = list(reversed(history.read(notices=notices)))
         except UserError as exc:
             self.notify(str(exc), severity="error", markup=False)
+        for notice in notices:  # a damaged line: the others still show
+            self.notify(notice, severity="warning", markup=False)
         for entry in self.entries:
             # Text, not str: a DataTable reads str cells as markup; user text stays literal.
             table.add_row(
@@ -135,7 +141,7 @@ class HistoryScreen(ModalScreen[Chosen]):
         self._choose("open")
 
     def action_resend(self) -> None:
-        """Send the highlighted send again, with a new ClientToken."""
+        """Send the highlighted send again (its own ClientToken when it was not sent)."""
         self._choose("resend")
 
     def action_follow(self) -> None:

@@ -35,6 +35,8 @@ FIELD_KINDS: Final = {
     "related-contact-id": pickers.CONTACT,
     "chain-related": pickers.CONTACT,
     "contact-id": pickers.CONTACT,
+    "knowledge-base-id": pickers.KNOWLEDGE_BASE,
+    "template-id": pickers.TEMPLATE,
 }
 
 
@@ -66,15 +68,20 @@ class Picking:
             return False
         draft = self.screen.draft
         resolved, _ = variables.resolve(draft.request, draft.variables)
-        instance_id = str(resolved.get("InstanceId") or "")
-        key = pickers.cache_key(kind, target_key(draft.target), instance_id)
+        # What the list is of: the instance, or for templates the knowledge base.
+        scope = str(resolved.get("InstanceId") or "")
+        if kind == pickers.TEMPLATE:
+            message = resolved.get("EmailMessage") or {}
+            config = message.get("TemplatedMessageConfig") or {}
+            scope = str(config.get("KnowledgeBaseId") or "")
+        key = pickers.cache_key(kind, target_key(draft.target), scope)
         fetch: Callable[[], pickers.Listing] | None
         cached: pickers.Listing | None
         if kind == pickers.CONTACT:
             cached, fetch = self._history(), None
         else:
             cached = pickers.cached(kind, key)
-            fetch = self._fetcher(kind, key, instance_id)
+            fetch = self._fetcher(kind, key, scope)
         title = pickers.TITLES[kind]
         dialog = PickerDialog(title, cached=cached, fetch=fetch, current=field.value)
 
@@ -86,7 +93,7 @@ class Picking:
         self.screen.app.push_screen(dialog, chosen)
         return True
 
-    def _fetcher(self, kind: str, key: str, instance_id: str) -> Callable[[], pickers.Listing]:
+    def _fetcher(self, kind: str, key: str, scope: str) -> Callable[[], pickers.Listing]:
         # A copy: the user may go on editing the draft while the worker reads it.
         draft = copy.deepcopy(self.screen.draft)
 
@@ -99,8 +106,9 @@ class Picking:
                 if endpoint and not local_sandbox.answers(endpoint):
                     # At once, rather than after every retry of a refused connection.
                     raise ConnectionError(f"nothing answers at {endpoint}")
-                client, _ = shared_sender().client_for(draft)
-                return pickers.fetch(kind, client, instance_id)
+                service = "qconnect" if kind in pickers.QCONNECT_KINDS else "connect"
+                client, _ = shared_sender().client_for(draft, service)
+                return pickers.fetch(kind, client, scope)
 
             listing = pickers.load(kind, key, live)
             if not listing.offline:

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from connect_tui.core import local_sandbox
 from connect_tui.core.model import Target
 
 DIRTY = "-dirty"
@@ -72,6 +73,15 @@ class DraftBar(Horizontal):
         self._dirty_mark = Static("●", classes="draft-bar--dirty", markup=False)
         self._target_label = Static("", classes="draft-bar--target", markup=False)
         self._status_label = Static("", classes="draft-bar--status", markup=False)
+        self._target: Target | None = None
+
+    def on_mount(self) -> None:
+        """Follow a standalone sandbox that starts or stops while the composer is open."""
+        self.set_interval(2.0, self._refresh_target)
+
+    def _refresh_target(self) -> None:
+        if self._target is not None and self._target.is_sandbox:
+            self.show_target(self._target)
 
     def compose(self) -> ComposeResult:
         yield self._name_label
@@ -106,9 +116,14 @@ class DraftBar(Horizontal):
 
     def show_target(self, target: Target) -> None:
         """Show where the draft is sent; a real AWS target stands out."""
-        # No URL: the sandbox found when sending (a standalone one, else the embedded one).
-        embedded = target.is_sandbox and not target.endpoint_url
-        self._target_label.update(Content(f"→ {target.describe(embedded=embedded)}"))
+        # No URL: the sandbox found when sending, a running standalone one (its URL is
+        # shown), else the embedded one.
+        self._target = target
+        running = None
+        if target.is_sandbox and not target.endpoint_url:
+            running = local_sandbox.running_url()
+        embedded = target.is_sandbox and not (target.endpoint_url or running)
+        self._target_label.update(Content(f"→ {target.describe(running, embedded=embedded)}"))
         self.set_class(not target.is_sandbox, AWS)
 
     def show_status(self, text: str, *, sending: bool = False) -> None:

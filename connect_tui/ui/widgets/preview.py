@@ -9,14 +9,19 @@ TextAreas: user data is never read as markup, and a 5 MB body scrolls without la
 
 from __future__ import annotations
 
+import copy
 from typing import Any, ClassVar, Final
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Label, TextArea
 
-from connect_tui.core import interop, variables
+from connect_tui.core import interop, local_sandbox, variables
 from connect_tui.core.model import CREATE_CONTACT, Draft
+from connect_tui.core.safe_text import shown
+from connect_tui.core.template_preview import Rendered, render, template_of
 from connect_tui.core.validation import resolved_request
 from connect_tui.ui.widgets.pane import Pane
 
@@ -32,7 +37,11 @@ def preview_texts(draft: Draft) -> tuple[str, str | None, str]:
         chain, _ = variables.resolve(chain, draft.variables)
     request_json = interop.cli_input_json(draft.operation, request)
     chain_json = interop.cli_input_json(CREATE_CONTACT, chain) if chain is not None else None
-    return request_json, chain_json, interop.aws_cli_command(draft, request, chain)
+    # A sandbox draft goes to the running standalone sandbox, when there is one: say so.
+    command = interop.aws_cli_command(
+        draft, request, chain, sandbox_url=local_sandbox.running_url()
+    )
+    return request_json, chain_json, command
 
 
 class PreviewPane(Pane):
@@ -57,6 +66,10 @@ is left as written, and is listed in Problems).
 
 Nothing here is editable: change the other panes. A ClientToken left empty is made
 fresh for each send, so it is not shown.
+
+- **Rendered template** (outbound TEMPLATE drafts): the template rendered with the
+  draft's TemplateAttributes by Amazon Q in Connect's RenderMessageTemplate (the
+  sandbox serves its own two templates); variables left unfilled are warnings.
 
 Keys: `j` copies the request JSON, `c` copies the command; `tab` moves into a
 text box to scroll or select.
@@ -86,8 +99,17 @@ text box to scroll or select.
     }
     """
 
+    class TemplateRendered(Message):
+        """A TEMPLATE draft was rendered (None: the draft sends no template any more)."""
+
+        def __init__(self, pane: PreviewPane, rendered: Rendered | None) -> None:
+            super().__init__()
+            self.pane = pane
+            self.rendered = rendered
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self._template_for: dict[str, Any] | None = None
         self._draft: Draft | None = None
         self._stale = False
         self.request_json = ""
@@ -106,6 +128,8 @@ text box to scroll or select.
         yield self._text_area("preview-json")
         yield Label("AWS CLI · c copies", markup=False)
         yield self._text_area("preview-command")
+        yield Label("Rendered template", id="template-title", classes="-hidden", markup=False)
+        yield self._text_area("preview-template").set_class(True, "-hidden")
 
     @staticmethod
     def _text_area(id: str) -> TextArea:
@@ -143,6 +167,45 @@ text box to scroll or select.
         self._show_text("preview-chain", self.chain_json or "")
         self._show_text("preview-json", self.request_json)
         self._show_text("preview-command", self.command)
+        self._show_template(draft)
+
+    def _show_template(self, draft: Draft) -> None:
+        """A TEMPLATE draft: render it (in a worker) when its template or attributes changed."""
+        config = template_of(draft)
+        self.query_one("#template-title").set_class(config is None, "-hidden")
+        self.query_one("#preview-template").set_class(config is None, "-hidden")
+        if config == self._template_for:
+            return
+        self._template_for = config
+        if config is None:
+            self.post_message(self.TemplateRendered(self, None))
+            return
+        self._show_text("preview-template", "rendering the template…")
+        self._render_template(copy.deepcopy(draft), config)
+
+    @work(thread=True, exclusive=True, group="template")
+    def _render_template(self, draft: Draft, config: dict[str, Any]) -> None:
+        from connect_tui.runtime import shared_sender
+
+        try:
+            client, _ = shared_sender().client_for(draft, "qconnect")
+        except Exception as exc:  # noqa: BLE001 - no client (credentials): say why
+            rendered = Rendered("", "", "", error=f"{type(exc).__name__}: {exc}".splitlines()[0])
+        else:
+            rendered = render(client, config)
+        self.app.call_from_thread(self._rendered, config, rendered)
+
+    def _rendered(self, config: dict[str, Any], rendered: Rendered) -> None:
+        if config != self._template_for:
+            return  # the draft changed meanwhile: a newer render is on its way
+        if rendered.error:
+            text = f"could not render: {rendered.error}"
+        else:
+            text = f"Subject: {rendered.subject}\n\n{rendered.text}"
+            if rendered.missing:
+                text += "\n\nnot filled: " + ", ".join(rendered.missing)
+        self._show_text("preview-template", shown(text, multiline=True))
+        self.post_message(self.TemplateRendered(self, rendered))
 
     def _show_text(self, id: str, text: str) -> None:
         area = self.query_one(f"#{id}", TextArea)

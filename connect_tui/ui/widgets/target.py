@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input
 
+from connect_tui.core import local_sandbox
 from connect_tui.core.model import AWS, KEYRING, SANDBOX, TARGET_KINDS, Draft
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.ui.widgets.choices import Choices
@@ -132,7 +133,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             self.query_one(f"#{id}").set_class(kind != AWS, "-hidden")
         endpoint = self._input("endpoint-url")
         endpoint.placeholder = (
-            "empty: the embedded sandbox" if kind == SANDBOX else "empty: the Region's endpoint"
+            _sandbox_placeholder() if kind == SANDBOX else "empty: the Region's endpoint"
         )
         name = shlex.quote(self._profile_name or "PROFILE")
         self.query_one("#keyring-hint", Hint).update(
@@ -221,3 +222,9 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
     def _keyring_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         self.changed()
+
+
+def _sandbox_placeholder() -> str:
+    """What an empty sandbox endpoint means now: the running sandbox, else the embedded one."""
+    running = local_sandbox.running_url()
+    return f"empty: the running sandbox, {running}" if running else "empty: the embedded sandbox"

@@ -1,4 +1,8 @@
-"""Provides ProfilesScreen: the drafts picker (open, new, duplicate, rename, delete).
+"""Provides DraftsScreen: the drafts picker (open, new, duplicate, rename, delete).
+
+The word is "draft" for what a user edits and saves, everywhere the composer speaks; a
+"profile" is only its file format (core/profiles.py, the verbs' PROFILE argument). The
+binding ids keep their documented `profiles.*` names so users' keymaps still work.
 
 It knows nothing of the screen that opened it: what happened (drafts renamed or deleted
 here, and whether to open one or start a new one) comes back through `dismiss` as Picked.
@@ -22,7 +26,7 @@ from textual.widgets.option_list import Option
 from connect_tui.core import profiles
 from connect_tui.core.files import UserError
 from connect_tui.ui.dialogs.choice import confirm, dialog_css
-from connect_tui.ui.dialogs.prompt import NamePrompt, check_new_profile_name
+from connect_tui.ui.dialogs.prompt import NamePrompt, check_new_draft_name
 
 #: The picker's next steps: open the draft `name`, start a new one, or just close.
 OPEN, NEW, CLOSE = "open", "new", "close"
@@ -44,12 +48,12 @@ class Picked:
 
 
 def profile_line(info: profiles.ProfileInfo) -> Content:
-    """A profile as a line: its name, then when it was last saved (muted)."""
+    """A saved draft as a line: its name, then when it was last saved (muted)."""
     when = datetime.fromtimestamp(info.modified).strftime("%Y-%m-%d %H:%M")
     return Content.assemble((info.name, "bold"), "  ", (when, "$text-muted"))
 
 
-class ProfilesScreen(ModalScreen[Picked]):
+class DraftsScreen(ModalScreen[Picked]):
     """The saved drafts; choose one to open, or copy, rename or delete it here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,24 +64,24 @@ class ProfilesScreen(ModalScreen[Picked]):
         Binding("delete,x", "delete", "Delete", id="profiles.delete"),
     ]
     DEFAULT_CSS = (
-        dialog_css("ProfilesScreen")
+        dialog_css("DraftsScreen")
         + """
-    ProfilesScreen > .dialog {
+    DraftsScreen > .dialog {
         width: 80;
         height: 80%;
     }
-    ProfilesScreen OptionList {
+    DraftsScreen OptionList {
         height: 1fr;
         border: round $border-blurred;
     }
-    ProfilesScreen OptionList:focus {
+    DraftsScreen OptionList:focus {
         border: round $border;
     }
-    ProfilesScreen #profiles-empty {
+    DraftsScreen #profiles-empty {
         color: $text-muted;
         height: auto;
     }
-    ProfilesScreen .dialog--buttons Button {
+    DraftsScreen .dialog--buttons Button {
         min-width: 8;
     }
     """
@@ -115,12 +119,12 @@ class ProfilesScreen(ModalScreen[Picked]):
         self.query_one(OptionList).focus()
 
     def refresh_list(self, select: str | None = None) -> None:
-        """Read the profiles folder again and show it, highlighting `select` when present."""
+        """Read the saved drafts again and show it, highlighting `select` when present."""
         try:
             self.found = profiles.list_profiles()
         except OSError as exc:
             self.found = []
-            self.notify(f"Cannot list the profiles: {exc}", severity="error", markup=False)
+            self.notify(f"Cannot list the saved drafts: {exc}", severity="error", markup=False)
         options = self.query_one(OptionList)
         options.set_options(Option(profile_line(info), id=info.name) for info in self.found)
         names = [info.name for info in self.found]
@@ -132,13 +136,13 @@ class ProfilesScreen(ModalScreen[Picked]):
 
     @property
     def selected(self) -> str | None:
-        """The highlighted profile's name."""
+        """The highlighted draft's name."""
         option = self.query_one(OptionList).highlighted_option
         return option.id if option is not None else None
 
     @on(OptionList.OptionSelected)
     def open_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter or a double click on a profile opens it."""
+        """Enter or a double click on a draft opens it."""
         event.stop()
         if event.option.id:
             self.finish(OPEN, event.option.id)
@@ -161,12 +165,12 @@ class ProfilesScreen(ModalScreen[Picked]):
 
     @work(exclusive=True, group="profiles")
     async def action_duplicate(self) -> None:
-        """Save a copy of the highlighted profile under a new name."""
+        """Save a copy of the highlighted draft under a new name."""
         name = self.selected
         if name is None:
             return
         new = await self.app.push_screen_wait(
-            NamePrompt(f"Duplicate {name} as", value=f"{name}-copy", check=check_new_profile_name)
+            NamePrompt(f"Duplicate {name} as", value=f"{name}-copy", check=check_new_draft_name)
         )
         if new is None:
             return
@@ -179,12 +183,12 @@ class ProfilesScreen(ModalScreen[Picked]):
 
     @work(exclusive=True, group="profiles")
     async def action_rename(self) -> None:
-        """Rename the highlighted profile."""
+        """Rename the highlighted draft."""
         name = self.selected
         if name is None:
             return
         new = await self.app.push_screen_wait(
-            NamePrompt(f"Rename {name} to", value=name, check=check_new_profile_name)
+            NamePrompt(f"Rename {name} to", value=name, check=check_new_draft_name)
         )
         if new is None or new == name:
             return
