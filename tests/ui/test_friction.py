@@ -82,3 +82,15 @@ async def test_the_sent_dialog_at_80x24(profiles_dir: Path) -> None:
         composer.files.open_draft(new_draft("next"), None)
         await pilot.pause()
         assert composer.draft_bar.status_text == ""
+
+
+async def test_problems_show_text_from_the_draft_as_text(profiles_dir: Path) -> None:
+    draft = new_draft("markup")
+    draft.request["FromEmailAddress"]["EmailAddress"] = "[red]x[/red]"
+    app = ComposerApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        composer.files.open_draft(draft, None)
+        await until(pilot, lambda: bool(composer.problems))
+        await pilot.pause()
+        assert "'[red]x[/red]'" in screen_text(app)  # literally, not red
