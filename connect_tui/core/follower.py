@@ -77,10 +77,14 @@ def describe_error(error: BaseException, operation: str) -> str:
     from botocore.exceptions import ClientError
 
     from connect_tui.core.credentials import CredentialsError
-    from connect_tui.core.send_errors import describe_client_error, describe_exception
+    from connect_tui.core.send_errors import describe_exception
 
     if isinstance(error, ClientError):
-        return f"{operation}: {describe_client_error(error, operation)[1]}"
+        # The service's own words: send_errors' meanings speak of a draft being sent.
+        details = error.response.get("Error", {})
+        said = " ".join(str(details.get("Message") or "").split())
+        code = details.get("Code") or "UnknownError"
+        return f"{operation}: {code}" + (f": {said}" if said else "")
     if isinstance(error, CredentialsError):
         return f"Credentials: {error}"
     try:
@@ -124,8 +128,9 @@ class Follower:
     @property
     def interval(self) -> float:
         """Seconds to wait before the next round."""
-        finished = self.last is not None and self.last.finished
-        return FINISHED_INTERVAL if finished else ACTIVE_INTERVAL
+        # An ended contact, or one that cannot be described, changes rarely: ask less often.
+        slow = self.last is not None and (self.last.finished or self.last.lost)
+        return FINISHED_INTERVAL if slow else ACTIVE_INTERVAL
 
     def connect(self) -> None:
         """Make the clients (blocking: credentials, botocore); errors are the caller's."""
@@ -159,7 +164,7 @@ class Follower:
         try:
             seen.contact = self._call(self._connect, "DescribeContact", **ids)["Contact"]
         except Exception as exc:
-            seen.contact_error = describe_error(exc, "DescribeContact")
+            seen.contact_error = describe_error(exc, "DescribeContact") + self._hint(exc)
             return seen  # the rest would fail the same way: one clear line is enough
         self._attributes(seen)
         self._references(seen, ids)
@@ -172,6 +177,17 @@ class Follower:
         """One round, as a Timeline (blocking: call it from a worker thread)."""
         self.last = contact_timeline.build(self.observe())
         return self.last
+
+    def _hint(self, error: BaseException) -> str:
+        """What a user may not know about a sandbox contact that is not found."""
+        code = getattr(error, "response", {}).get("Error", {}).get("Code")
+        target = self.draft.target
+        if code == "ResourceNotFoundException" and target.is_sandbox and not target.endpoint_url:
+            return (
+                " (a contact sent to the embedded sandbox ends with the process that sent it; "
+                "run `connect-tui sandbox` to keep contacts between runs)"
+            )
+        return ""
 
     def stop_contact(self) -> str | None:
         """End the contact with StopContact; None when it ended, else why not (one line)."""

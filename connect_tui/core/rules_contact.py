@@ -30,7 +30,9 @@ def create_contact(request: dict[str, Any], found: Findings) -> None:
             f"is {method}; an outbound email takes one of: {', '.join(EMAIL_INITIATION_METHODS)}",
             rule="create-contact.initiation-method",
         )
-    if not text(table(request.get("UserInfo")).get("UserId")):
+    # "UserInfo is required when creating an EMAIL contact with OUTBOUND and AGENT_REPLY".
+    needs_user = not isinstance(method, str) or method in EMAIL_INITIATION_METHODS
+    if needs_user and not text(table(request.get("UserInfo")).get("UserId")):
         found.error(
             ("UserInfo", "UserId"),
             "is required: the agent the outbound email is from",

@@ -15,12 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from connect_tui.sandbox import account, admin, flow_operations, flow_runs, search, views
+from connect_tui.sandbox import (
+    account,
+    admin,
+    aws_copy,
+    flow_operations,
+    flow_runs,
+    search,
+    views,
+)
 from connect_tui.sandbox.paging import page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
 
 OUTBOUND_METHODS: Final = ("OUTBOUND", "AGENT_REPLY")
+#: API Reference, CreateContact: "For EMAIL: The supported initiation methods are OUTBOUND,
+#: AGENT_REPLY, and FLOW".
+EMAIL_CREATE_METHODS: Final = (*OUTBOUND_METHODS, "FLOW")
 #: The operations that make contacts, and so remember their ClientToken.
 IDEMPOTENT: Final = ("StartEmailContact", "StartOutboundEmailContact", "CreateContact")
 
@@ -49,13 +60,23 @@ def run(state: State, operation: str, request: dict[str, Any]) -> Result:
         return Result(body)
 
 
+#: Rules about a draft's outbound chain, not about the API call itself: CreateContact makes
+#: EMAIL contacts OUTBOUND, AGENT_REPLY or FLOW (API Reference, CreateContact); only the first
+#: two can be sent by StartOutboundEmailContact, which refuses the others (docs/service-rules.md).
+DRAFT_ONLY_RULES: Final = frozenset({"create-contact.initiation-method"})
+
+
 def check(operation: str, request: dict[str, Any]) -> None:
     """InvalidRequestException naming the first error the shared validation finds."""
     # Imported here: the validation loads botocore's model, which the CLI need not wait for.
     from connect_tui.core.problems import first_and_more
     from connect_tui.core.validation import validate_request
 
-    errors = [p for p in validate_request(operation, request) if p.is_error]
+    errors = [
+        p
+        for p in validate_request(operation, request)
+        if p.is_error and p.rule_id not in DRAFT_ONLY_RULES
+    ]
     if errors:
         raise invalid(first_and_more(errors))
 
@@ -146,9 +167,18 @@ def _references(request: dict[str, Any]) -> dict[str, dict[str, str]]:
 
 
 def create_contact(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
-    """An outbound or agent-reply email contact, waiting for StartOutboundEmailContact."""
+    """An email contact (OUTBOUND or AGENT_REPLY waits for StartOutboundEmailContact; FLOW not)."""
+    method = request["InitiationMethod"]
+    if method not in EMAIL_CREATE_METHODS:
+        raise invalid(
+            f"InitiationMethod: is {method}; an EMAIL contact is created with one of: "
+            + ", ".join(EMAIL_CREATE_METHODS)
+        )
     user = (request.get("UserInfo") or {}).get("UserId")
-    if account.agent(state, instance, user) is None:
+    # API Reference, CreateContact: UserInfo is required for OUTBOUND and AGENT_REPLY email.
+    if (user is not None or method in OUTBOUND_METHODS) and account.agent(
+        state, instance, user
+    ) is None:
         raise not_found(f"UserInfo.{account.not_an_agent(instance, user)}")
     attributes = _related_attributes(state, instance, request)
     if "PreviousContactId" in request:
@@ -282,7 +312,8 @@ HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]
     "SearchUsers": account.search_users,
     "AcceptContact": admin.accept,
     "SetSandboxClock": lambda state, _, request: flow_runs.set_clock(state, request),
+    "ImportFlows": lambda state, _, request: aws_copy.import_request(state, request),
 }
 
 #: Operations of the account, not of one instance (no InstanceId).
-ACCOUNT_WIDE: Final = frozenset({"ListInstances", "SetSandboxClock"})
+ACCOUNT_WIDE: Final = frozenset({"ListInstances", "SetSandboxClock", "ImportFlows"})

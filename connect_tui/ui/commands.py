@@ -15,6 +15,7 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from connect_tui.core.model import INBOUND, OUTBOUND
+from connect_tui.ui.flows_from_aws import copy_flows_from_aws
 
 if TYPE_CHECKING:
     from connect_tui.ui.screens.composer import ComposerScreen
@@ -67,19 +68,25 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Copy ContactId",
         "Copy the ContactId of the last send",
         None,
-        composer.action_copy_contact_id,
+        composer.sender.copy_contact_id,
+    )
+    yield entry(
+        "Copy flows from AWS into the sandbox",
+        "This AWS draft's instance: its published flows, queues and addresses, ids kept",
+        None,
+        partial(copy_flows_from_aws, composer),
     )
     yield entry(
         "Follow the last send",
         "The live view of the last contact sent from here",
         None,
-        composer.action_follow_last,
+        composer.sender.follow_last,
     )
     yield entry(
         "Follow a contact…",
         "The live view of a ContactId on this draft's target",
         None,
-        composer.action_follow_contact,
+        composer.sender.follow_contact,
     )
     for operation, label in ((INBOUND, "inbound"), (OUTBOUND, "outbound")):
         if composer.draft.operation != operation:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from connect_tui.core import follower as follower_module
 from connect_tui.core import sandbox_identity
 from connect_tui.core.follower import Follower
@@ -87,10 +89,30 @@ def test_the_sandbox_refuses_an_accept_it_cannot_do(sandbox: RunningSandbox) -> 
 
 def test_an_unknown_contact_is_lost_with_the_service_s_words(sandbox: RunningSandbox) -> None:
     draft = draft_for(sandbox.url, "hello")
-    sender = Sender(record=False)
-    timeline = Follower(draft, "00000000-0000-4000-8000-000000000000", sender=sender).poll()
+    follower = Follower(draft, "00000000-0000-4000-8000-000000000000", sender=Sender())
+    timeline = follower.poll()
     assert timeline.lost
-    assert "ResourceNotFoundException" in timeline.events[0].detail
+    assert timeline.events[0].detail.startswith("DescribeContact: ResourceNotFoundException: ")
+    assert follower.interval == follower_module.FINISHED_INTERVAL  # no hammering a lost one
+
+
+def test_an_aws_target_is_followed_with_its_own_credentials_and_no_guessed_path(
+    sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An AWS target (the sandbox at its endpoint stands in for Connect): the credentials come
+    # from boto3's chain as for a send, and with no flow-log group the path is unknown.
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", sandbox_identity.ACCESS_KEY_ID)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", sandbox_identity.SECRET_ACCESS_KEY)
+    draft = draft_for(sandbox.url, "real")
+    draft.target = Target(kind=AWS, region=sandbox_identity.REGION, endpoint_url=sandbox.url)
+    sender = Sender(record=False)
+    outcome = sender.send(draft)
+    assert outcome.ok and outcome.contact_id, outcome.error
+    timeline = Follower(draft, outcome.contact_id, sender=sender).poll()
+    assert not timeline.lost and timeline.events[0].title == "Created: INBOUND email"
+    path = next(e for e in timeline.events if e.title.startswith("Flow path"))
+    assert path.unknown and "flow_log_group" in path.detail
+    assert timeline.thread and timeline.thread[0].is_followed
 
 
 def test_an_aws_target_reads_no_flow_log_unless_a_group_is_named() -> None:
@@ -107,3 +129,18 @@ def test_each_operation_is_paced_by_one_process_wide_bucket_at_its_quota() -> No
     assert describe is not follower_module.pacer("http://b", "DescribeContact")
     assert describe.burst == 15 and 9 < describe.rate <= 10
     assert follower_module.pacer("http://a", "ListAssociatedContacts").burst == 5
+
+
+def test_a_lost_embedded_sandbox_contact_says_why_it_may_be_gone() -> None:
+    from botocore.exceptions import ClientError
+
+    from connect_tui.core.defaults import new_draft
+
+    gone = ClientError(
+        {"Error": {"Code": "ResourceNotFoundException", "Message": "Contact x not found"}},
+        "DescribeContact",
+    )
+    embedded = Follower(new_draft("hello"), "x", sender=Sender(record=False))
+    assert "ends with the process that sent it" in embedded._hint(gone)
+    standalone = Follower(draft_for("http://127.0.0.1:8000", "hello"), "x", sender=Sender())
+    assert standalone._hint(gone) == ""

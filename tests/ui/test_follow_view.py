@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from connect_tui.core import history, sandbox_identity
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import AWS, Target
@@ -27,6 +29,7 @@ def whats(screen: FollowScreen) -> list[str]:
     return [row[1] for row in section(screen, "timeline")]
 
 
+@pytest.mark.slow
 async def test_send_follow_accept_disconnect_and_reply(profiles_dir: Path) -> None:
     draft = new_draft("hello")
     draft.request["Attributes"] = {"order": "1234", "hostile": "\x1b]0;pwned\x07[b]x[/b]"}
@@ -76,6 +79,7 @@ async def test_send_follow_accept_disconnect_and_reply(profiles_dir: Path) -> No
     assert sent == [None, contact_id]  # the reply went through the reply chain, to this contact
 
 
+@pytest.mark.slow
 async def test_history_opens_the_follow_view_of_a_past_send(profiles_dir: Path) -> None:
     app = ComposerApp(new_draft("hello"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -101,10 +105,23 @@ async def test_aws_target_has_no_demo_keys_and_says_what_it_cannot_tell(
     app = ComposerApp(draft)
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await ready(pilot)
-        composer.follow(composer.draft, "00000000-0000-4000-8000-000000000000")
+        composer.sender.follow(composer.draft, "00000000-0000-4000-8000-000000000000")
         follow = await top_screen(pilot, FollowScreen)
         await until(pilot, lambda: follow.timeline is not None, seconds=60)
         assert follow.timeline is not None and follow.timeline.lost
         assert whats(follow) == ["Contact: unknown"]
         assert not follow.check_action("accept", ())
         assert not follow.check_action("disconnect", ())
+
+
+def test_the_follow_keys_can_be_rebound_from_the_first_frame() -> None:
+    # In a fresh process: the keymap check knows only the screens loaded at start.
+    import subprocess
+    import sys
+
+    code = "from connect_tui.ui.app import binding_ids; print(sorted(binding_ids()))"
+    listed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    for binding_id in ("follow.accept", "follow.disconnect", "follow.reply", "send_result.follow"):
+        assert repr(binding_id) in listed

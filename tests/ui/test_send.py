@@ -98,7 +98,7 @@ async def test_send_is_refused_while_errors_remain(profiles_dir: Path) -> None:
         assert "FromEmailAddress.EmailAddress" in notice
         await pilot.pause()
         assert app.focused is composer.pane("addresses").query_one("#from-address")
-        assert not composer.sending
+        assert not composer.sender.sending
     assert history.read() == []
 
 

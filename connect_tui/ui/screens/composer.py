@@ -5,7 +5,7 @@ screen applies them, validates (coalesced, so a burst of keystrokes validates on
 sends the problems down to the panes and the Problems list. botocore's model, which the
 validator needs, is loaded in a worker after the first frame, so the screen appears at once.
 What is edited and saved is core's DraftSession (`session`); its dialogs (save, open, quit,
-recovery) are DraftFiles (`files`); sending is SendMixin.
+recovery) are DraftFiles (`files`); sending is Sending (`sender`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.picking import Picking
-from connect_tui.ui.screens.send import SendMixin
+from connect_tui.ui.screens.send import Sending
 from connect_tui.ui.widgets.addresses import AddressesPane
 from connect_tui.ui.widgets.attachments import AttachmentsPane
 from connect_tui.ui.widgets.attributes import AttributesPane
@@ -96,7 +96,7 @@ def _tab_bindings() -> list[BindingType]:
     ]
 
 
-class ComposerScreen(SendMixin, Screen[None]):
+class ComposerScreen(Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -140,7 +140,8 @@ class ComposerScreen(SendMixin, Screen[None]):
         self.picking = Picking(self)
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
         self.template_problems: list[Problem] = []
-        self.init_send()
+        #: Sends the draft (f5) or one from the history, and shows the outcome.
+        self.sender = Sending(self, self.session, self.go_to_problem, self.local_problems)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -210,6 +211,10 @@ class ComposerScreen(SendMixin, Screen[None]):
     def mark_dirty(self) -> None:
         """The draft has changes that are not saved (shown by the draft bar)."""
         self.files.mark_dirty()
+
+    def action_send(self) -> None:
+        """Send the draft in the editor."""
+        self.sender.send(None)
 
     def action_save(self) -> None:
         """Save the draft (asking a name if it has none yet)."""
@@ -446,11 +451,11 @@ class ComposerScreen(SendMixin, Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
-            self.follow(draft, entry.contact_id, sent_request=entry.request)
+            self.sender.follow(draft, entry.contact_id, sent_request=entry.request)
         elif action == "open":
             self.files.reopen_history(draft, entry.profile, number)
         else:
-            self.send(draft)
+            self.sender.send(draft)
 
     def action_help(self) -> None:
         """Show the focused pane's help."""

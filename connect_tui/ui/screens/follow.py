@@ -11,7 +11,7 @@ the same chain as `connect-tui send --reply-to`).
 from __future__ import annotations
 
 import threading
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -22,8 +22,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from connect_tui.core.contact_timeline import Timeline
-from connect_tui.core.follower import Follower
 from connect_tui.core.model import Draft
 from connect_tui.core.safe_text import shown
 from connect_tui.ui.widgets.follow_sections import (
@@ -34,6 +32,9 @@ from connect_tui.ui.widgets.follow_sections import (
     thread_rows,
     timeline_rows,
 )
+
+if TYPE_CHECKING:
+    from connect_tui.core.contact_timeline import Timeline
 
 #: The actions only a sandbox target offers (they move a demo contact on).
 SANDBOX_ACTIONS = frozenset({"accept", "disconnect", "reply"})
@@ -103,6 +104,9 @@ class FollowScreen(Screen[None]):
         super().__init__()
         self.draft = draft.copy()
         self.contact_id = contact_id
+        # Imported here: the composer imports this screen at start (its keys are in the
+        # keymap), and botocore's side of sending need not load before the first frame.
+        from connect_tui.core.follower import Follower
         from connect_tui.runtime import shared_sender
 
         self.follower = Follower(

@@ -1,4 +1,7 @@
-"""Provides SendMixin: the composer's send (f5), refused while errors remain, in a worker.
+"""Provides Sending: the composer's send (f5), refused while errors remain, in a worker.
+
+The composer screen holds one (`screen.sender`); it is not a screen or a mixin, it sends
+the draft of the screen's DraftSession and shows what happened on the screen it is given.
 
 A draft for real AWS is confirmed first, naming the Region, the AWS profile and, when
 STS answers within a few seconds, the account. The send itself runs in a thread worker
@@ -9,24 +12,33 @@ and the draft in the editor is never changed by a send.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from textual import work
+from textual.app import App
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from connect_tui.core import credentials
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
+from connect_tui.core.session import DraftSession
 from connect_tui.ui.dialogs.choice import confirm
 from connect_tui.ui.dialogs.send_result import FOLLOW, SendResultDialog
+
+# Imported at start (about 3 ms), so its binding ids are known to the keymap check.
+from connect_tui.ui.screens.follow import FollowScreen
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.problems import ProblemsList
 
 if TYPE_CHECKING:
     from connect_tui.core.outcome import SendOutcome
     from connect_tui.core.sending import Prepared
+
+W = TypeVar("W", bound=Widget)
 
 #: How long the AWS confirm waits for STS to name the account before saying "unknown".
 ACCOUNT_TIMEOUT: Final = 4.0
@@ -56,6 +68,13 @@ def failed_outcome(draft: Draft, error: str) -> SendOutcome:
     )
 
 
+def send_in_thread(draft: Draft, prepared: Prepared) -> SendOutcome:
+    """Send with the process's shared Sender (blocking: runs in a thread worker)."""
+    from connect_tui.runtime import send_draft
+
+    return send_draft(draft, prepared)
+
+
 def _check_contact_id(text: str) -> str | None:
     """Why `text` cannot be a ContactId (1 to 256 characters, botocore's model), or None."""
     if not 1 <= len(text) <= 256:
@@ -63,25 +82,48 @@ def _check_contact_id(text: str) -> str | None:
     return None
 
 
-class SendMixin(Screen[None]):
-    """Sending the draft (or a draft from the history). Mixed into ComposerScreen."""
+class Sending:
+    """Sends the session's draft (or a draft from the history) and shows the outcome.
 
-    draft: Draft
-    sending: bool
-    last_outcome: SendOutcome | None
-    last_sent: Draft | None
+    `go_to_problem` is the screen's: it shows a problem's pane and focuses its field.
+    """
 
-    def init_send(self) -> None:
-        """Set the sending state (called from the screen's __init__)."""
+    def __init__(
+        self,
+        screen: Screen[Any],
+        session: DraftSession,
+        go_to_problem: Callable[[Problem], None],
+        local_problems: Callable[[], list[Problem]] | None = None,
+    ) -> None:
+        self.screen = screen
+        self.session = session
+        self.go_to_problem = go_to_problem
+        #: The screen's: what its panes show that the draft cannot hold (a repeated name).
+        self.local_problems = local_problems or list
+        #: True while a send is under way (one at a time).
         self.sending = False
-        self.last_outcome = None
-        self.last_sent = None
+        self.last_outcome: SendOutcome | None = None
+        self.last_sent: Draft | None = None
 
-    def action_send(self) -> None:
-        """Send the draft in the editor."""
-        self.send(None)
+    @property
+    def draft(self) -> Draft:
+        """The draft in the editor."""
+        return self.session.draft
 
-    def action_copy_contact_id(self) -> None:
+    def notify(self, message: str, **options: Any) -> None:
+        """A notice on the screen."""
+        self.screen.notify(message, **options)
+
+    @property
+    def app(self) -> App[Any]:
+        """The app the screen belongs to."""
+        return self.screen.app
+
+    def query_one(self, kind: type[W]) -> W:
+        """The screen's widget of this kind."""
+        return self.screen.query_one(kind)
+
+    def copy_contact_id(self) -> None:
         """Copy the ContactId of the last send to the clipboard."""
         outcome = self.last_outcome
         if outcome is None or not outcome.contact_id:
@@ -96,9 +138,8 @@ class SendMixin(Screen[None]):
             self.notify("A send is already under way; wait for its result.", severity="warning")
             return
         self.sending = True
-        self._send_flow(other)
+        self.screen.run_worker(self._send_flow(other), group="send", exclusive=True)
 
-    @work(exclusive=True, group="send")
     async def _send_flow(self, other: Draft | None) -> None:
         bar = self.query_one(DraftBar)
         try:
@@ -129,7 +170,13 @@ class SendMixin(Screen[None]):
             self.notify("Not sent.")
             return
         bar.show_status(f"sending to {draft.target.describe()}…", sending=True)
-        worker = self._send_in_thread(draft, prepared)
+        worker = self.screen.run_worker(
+            partial(send_in_thread, draft, prepared),
+            group="send-thread",
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
         try:
             outcome = await worker.wait()
         except (WorkerFailed, WorkerCancelled) as exc:
@@ -151,11 +198,9 @@ class SendMixin(Screen[None]):
         self, draft: Draft, contact_id: str, *, sent_request: dict[str, Any] | None = None
     ) -> None:
         """Open the live view of a contact sent with `draft` (its target, its credentials)."""
-        from connect_tui.ui.screens.follow import FollowScreen
-
         self.app.push_screen(FollowScreen(draft, contact_id, sent_request=sent_request))
 
-    def action_follow_last(self) -> None:
+    def follow_last(self) -> None:
         """Follow the contact of the last send from here."""
         outcome, sent = self.last_outcome, self.last_sent
         if outcome is None or sent is None or not outcome.contact_id:
@@ -163,7 +208,7 @@ class SendMixin(Screen[None]):
             return
         self.follow(sent, outcome.contact_id, sent_request=outcome.request)
 
-    def action_follow_contact(self) -> None:
+    def follow_contact(self) -> None:
         """Ask for a ContactId and follow it, on this draft's target and instance."""
         from connect_tui.ui.dialogs.prompt import NamePrompt
 
@@ -175,12 +220,6 @@ class SendMixin(Screen[None]):
             NamePrompt("Follow which ContactId? (on this draft's target)", check=_check_contact_id),
             chosen,
         )
-
-    @work(thread=True, exclusive=True, group="send-thread", exit_on_error=False)
-    def _send_in_thread(self, draft: Draft, prepared: Prepared) -> SendOutcome:
-        from connect_tui.runtime import send_draft
-
-        return send_draft(draft, prepared)
 
     def _refuse(self, errors: list[Problem], *, in_editor: bool) -> None:
         count = len(errors)
@@ -197,14 +236,6 @@ class SendMixin(Screen[None]):
                 problems.highlighted = 0
             # Straight to the field to fix: the Problems list (f6) has the rest.
             self.go_to_problem(errors[0])
-
-    def local_problems(self) -> list[Problem]:
-        """Problems the panes see that the draft cannot hold (the composer screen provides it)."""
-        return []
-
-    def go_to_problem(self, problem: Problem) -> None:
-        """Show the problem's pane and focus its field (the composer screen provides it)."""
-        raise NotImplementedError
 
     async def _confirm_aws(self, draft: Draft, bar: DraftBar) -> bool:
         target = draft.target

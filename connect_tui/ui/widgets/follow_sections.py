@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,8 +18,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from connect_tui.core.contact_timeline import Timeline
 from connect_tui.core.safe_text import shown
+
+if TYPE_CHECKING:
+    from connect_tui.core.contact_timeline import Timeline
 
 
 def local_time(moment: datetime | None) -> str:
