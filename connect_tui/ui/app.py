@@ -11,6 +11,8 @@ that is not saved yet starts a new draft of that name.
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -26,8 +28,9 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
-from connect_tui.ui import safe_render
+from connect_tui.ui import safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
+from connect_tui.ui.keys import run_binding_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
 
@@ -48,6 +51,15 @@ def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
         return profiles.load(path), path
     name = profiles.name_for(path) if profiles.looks_like_path(argument) else argument
     return new_draft(name), path
+
+
+def load_every_ui_module() -> None:
+    """Import every module of connect_tui.ui, so binding_ids() sees every screen and pane
+    (the composer imports most of them only when first shown)."""
+    import connect_tui.ui
+
+    for module in pkgutil.walk_packages(connect_tui.ui.__path__, "connect_tui.ui."):
+        importlib.import_module(module.name)
 
 
 def binding_ids() -> set[str]:
@@ -117,9 +129,11 @@ class ComposerApp(App[int]):
         self.call_after_refresh(self._show_notices)
 
     def _show_notices(self) -> None:
-        import connect_tui.ui.dialogs.help  # noqa: F401  (its binding ids count as known)
-
-        unknown = sorted(set(self._keymap) - binding_ids()) if not self.keymap_file_error else []
+        unknown: list[str] = []
+        if self._keymap and not self.keymap_file_error:
+            # Only with a keymap to check: loading every screen and pane costs ~100 ms.
+            load_every_ui_module()
+            unknown = sorted(set(self._keymap) - binding_ids())
         if unknown:
             self.notices.append(
                 f"{paths.settings_file()}: keymap: unknown binding id "
@@ -127,6 +141,16 @@ class ComposerApp(App[int]):
             )
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys the focused widget will not take run their binding at once, in order."""
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded  # a key bubbling back up takes Textual's way
+            and await run_binding_in_order(self, event)
+        ):
+            return
+        await super().on_event(event)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Gaining focus with no field focused: focus the current pane's first field.
@@ -146,7 +170,7 @@ class ComposerApp(App[int]):
         if self._composer is None or not self._composer.is_mounted:
             self.exit(0)
             return
-        self._composer.files.quit_flow()
+        await self._composer.files.quit_flow()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
@@ -166,5 +190,6 @@ def run(args: argparse.Namespace) -> int:
     draft, path = open_argument(getattr(args, "profile", None))
     TargetOverride.from_args(args).apply(draft.target)  # a bad one is refused before drawing
     app = ComposerApp(draft, path, target_options=args)
+    terminal_input.install()  # alt+LETTER read right in a burst of keys
     app.run()
     return app.return_code or 0

@@ -27,6 +27,7 @@ from textual.widgets import Input, Select, TextArea
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
+from connect_tui.ui.keys import focus_now
 
 #: The messages that field widgets post when their value changes; muted while loading.
 FIELD_CHANGES: tuple[type[Message], ...] = (Input.Changed, Select.Changed, TextArea.Changed)
@@ -77,6 +78,9 @@ class Pane(VerticalScroll):
         # Tab goes straight from field to field; the pane scrolls to follow the focus.
         self.can_focus = False
         self._marked: list[Widget] = []
+        #: The parts the user edited since the pane was last filled (`changed(part)` adds
+        #: one): a pane whose fields are costly or lossy to read back reads only these.
+        self.edited: set[str] = set()
 
     # -- the contract every pane implements -------------------------------------------------
 
@@ -127,7 +131,7 @@ class Pane(VerticalScroll):
         """Focus the field the problem is about (or the pane's first field); True if focused."""
         target = self.field_for(problem)
         if target is not None and target.focusable:
-            target.focus()
+            focus_now(target)
             target.scroll_visible()
             return True
         return self.focus_first()
@@ -143,7 +147,7 @@ class Pane(VerticalScroll):
         """Focus the pane's first shown field; True if there was one."""
         field = self.first_field()
         if field is not None:
-            field.focus()
+            focus_now(field)  # at once: the next key typed goes here
         return field is not None
 
     def _shown(self, widget: Widget) -> bool:
@@ -156,13 +160,22 @@ class Pane(VerticalScroll):
             node = parent if isinstance(parent, Widget) else None
         return True
 
-    def changed(self) -> None:
-        """Tell the screen the user changed this pane."""
+    def changed(self, part: str | None = None) -> None:
+        """Tell the screen the user changed this pane; `part` names what they edited, for a
+        pane whose `apply` reads back only what was edited (see `edited`)."""
+        if part is not None:
+            self.edited.add(part)
         self.post_message(self.Changed(self))
 
     @contextmanager
     def quietly(self) -> Iterator[None]:
-        """Fill fields without their change messages reaching the screen (used by `load`)."""
+        """Fill fields as the pane's own doing, not the user's (used by `load`).
+
+        The one way a pane tells its own changes from the user's: inside, the fields'
+        change messages never reach the screen, and the record of what the user edited
+        (`edited`) starts again.
+        """
+        self.edited.clear()
         with self.prevent(*FIELD_CHANGES, Pane.Changed):
             yield
 
