@@ -100,6 +100,7 @@ class FollowScreen(Screen[None]):
         contact_id: str,
         *,
         sent_request: dict[str, Any] | None = None,
+        created_request: dict[str, Any] | None = None,
         instance_id: str | None = None,
     ) -> None:
         super().__init__()
@@ -115,6 +116,7 @@ class FollowScreen(Screen[None]):
             contact_id,
             sender=shared_sender(),
             sent_request=sent_request,
+            created_request=created_request,
             instance_id=instance_id,
         )
         self.timeline: Timeline | None = None
