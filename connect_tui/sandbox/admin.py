@@ -31,8 +31,11 @@ ADMIN_ROUTES: Final = (
     ("POST", "/sandbox/accept-contact", "AcceptContact"),
     # The sandbox clock that CheckHoursOfOperation reads (connect_tui.sandbox.flow_runs).
     ("POST", "/sandbox/clock", "SetSandboxClock"),
+    # An instance copied from AWS, given to a running sandbox (connect_tui.sandbox.aws_copy).
+    ("POST", "/sandbox/import-flows", "ImportFlows"),
 )
 ACCEPT_PATH: Final = ADMIN_ROUTES[0][1]
+IMPORT_FLOWS_PATH: Final = ADMIN_ROUTES[2][1]
 #: Their names: botocore's model has no shapes for them, so each checks its own request.
 OPERATIONS: Final = frozenset(name for _, _, name in ADMIN_ROUTES)
 
@@ -68,14 +71,27 @@ class AdminError(Exception):
 
 def accept_contact(url: str, instance_id: str, contact_id: str, *, timeout: float = 10) -> None:
     """Ask the sandbox at `url` to have its agent accept the contact; AdminError if refused."""
+    post(url, ACCEPT_PATH, {"InstanceId": instance_id, "ContactId": contact_id}, timeout=timeout)
+
+
+def import_flows(url: str, copy: dict[str, Any]) -> dict[str, Any]:
+    """Give the sandbox at `url` an instance copied from AWS (connect_tui.sandbox.aws_copy.fetch);
+    the counts of what it took. AdminError (one line) when refused or unreachable."""
+    # boto3 gives timestamps as datetimes; the copy needs none of them, text will do.
+    return post(url, IMPORT_FLOWS_PATH, json.loads(json.dumps(copy, default=str)), timeout=30)
+
+
+def post(url: str, path: str, payload: dict[str, Any], *, timeout: float = 10) -> dict[str, Any]:
+    """POST one of the sandbox's own operations, signed with its well-known keys; the JSON
+    answer, or AdminError (one line) when it is refused or the sandbox cannot be reached."""
     from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
 
-    body = json.dumps({"InstanceId": instance_id, "ContactId": contact_id}).encode()
+    body = json.dumps(payload).encode()
     request = AWSRequest(
         method="POST",
-        url=url.rstrip("/") + ACCEPT_PATH,
+        url=url.rstrip("/") + path,
         data=body,
         headers={"Content-Type": "application/json"},
     )
@@ -87,7 +103,7 @@ def accept_contact(url: str, instance_id: str, contact_id: str, *, timeout: floa
     )
     try:
         with urllib.request.urlopen(sent, timeout=timeout) as answer:  # noqa: S310 (our URL)
-            answer.read()
+            return dict(json.loads(answer.read() or b"{}"))
     except urllib.error.HTTPError as error:
         code = error.headers.get("x-amzn-ErrorType") or f"HTTP {error.code}"
         try:

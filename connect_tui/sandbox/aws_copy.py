@@ -1,80 +1,24 @@
-"""Provides --flows-from-aws: an instance's published flows, queues, hours and email addresses
-copied from Amazon Connect into the sandbox, ids and ARNs kept.
+"""Provides the sandbox's side of --flows-from-aws: an instance's published flows, queues, hours
+and email addresses, copied from Amazon Connect (connect_tui.sandbox.aws_fetch), stored with
+their ids and ARNs kept.
 
-`fetch(client, instance_id)` reads them with the API (SearchContactFlows, DescribeContactFlow,
-ListQueues, DescribeQueue, DescribeHoursOfOperation, SearchEmailAddresses) and returns them
-in botocore's shapes; `apply(state, copies)` gives them to a new sandbox. A draft made for
-the real instance then runs offline unchanged. A copied flow is trusted (AWS accepted it):
-an action type the sandbox does not know stops a run instead of refusing the flow.
+`apply(state, copies)` gives them to a new sandbox; ImportFlows (POST /sandbox/import-flows)
+to a running one. A draft made for the real instance then runs offline unchanged. A copied
+flow is trusted (AWS accepted it): an action type the sandbox does not know stops a run
+instead of refusing the flow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from connect_tui.sandbox.directory import StoredFlow, StoredQueue
 from connect_tui.sandbox.flows import model
 from connect_tui.sandbox.flows.context import Hours, Queue
+from connect_tui.sandbox.protocol import invalid
 
 if TYPE_CHECKING:
     from connect_tui.sandbox.state import State
-
-
-class CopyError(Exception):
-    """The instance could not be read (one line, naming what failed)."""
-
-
-def _pages(call: Any, key: str, **request: Any) -> Iterator[dict[str, Any]]:
-    token = None
-    while True:
-        answer = call(**request, **({"NextToken": token} if token else {}))
-        yield from answer.get(key, [])
-        token = answer.get("NextToken")
-        if not token:
-            return
-
-
-def fetch(client: Any, instance_id: str | None) -> dict[str, Any]:
-    """The instance's published flows, queues (with their hours) and addresses, as AWS shapes."""
-    if instance_id is None:
-        instances = list(_pages(client.list_instances, "InstanceSummaryList"))
-        if len(instances) != 1:
-            names = ", ".join(i["Id"] for i in instances) or "none"
-            raise CopyError(
-                f"the account has {len(instances)} instances ({names}); name one with --instance"
-            )
-        instance_id = instances[0]["Id"]
-    criteria = {"StatusCondition": "PUBLISHED"}
-    flows = []
-    for found in _pages(
-        client.search_contact_flows, "ContactFlows", InstanceId=instance_id, SearchCriteria=criteria
-    ):
-        described = client.describe_contact_flow(InstanceId=instance_id, ContactFlowId=found["Id"])
-        flows.append(described["ContactFlow"])
-    queues, hours = [], {}
-    for summary in _pages(
-        client.list_queues, "QueueSummaryList", InstanceId=instance_id, QueueTypes=["STANDARD"]
-    ):
-        queue = client.describe_queue(InstanceId=instance_id, QueueId=summary["Id"])["Queue"]
-        queues.append(queue)
-        hours_id = queue.get("HoursOfOperationId")
-        if hours_id and hours_id not in hours:
-            hours[hours_id] = client.describe_hours_of_operation(
-                InstanceId=instance_id, HoursOfOperationId=hours_id
-            )["HoursOfOperation"]
-    addresses = list(
-        _pages(client.search_email_addresses, "EmailAddresses", InstanceId=instance_id)
-    )
-    arn = next((f["Arn"].split("/contact-flow/")[0] for f in flows), None)
-    return {
-        "InstanceId": instance_id,
-        "InstanceArn": arn,
-        "ContactFlows": flows,
-        "Queues": queues,
-        "HoursOfOperations": list(hours.values()),
-        "EmailAddresses": addresses,
-    }
 
 
 def _minutes(point: dict[str, Any]) -> int:
@@ -145,3 +89,19 @@ def add_trusted_flow(directory: Any, shape: dict[str, Any]) -> None:
         shape.get("Description"),
         tags=shape.get("Tags") or {},
     )
+
+
+def import_request(state: State, request: dict[str, Any]) -> dict[str, Any]:
+    """ImportFlows (POST /sandbox/import-flows, the sandbox's own): apply one copy."""
+    if not isinstance(request.get("InstanceId"), str) or not request["InstanceId"]:
+        raise invalid("InstanceId is required (the instance the copy is of)")
+    try:
+        apply(state, (request,))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise invalid(f"not a copy of an instance (as --flows-from-aws makes): {exc!r}") from None
+    return {
+        "InstanceId": request["InstanceId"],
+        "ContactFlows": len(request.get("ContactFlows", [])),
+        "Queues": len(request.get("Queues", [])),
+        "EmailAddresses": len(request.get("EmailAddresses", [])),
+    }

@@ -15,7 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from connect_tui.sandbox import account, admin, flow_operations, flow_runs, search, views
+from connect_tui.sandbox import (
+    account,
+    admin,
+    aws_copy,
+    flow_operations,
+    flow_runs,
+    search,
+    views,
+)
 from connect_tui.sandbox.paging import page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Contact, Instance, State
@@ -304,7 +312,8 @@ HANDLERS: Final[dict[str, Callable[[State, Any, dict[str, Any]], dict[str, Any]]
     "SearchUsers": account.search_users,
     "AcceptContact": admin.accept,
     "SetSandboxClock": lambda state, _, request: flow_runs.set_clock(state, request),
+    "ImportFlows": lambda state, _, request: aws_copy.import_request(state, request),
 }
 
 #: Operations of the account, not of one instance (no InstanceId).
-ACCOUNT_WIDE: Final = frozenset({"ListInstances", "SetSandboxClock"})
+ACCOUNT_WIDE: Final = frozenset({"ListInstances", "SetSandboxClock", "ImportFlows"})

@@ -15,6 +15,7 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from connect_tui.core.model import INBOUND, OUTBOUND
+from connect_tui.ui.flows_from_aws import copy_flows_from_aws
 
 if TYPE_CHECKING:
     from connect_tui.ui.screens.composer import ComposerScreen
@@ -68,6 +69,12 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         "Copy the ContactId of the last send",
         None,
         composer.sender.copy_contact_id,
+    )
+    yield entry(
+        "Copy flows from AWS into the sandbox",
+        "This AWS draft's instance: its published flows, queues and addresses, ids kept",
+        None,
+        partial(copy_flows_from_aws, composer),
     )
     yield entry(
         "Follow the last send",

@@ -139,14 +139,14 @@ def copy_from_aws(args: argparse.Namespace) -> dict[str, Any]:
     import boto3
     from botocore.exceptions import BotoCoreError, ClientError
 
-    from connect_tui.sandbox import aws_copy
+    from connect_tui.sandbox import aws_fetch
 
     instance = args.instance[0] if args.instance else None
     try:
         session = boto3.Session(profile_name=args.aws_profile, region_name=args.aws_region)
         client = session.client("connect", endpoint_url=args.aws_endpoint_url)
-        return aws_copy.fetch(client, instance)
-    except aws_copy.CopyError as exc:
+        return aws_fetch.fetch(client, instance)
+    except aws_fetch.CopyError as exc:
         raise UserError(f"--flows-from-aws: {exc}") from None
     except ClientError as exc:
         error = exc.response.get("Error", {})

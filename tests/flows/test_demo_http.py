@@ -198,3 +198,39 @@ def test_flows_from_aws_failure_is_one_line(cli_env: dict[str, str]) -> None:
     assert (
         done.stderr.count("\n") == 1 and "--flows-from-aws" in done.stderr and "nope" in done.stderr
     )
+
+
+def test_the_palette_copy_into_a_running_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
+    from connect_tui.core.model import AWS, Target
+    from connect_tui.sandbox.aws_fetch import CopyError, copy_draft_instance
+
+    for name, value in KEYS.items():
+        monkeypatch.setenv(name, value)
+    real = start(
+        SandboxConfig(rate=0, instances=("aws-instance-2",), addresses=("help@aws.example",))
+    )
+    local = start(SandboxConfig(rate=0))
+    try:
+        created = make_client(real.url).create_contact_flow(
+            InstanceId="aws-instance-2", Name="Prod", Type="CONTACT_FLOW",
+            Content=(EXAMPLES / "email-flow.json").read_text(),
+        )  # fmt: skip
+        draft = profiles.load(EXAMPLES / "flow-drafts" / "vip.toml")
+        draft.target = Target(kind=AWS, region="us-east-1", endpoint_url=real.url)
+        draft.request["InstanceId"] = "aws-instance-2"
+        message = copy_draft_instance(draft, local.url)
+        assert "copied instance aws-instance-2" in message and "2 flows" in message
+        flow = make_client(local.url).describe_contact_flow(
+            InstanceId="aws-instance-2", ContactFlowId=created["ContactFlowId"]
+        )
+        assert flow["ContactFlow"]["Name"] == "Prod"
+        draft.target = Target(kind="sandbox")
+        with pytest.raises(CopyError, match="targets the sandbox"):
+            copy_draft_instance(draft, local.url)
+        draft.target = Target(kind=AWS, region="us-east-1", endpoint_url=real.url)
+        draft.request["InstanceId"] = "no-such-instance"
+        with pytest.raises(CopyError, match="cannot copy from AWS"):
+            copy_draft_instance(draft, local.url)
+    finally:
+        real.stop()
+        local.stop()

@@ -183,6 +183,7 @@ def test_history_has_no_credentials_field() -> None:
         "aws_profile",
         "credentials",
         "endpoint_url",
+        "flow_log_group",  # a log group's name (the follow view reads it), not a secret
     }
     assert record["settings"]["credentials"] == "keyring"  # the marker, not keys
 
