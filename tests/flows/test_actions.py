@@ -429,6 +429,19 @@ def test_send_message_is_an_automated_reply() -> None:
     )
 
 
+def test_paths_read_the_endpoints_and_the_queue() -> None:
+    body = "$.Queue.Name <$.Queue.ARN> to $.CustomerEndpoint.Address from $.SystemEndpoint.Address ($.Channel)"
+    content = flow(
+        action("q", "UpdateContactTargetQueue", {"QueueId": SUPPORT.id}, NextAction="r"),
+        action("r", "SendMessage", {"Subject": "s", "Body": body}, NextAction="end"),
+        end(),
+    )
+    reply = run(content).replies[0]
+    assert reply.body == (
+        f"Support <{SUPPORT.arn}> to alice@example.com from support@sandbox.connect-tui.example (EMAIL)"
+    )
+
+
 def test_message_participant_has_no_effect_on_email() -> None:
     content = flow(action("p", "MessageParticipant", {"Text": "hi"}, NextAction="end"), end())
     assert taken(run(content)) == ["p", "end"]
