@@ -226,30 +226,6 @@ async def test_big_body_is_not_read_back_on_other_edits() -> None:
         assert app.draft.request["EmailMessage"]["RawMessage"]["Body"] is big
 
 
-async def test_inbound_edits_keep_the_outbound_raw_waiting_behind_a_template() -> None:
-    draft = templated_draft()
-    draft.parked["RawMessage"] = {"Subject": "S", "Body": "B", "ContentType": "text/plain"}
-    app = PaneHarness(MessagePane(), draft)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        app.reload(switch_operation(app.draft, INBOUND))
-        await pilot.pause()
-        await retype(pilot, app.pane.query_one("#subject", Input), "inbound")
-        assert app.draft.request["EmailMessage"]["RawMessage"]["Subject"] == "inbound"
-        app.reload(switch_operation(app.draft, OUTBOUND))
-        await pilot.pause()
-        assert app.draft.parked["RawMessage"]["Subject"] == "S"
-        source = app.pane.query_one("#source", Choices)
-        source.focus()
-        await pilot.press("left")  # back to RAW: the outbound RAW message returns
-        await pilot.pause()
-        assert app.draft.request["EmailMessage"]["RawMessage"] == {
-            "Subject": "S",
-            "Body": "B",
-            "ContentType": "text/plain",
-        }
-
-
 @pytest.mark.slow  # loads a 5 MB body into the TextArea (about 3 s)
 async def test_body_bytes_line_counts_utf8_and_marks_over_5_mb() -> None:
     # Issue 11 item 2: the body's UTF-8 size beside the admin guide's 5 MB (5,242,880 bytes,

@@ -449,7 +449,7 @@ def test_load_works_before_the_pane_is_mounted() -> None:
     draft.request["SegmentAttributes"] = {"a": {"ValueMap": {"b": {"ValueInteger": 1}}}}
     pane = SegmentsPane()
     pane.load(draft)
-    pane.edited = True  # make apply write the tree out
+    pane.edited.add("tree")  # make apply write the tree out
     rebuilt = new_draft()
     pane.apply(rebuilt)
     assert rebuilt.request["SegmentAttributes"] == draft.request["SegmentAttributes"]

@@ -135,8 +135,6 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._outbound = False
-        #: The TextAreas edited since they were loaded (only those are read back).
-        self._dirty: set[str] = set()
         self._headers: RowList | None = None
         self._header_rows: list[dict[str, str]] = []
 
@@ -259,7 +257,6 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             self._area("profile-attributes").load_text(
                 text_of(attributes.get("CustomerProfileAttributes"))
             )
-        self._dirty.clear()
         self._show()
 
     def apply(self, draft: Draft) -> None:
@@ -273,9 +270,9 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
 
     def _write_raw(self, raw: dict[str, Any], *, inbound: bool) -> None:
         raw["Subject"] = self._input("subject").value
-        if "body" in self._dirty or "Body" not in raw:
+        if "body" in self.edited or "Body" not in raw:
             raw["Body"] = self._area("body").text
-            self._dirty.discard("body")  # read once; the draft holds it from now on
+            self.edited.discard("body")  # read once; the draft holds it from now on
             self._show_body_bytes(raw["Body"])
         raw["ContentType"] = self._choices("content-type").value
         if inbound:
@@ -288,9 +285,9 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         put(template, "MessageTemplateId", self._input("template-id").value)
         attributes = table_of(template.get("TemplateAttributes"))
         put_table(attributes, "CustomAttributes", table_from(self._custom.rows))
-        if "profile-attributes" in self._dirty or "CustomerProfileAttributes" not in attributes:
+        if "profile-attributes" in self.edited or "CustomerProfileAttributes" not in attributes:
             put(attributes, "CustomerProfileAttributes", self._area("profile-attributes").text)
-            self._dirty.discard("profile-attributes")
+            self.edited.discard("profile-attributes")
         template["TemplateAttributes"] = attributes  # required, even when empty
 
     def field_for(self, problem: Problem) -> Widget | None:
@@ -339,9 +336,8 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         """Body or profile attributes edited: remember to read that one back."""
         event.stop()
-        if event.text_area.id in _TEXT_AREAS:
-            self._dirty.add(event.text_area.id)
-        self.changed()
+        area = event.text_area.id
+        self.changed(area if area in _TEXT_AREAS else None)
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A header or custom attribute row edited."""

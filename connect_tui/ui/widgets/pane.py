@@ -77,6 +77,9 @@ class Pane(VerticalScroll):
         # Tab goes straight from field to field; the pane scrolls to follow the focus.
         self.can_focus = False
         self._marked: list[Widget] = []
+        #: The parts the user edited since the pane was last filled (`changed(part)` adds
+        #: one): a pane whose fields are costly or lossy to read back reads only these.
+        self.edited: set[str] = set()
 
     # -- the contract every pane implements -------------------------------------------------
 
@@ -152,13 +155,22 @@ class Pane(VerticalScroll):
             node = parent if isinstance(parent, Widget) else None
         return True
 
-    def changed(self) -> None:
-        """Tell the screen the user changed this pane."""
+    def changed(self, part: str | None = None) -> None:
+        """Tell the screen the user changed this pane; `part` names what they edited, for a
+        pane whose `apply` reads back only what was edited (see `edited`)."""
+        if part is not None:
+            self.edited.add(part)
         self.post_message(self.Changed(self))
 
     @contextmanager
     def quietly(self) -> Iterator[None]:
-        """Fill fields without their change messages reaching the screen (used by `load`)."""
+        """Fill fields as the pane's own doing, not the user's (used by `load`).
+
+        The one way a pane tells its own changes from the user's: inside, the fields'
+        change messages never reach the screen, and the record of what the user edited
+        (`edited`) starts again.
+        """
+        self.edited.clear()
         with self.prevent(*FIELD_CHANGES, Pane.Changed):
             yield
 

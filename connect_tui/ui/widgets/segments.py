@@ -47,6 +47,8 @@ from connect_tui.ui.widgets.segment_tree import (
     node_checker,
 )
 
+#: The part of `Pane.edited` that says the user changed the tree.
+TREE = "tree"
 _ACTIONS = frozenset({"add", "add_top", "edit", "rename", "delete", "expiry"})
 
 
@@ -117,8 +119,6 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
             button.can_focus = False  # for the mouse: the keys do the same from the tree
         self.buttons = Horizontal(*buttons, id="segment-buttons")
         self.outbound = False
-        # Until the user edits, `apply` writes nothing, so a load/apply round trip is exact.
-        self.edited = False
         self.node_problems: dict[int, list[Problem]] = {}
 
     def compose(self) -> ComposeResult:
@@ -140,7 +140,6 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         """Rebuild the tree from the draft, keeping what was collapsed and the cursor."""
         with self.quietly():
             self.outbound = draft.is_outbound
-            self.edited = False
             value = draft.request.get("SegmentAttributes")
             cursor = self.segment_tree.cursor_node
             cursor_path = self.segment_tree.path_of(cursor) if cursor is not None else None
@@ -176,7 +175,8 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
 
     def apply(self, draft: Draft) -> None:
         """Write the tree into request["SegmentAttributes"] (dropped when empty)."""
-        if not self.edited or draft.is_outbound:
+        # Until the user edits the tree, nothing is written: a load/apply round trip is exact.
+        if TREE not in self.edited or draft.is_outbound:
             return
         table = table_from_nodes(self.segment_tree.segments())
         if table:
@@ -261,11 +261,10 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         return node if node is not None and node.data is not None else None
 
     def _edit_done(self, focus: SegmentTreeNode | None) -> None:
-        self.edited = True
         if focus is not None:
             self.segment_tree.show_node(focus)
         self.segment_tree.focus()
-        self.changed()
+        self.changed(TREE)
         self.show_status()
 
     def action_add(self, top: bool = False) -> None:
