@@ -26,8 +26,9 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
-from connect_tui.ui import safe_render
+from connect_tui.ui import safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
+from connect_tui.ui.keys import run_binding_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
 
@@ -128,6 +129,16 @@ class ComposerApp(App[int]):
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys the focused widget will not take run their binding at once, in order."""
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded  # a key bubbling back up takes Textual's way
+            and await run_binding_in_order(self, event)
+        ):
+            return
+        await super().on_event(event)
+
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Gaining focus with no field focused: focus the current pane's first field.
 
@@ -146,7 +157,7 @@ class ComposerApp(App[int]):
         if self._composer is None or not self._composer.is_mounted:
             self.exit(0)
             return
-        self._composer.files.quit_flow()
+        await self._composer.files.quit_flow()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
@@ -166,5 +177,6 @@ def run(args: argparse.Namespace) -> int:
     draft, path = open_argument(getattr(args, "profile", None))
     TargetOverride.from_args(args).apply(draft.target)  # a bad one is refused before drawing
     app = ComposerApp(draft, path, target_options=args)
+    terminal_input.install()  # alt+LETTER read right in a burst of keys
     app.run()
     return app.return_code or 0

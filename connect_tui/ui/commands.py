@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def key_hint(screen: Screen[Any], binding_id: str) -> str:
-    """The keys bound to `binding_id` now, after the user's keymap: ` (f5)`, ` (f9 or ctrl+h)`,
+    """The keys bound to `binding_id` now, after the user's keymap: ` (f5)`, ` (ctrl+s or f2)`,
     or "" when no key is bound to it."""
     keys: list[str] = []
     for key, active in screen.active_bindings.items():

@@ -249,7 +249,6 @@ async def test_panes_switch_by_keys_in_order(profiles_dir: Path) -> None:
             "tab-addresses",
         ]
         await pilot.press("ctrl+pageup")
-        await pilot.press("alt+0")
         await pilot.pause()
         assert tabs.active == "tab-preview"
 

@@ -90,7 +90,7 @@ async def test_a_failed_save_keeps_the_file_and_the_draft(profiles_dir: Path) ->
         composer = await ready(pilot)
         await edit(pilot, composer)
         with writes_fail():
-            composer.action_save()
+            await composer.action_save()
             await pilot.pause()
             await pilot.pause()
         errors = recorder.notices_with("error")
@@ -193,7 +193,7 @@ async def test_save_as_keeps_the_old_profile(profiles_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         await edit(pilot, composer)
-        composer.action_save_as()
+        await composer.action_save_as()
         prompt = await top_screen(pilot, NamePrompt)
         prompt.query_one(Input).value = "two"
         await pilot.press("enter")

@@ -88,7 +88,7 @@ async def test_history_opens_the_follow_view_of_a_past_send(profiles_dir: Path) 
     app = ComposerApp(new_draft("hello"))
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
-        composer.action_send()
+        await composer.action_send()
         dialog = await top_screen(pilot, SendResultDialog)
         contact_id = dialog.outcome.contact_id
         await pilot.press("escape")

@@ -30,7 +30,7 @@ async def test_history_lists_sends_newest_first(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+h")
+        await pilot.press("f9")
         screen = await top_screen(pilot, HistoryScreen)
         assert [entry.profile for entry in screen.entries] == ["second", "first"]
         table = screen.query_one(DataTable)
@@ -65,7 +65,7 @@ async def test_resend_an_entry_with_a_new_client_token(profiles_dir: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
         before = composer.draft.copy()
-        await pilot.press("ctrl+h")
+        await pilot.press("f9")
         await top_screen(pilot, HistoryScreen)
         await pilot.press("r")
         dialog = await top_screen(pilot, SendResultDialog)
@@ -82,7 +82,7 @@ async def test_an_empty_history_says_so(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+h")
+        await pilot.press("f9")
         screen = await top_screen(pilot, HistoryScreen)
         assert screen.query_one("#history-empty").display
         await pilot.press("o")  # nothing to reopen: stays

@@ -148,6 +148,7 @@ async def test_problems_focus_the_right_cell() -> None:
         assert isinstance(problem.location[1], MapKey)
         assert cell(app, 1, "Value").has_class("-invalid")
         cell(app, 0, "Name").focus()
+        await pilot.pause()  # focus() moves the focus later
         assert app.pane.focus_problem(problem)
         await pilot.pause()
         assert app.focused is cell(app, 1, "Value")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Button, Input, Select
 
+from connect_tui.ui.keys import run_binding_in_order
 from connect_tui.ui.widgets.rows import Column, RemoveRow, RowList
 from tests.ui.form_keys import retype
+from tests.ui.keys_burst import burst, send_bytes
+from tests.xterm_keys import xterm_keys
 
 COLUMNS = (
     Column("name", "Name"),
@@ -21,7 +25,7 @@ ROWS = [
 
 
 class Host(App[None]):
-    """One RowList, with every Changed it posts recorded."""
+    """One RowList, with every Changed it posts recorded; keys taken as the composer takes them."""
 
     def __init__(self, rows: list[dict[str, str]], *, limit: int | None = None) -> None:
         super().__init__()
@@ -34,6 +38,12 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.row_list.set_rows(self.initial)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if await run_binding_in_order(self, event):
+                return
+        await super().on_event(event)
 
     @property
     def row_list(self) -> RowList:
@@ -266,3 +276,51 @@ async def test_up_and_down_go_to_the_same_cell_of_the_next_row() -> None:
         await pilot.press("up", "up", "up")
         assert app.focused is cell(app, 0, "value")
         assert app.changes == []
+
+
+# -- keys at full speed (a burst: no pause between keys, as a terminal delivers them) -------
+
+
+async def test_text_typed_right_after_ctrl_n_lands_in_the_new_row() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 0, "name").focus()
+        await pilot.pause()
+        await burst(pilot, "ctrl+n", "abc", "tab", "tab", "XY", "ctrl+n", "Z1")
+        assert names(app) == ["a", "abc", "Z1", "b", "c"]
+        assert app.row_list.rows[1]["value"] == "XY"
+        assert app.focused is cell(app, 2, "name")
+
+
+async def test_a_paste_right_after_ctrl_n_lands_in_the_new_row() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 0, "name").focus()
+        await pilot.pause()
+        await send_bytes(pilot, xterm_keys("ctrl+n") + "\x1b[200~pasted\x1b[201~")
+        assert names(app) == ["a", "pasted", "b", "c"]
+
+
+async def test_rapid_ctrl_d_removes_exactly_the_focused_rows() -> None:
+    many = [{"name": f"n{i}", "kind": "", "value": ""} for i in range(14)]
+    app = Host(many)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 3, "value").focus()
+        await pilot.pause()
+        await burst(pilot, *["ctrl+d"] * 11)
+        assert names(app) == ["n0", "n1", "n2"]
+        assert app.focused is cell(app, 2, "value")
+
+
+async def test_up_down_and_alt_arrows_at_full_speed_keep_their_rows() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 0, "name").focus()
+        await pilot.pause()
+        # A cell focused by up/down has its text selected (Input's select_on_focus).
+        await burst(pilot, "down", "1", "down", "2", "alt+up", "3", "up", "4")
+        assert names(app) == ["4", "23", "1"]

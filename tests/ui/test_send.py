@@ -72,7 +72,7 @@ async def test_outbound_send_shows_both_contact_ids(profiles_dir: Path) -> None:
         composer = await ready(pilot)
         if any(p.is_error for p in composer.problems):  # the draft must be valid to send
             raise AssertionError(f"a new outbound draft has errors: {composer.problems}")
-        composer.action_send()
+        await composer.action_send()
         dialog = await top_screen(pilot, SendResultDialog)
         outcome = dialog.outcome
         assert outcome.ok, outcome.error
@@ -128,8 +128,8 @@ async def test_a_second_send_is_refused_while_one_is_under_way(profiles_dir: Pat
     app = ComposerApp()
     async with app.run_test(size=(80, 24), message_hook=recorder.hook) as pilot:
         composer = await ready(pilot)
-        composer.action_send()
-        composer.action_send()
+        await composer.action_send()
+        await composer.action_send()
         await pilot.pause()
         assert any("already under way" in n for n in recorder.notices_with("warning"))
         await top_screen(pilot, SendResultDialog)

@@ -21,10 +21,10 @@ KEYS_HELP = """
 | ctrl+s | save the draft (asks a name the first time) |
 | f5 | send the draft |
 | ctrl+o | open, create, copy, rename or delete drafts |
-| f9 or ctrl+h | history of sends: reopen or resend one |
+| f9 | history of sends: reopen or resend one |
 | ctrl+pageup / ctrl+pagedown | previous / next pane |
 | alt+a / alt+r / alt+m | Addresses / Recipients / Message |
-| alt+f / alt+t / alt+s | References / Attributes / Segments |
+| alt+e / alt+t / alt+s | References / Attributes / Segments |
 | alt+h / alt+c / alt+g / alt+p | Attachments / Contact / Target / Preview |
 | f6 | go to the Problems list |
 | ctrl+p | every command |

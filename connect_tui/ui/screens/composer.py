@@ -31,6 +31,7 @@ from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
+from connect_tui.ui.keys import PaneTabs, focus_now, settle
 from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history import HistoryScreen
 from connect_tui.ui.screens.picking import Picking
@@ -75,11 +76,12 @@ PANE_KEYS: Final = {pane.NAME: pane.KEY for pane in PANES}
 
 
 def pane_keys(index: int, pane: type[Pane]) -> str:
-    """The keys that show `pane` (at `index` in PANES), as a Binding takes them: its own key,
-    and alt+DIGIT by position. Terminals send alt+DIGIT as ESC DIGIT, which Textual reads as
-    a macOS Option character (ESC 3 is "£"), so the digits work only where the terminal
-    reports them as such (kitty's protocol, tests); the pane's own key works everywhere."""
-    return f"{pane.KEY},alt+{(index + 1) % 10}"
+    """The keys that show `pane` (at `index` in PANES), as a Binding takes them: its own key.
+
+    Not alt+DIGIT: terminals send it as ESC DIGIT, which Textual reads as a macOS Option
+    character (ESC 3 is "£"); every bound key must be one a terminal delivers as itself
+    (tests/test_key_delivery.py)."""
+    return pane.KEY
 
 
 def _tab_bindings() -> list[BindingType]:
@@ -103,7 +105,8 @@ class ComposerScreen(Screen[None]):
         Binding("f5", "send", "Send", id="composer.send"),
         Binding("ctrl+s", "save", "Save", id="composer.save"),
         Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts"),
-        Binding("f9,ctrl+h", "history", "History", id="composer.history"),
+        # Not ctrl+h: terminals send it as backspace (tests/test_key_delivery.py).
+        Binding("f9", "history", "History", id="composer.history"),
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
         Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
@@ -148,7 +151,7 @@ class ComposerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
-            with TabbedContent(id="panes"):
+            with PaneTabs(id="panes"):
                 for index, pane_class in enumerate(PANES):
                     with TabPane(pane_class.TITLE, id=f"tab-{pane_class.NAME}"):
                         if index == 0:
@@ -212,17 +215,18 @@ class ComposerScreen(Screen[None]):
         """The draft has changes that are not saved (shown by the draft bar)."""
         self.files.mark_dirty()
 
-    def action_send(self) -> None:
+    async def action_send(self) -> None:
         """Send the draft in the editor."""
+        await settle(self)  # the keys typed just before f5 are in the draft first
         self.sender.send(None)
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         """Save the draft (asking a name if it has none yet)."""
-        self.files.save_flow(ask_name=False)
+        await self.files.save_flow(ask_name=False)
 
-    def action_save_as(self) -> None:
+    async def action_save_as(self) -> None:
         """Save the draft under a new name."""
-        self.files.save_flow(ask_name=True)
+        await self.files.save_flow(ask_name=True)
 
     def action_drafts(self) -> None:
         """Open the drafts picker: open, new, duplicate, rename, delete."""
@@ -394,17 +398,17 @@ class ComposerScreen(Screen[None]):
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
-        self.problems_list.focus()
+        focus_now(self.problems_list)
 
     # -- panes and help -----------------------------------------------------------------------
 
     def action_show_pane(self, key: str) -> None:
         """Show pane `key` and put the focus in its first field."""
+        # Both at once (setting the tab shows its pane): the next key typed goes there.
         self.query_one(TabbedContent).active = f"tab-{key}"
         pane = self.pane(key)
         if pane.is_mounted:
-            # Its fields can take focus only once the tab is displayed.
-            self.call_after_refresh(pane.focus_first)
+            pane.focus_first()
 
     def _step_pane(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)

@@ -8,6 +8,7 @@ save changes nothing: the draft stays in the editor, unsaved, and the file stays
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,8 +23,9 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.paths import display_path
 from connect_tui.core.session import DraftSession
-from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, confirm, unsaved
+from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, ask, confirm, unsaved
 from connect_tui.ui.dialogs.prompt import NamePrompt, check_draft_name
+from connect_tui.ui.keys import settle
 from connect_tui.ui.screens.drafts_picker import NEW, OPEN, DraftsScreen, Picked
 from connect_tui.ui.widgets.draft_bar import DraftBar
 
@@ -82,17 +84,17 @@ class DraftFiles:
     def offer_recovery_on_open(self) -> None:
         """If a recovery copy of this draft is worth restoring, offer it."""
         found = self.session.pending_recovery()
-        if found is not None:
-            self._run(self._offer_recovery(found), "recovery")
-
-    async def _offer_recovery(self, found: recovery.Recovered) -> None:
+        if found is None:
+            return
         when = datetime.fromtimestamp(found.modified).strftime("%Y-%m-%d %H:%M:%S")
         message = Content.assemble(
             "Unsaved changes to ",
             (found.draft.name, "bold"),
             f" were kept from {when}, when connect-tui last stopped without saving them.",
         )
-        choice = await self.screen.app.push_screen_wait(
+        # Shown at once (not from a worker): the keys typed from now on go to the question.
+        answer = ask(
+            self.screen.app,
             ChoiceDialog(
                 "Restore unsaved changes?",
                 message,
@@ -101,8 +103,14 @@ class DraftFiles:
                     Choice("discard", "Discard them", "d", "error"),
                     Choice("cancel", "Not now", "n"),
                 ],
-            )
+            ),
         )
+        self._run(self._recovery_answered(found, answer), "recovery")
+
+    async def _recovery_answered(
+        self, found: recovery.Recovered, answer: asyncio.Future[str | None]
+    ) -> None:
+        choice = await answer
         if choice == "restore":
             self.session.restore(found)
             self.show_draft()
@@ -113,19 +121,35 @@ class DraftFiles:
 
     # -- saving -------------------------------------------------------------------------------
 
-    def save_flow(self, *, ask_name: bool) -> None:
+    async def save_flow(self, *, ask_name: bool) -> None:
         """Save the draft in a worker (asking a name when it has none, or when `ask_name`)."""
-        self._run(self.save(ask_name=ask_name), "save")
+        await settle(self.screen)  # the keys typed before ctrl+s reach the draft first
+        # The name prompt, when one is needed, is shown now: the next keys go to it.
+        asked = self._ask_name(ask_name=ask_name)
+        self._run(self.save(ask_name=ask_name, asked=asked), "save")
 
-    async def save(self, *, ask_name: bool = False) -> bool:
-        """Save (in a worker: it may ask a name); True when the draft is now saved."""
+    def _ask_name(self, *, ask_name: bool) -> asyncio.Future[str | None] | None:
+        """Show the name prompt when saving needs a name (None when it does not)."""
         path, name = self.session.path, self.session.draft.name
-        if path is None or ask_name:
-            title = "Save the draft as" if path is None else "Save a copy as"
-            suggestion = "" if path is None and name == "untitled" else name
-            chosen = await self.screen.app.push_screen_wait(
-                NamePrompt(title, value=suggestion, check=check_draft_name)
-            )
+        if path is not None and not ask_name:
+            return None
+        title = "Save the draft as" if path is None else "Save a copy as"
+        suggestion = "" if path is None and name == "untitled" else name
+        prompt = NamePrompt(title, value=suggestion, check=check_draft_name)
+        return ask(self.screen.app, prompt)
+
+    async def save(
+        self, *, ask_name: bool = False, asked: asyncio.Future[str | None] | None = None
+    ) -> bool:
+        """Save (in a worker: it may ask a name); True when the draft is now saved.
+
+        `asked` is the name prompt already shown by `save_flow`, if any.
+        """
+        path, name = self.session.path, self.session.draft.name
+        if asked is None and (path is None or ask_name):
+            asked = self._ask_name(ask_name=ask_name)
+        if asked is not None:
+            chosen = await asked
             if chosen is None:
                 return False
             path, name = profiles.path_for(chosen), chosen
@@ -135,6 +159,7 @@ class DraftFiles:
                 )
                 if answer != "yes":
                     return False
+        assert path is not None  # a draft with no file is always asked a name
         return self._write(path, name)
 
     def _write(self, path: Path, name: str) -> bool:
@@ -150,11 +175,16 @@ class DraftFiles:
 
     # -- leaving this draft -------------------------------------------------------------------
 
-    async def confirm_leave(self) -> bool:
-        """True when the draft may be left: it is saved, or the user saved or discarded it."""
+    async def confirm_leave(self, asked: asyncio.Future[str | None] | None = None) -> bool:
+        """True when the draft may be left: it is saved, or the user saved or discarded it.
+
+        `asked` is the unsaved-changes question already shown (see `_ask_leave`).
+        """
         if not self.session.dirty:
             return True
-        choice = await self.screen.app.push_screen_wait(unsaved(self.session.draft.name))
+        if asked is None:
+            asked = ask(self.screen.app, unsaved(self.session.draft.name))
+        choice = await asked
         if choice == "save":
             return await self.save()
         if choice == "discard":
@@ -162,20 +192,38 @@ class DraftFiles:
             return True
         return False
 
-    def quit_flow(self) -> None:
+    def _ask_leave(self) -> asyncio.Future[str | None] | None:
+        """Ask now what to do with unsaved changes (None when there are none)."""
+        if not self.session.dirty:
+            return None
+        return ask(self.screen.app, unsaved(self.session.draft.name))
+
+    async def quit_flow(self) -> None:
         """Quit, asking first when there are unsaved changes."""
-        if not self._leaving:  # already asking: one question at a time
-            self._run(self._leave(None), "leave", exclusive=False)
+        if self._leaving:  # already asking: one question at a time
+            return
+        self._leaving = True
+        # The keys typed just before ctrl+q may still be on their way to the draft; then
+        # the question is shown at once, so the keys typed after ctrl+q go to it.
+        await settle(self.screen)
+        self._run(self._leave(None, self._ask_leave()), "leave", exclusive=False)
 
     def open_flow(self, draft: Draft, path: Path | None, *, dirty: bool = False) -> None:
         """Open another draft, asking first when this one has unsaved changes."""
         if not self._leaving:
-            self._run(self._leave((draft, path, dirty)), "leave", exclusive=False)
+            self._leaving = True
+            self._run(
+                self._leave((draft, path, dirty), self._ask_leave()), "leave", exclusive=False
+            )
 
-    async def _leave(self, then: tuple[Draft, Path | None, bool] | None) -> None:
+    async def _leave(
+        self,
+        then: tuple[Draft, Path | None, bool] | None,
+        asked: asyncio.Future[str | None] | None,
+    ) -> None:
         self._leaving = True
         try:
-            if not await self.confirm_leave():
+            if not await self.confirm_leave(asked):
                 return
         finally:
             self._leaving = False

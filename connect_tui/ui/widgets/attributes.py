@@ -10,7 +10,7 @@ from connect_tui.ui.widgets.fields import text_of
 from connect_tui.ui.widgets.map_rows import MapRowsPane, is_key_problem
 from connect_tui.ui.widgets.rows import Column
 
-KEY, VALUE = "Key", "Value"
+KEY_CELL, VALUE = "Key", "Value"
 
 
 class AttributesPane(MapRowsPane):
@@ -39,17 +39,17 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"Attributes"})
     MEMBER: ClassVar[str] = "Attributes"
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column(KEY, "Key", placeholder="key"),
+        Column(KEY_CELL, "Key", placeholder="key"),
         Column(VALUE, "Value", placeholder="value", width="2fr"),
     )
-    KEY_COLUMN: ClassVar[str] = KEY
+    KEY_COLUMN: ClassVar[str] = KEY_CELL
     NOUN: ClassVar[str] = "attribute"
     BUDGET: ClassVar[int] = ATTRIBUTE_BYTES
     INTRO: ClassVar[str] = "Contact attributes that flows can read: a key and a value."
 
     def rows_from_map(self, table: dict[str, Any]) -> list[dict[str, str]]:
         """One row per attribute, in the draft's order."""
-        return [{KEY: str(key), VALUE: text_of(value)} for key, value in table.items()]
+        return [{KEY_CELL: str(key), VALUE: text_of(value)} for key, value in table.items()]
 
     def entry_of(self, row: dict[str, str]) -> Any:
         """The value as typed (an empty value is a value)."""
@@ -61,4 +61,4 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 
     def cell_for(self, problem: Problem) -> str:
         """The key for a problem with the key, else the value."""
-        return KEY if is_key_problem(problem) else VALUE
+        return KEY_CELL if is_key_problem(problem) else VALUE

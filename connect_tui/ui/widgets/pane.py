@@ -27,6 +27,7 @@ from textual.widgets import Input, Select, TextArea
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
+from connect_tui.ui.keys import focus_now
 
 #: The messages that field widgets post when their value changes; muted while loading.
 FIELD_CHANGES: tuple[type[Message], ...] = (Input.Changed, Select.Changed, TextArea.Changed)
@@ -126,7 +127,7 @@ class Pane(VerticalScroll):
         """Focus the field the problem is about (or the pane's first field); True if focused."""
         target = self.field_for(problem)
         if target is not None and target.focusable:
-            target.focus()
+            focus_now(target)
             target.scroll_visible()
             return True
         return self.focus_first()
@@ -142,7 +143,7 @@ class Pane(VerticalScroll):
         """Focus the pane's first shown field; True if there was one."""
         field = self.first_field()
         if field is not None:
-            field.focus()
+            focus_now(field)  # at once: the next key typed goes here
         return field is not None
 
     def _shown(self, widget: Widget) -> bool:

@@ -11,7 +11,7 @@ from connect_tui.ui.widgets.map_rows import MapRowsPane
 from connect_tui.ui.widgets.row_extras import EXTRA
 from connect_tui.ui.widgets.rows import Column
 
-NAME, TYPE, VALUE = "Name", "Type", "Value"
+NAME_CELL, TYPE, VALUE = "Name", "Type", "Value"
 #: The members of a reference the rows show; others (Status, Arn, ...) ride along unshown.
 _SHOWN = (TYPE, VALUE)
 
@@ -21,7 +21,8 @@ class ReferencesPane(MapRowsPane):
 
     TITLE: ClassVar[str] = "References"
     NAME: ClassVar[str] = "references"
-    KEY: ClassVar[str] = "alt+f"
+    # Not alt+f: a terminal sends it as ESC f, which Textual reads as ctrl+right.
+    KEY: ClassVar[str] = "alt+e"
     HELP: ClassVar[str] = f"""\
 # References
 
@@ -47,11 +48,11 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"References"})
     MEMBER: ClassVar[str] = "References"
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column(NAME, "Name", placeholder="name"),
+        Column(NAME_CELL, "Name", placeholder="name"),
         Column(TYPE, "Type", placeholder="type", choices=REFERENCE_TYPES_AT_CREATION, width="12"),
         Column(VALUE, "Value", placeholder="value", width="2fr"),
     )
-    KEY_COLUMN: ClassVar[str] = NAME
+    KEY_COLUMN: ClassVar[str] = NAME_CELL
     NOUN: ClassVar[str] = "reference"
     BUDGET: ClassVar[int] = REFERENCE_BYTES
     INTRO: ClassVar[str] = "Shown to the agent with the contact: a name, a type and a value."
@@ -63,7 +64,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
             entry = reference if isinstance(reference, dict) else {}
             rows.append(
                 {
-                    NAME: str(name),
+                    NAME_CELL: str(name),
                     TYPE: text_of(entry.get(TYPE)),
                     VALUE: text_of(entry.get(VALUE)),
                     EXTRA: self.extras.keep(entry, _SHOWN),
@@ -89,4 +90,4 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         location = problem.location
         if len(location) > 2 and str(location[2]) in _SHOWN:
             return str(location[2])
-        return NAME
+        return NAME_CELL

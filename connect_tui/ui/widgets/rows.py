@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from connect_tui.ui.keys import focus_now
 from connect_tui.ui.widgets.row_cells import CellRow, Column, RemoveRow, cell_value
 
 __all__ = ["Column", "RemoveRow", "RowList"]
@@ -36,16 +37,20 @@ class RowList(Widget):
     unshown, so a pane can keep data it does not edit attached to the right row.
     """
 
+    # Every row key is a priority binding: it runs in the app's own loop, in the order the
+    # keys came, and moves the focus at once. A plain binding runs only once the key has
+    # bubbled up from the focused cell, and the keys typed after it (text right after
+    # ctrl+n, a second ctrl+d) would already have gone to the old cell.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "add", "Add row", id="rows.add"),
-        # priority: an Input binds ctrl+d to delete-right, and the row's key must win.
+        Binding("ctrl+n", "add", "Add row", id="rows.add", priority=True),
+        # An Input binds ctrl+d to delete-right: the row's key must win anyway.
         Binding("ctrl+d", "remove", "Remove row", id="rows.remove", priority=True),
-        Binding("alt+up", "move(-1)", "Move row up", id="rows.up"),
-        Binding("alt+down", "move(1)", "Move row down", id="rows.down"),
+        Binding("alt+up", "move(-1)", "Move row up", id="rows.up", priority=True),
+        Binding("alt+down", "move(1)", "Move row down", id="rows.down", priority=True),
         # Up and down go to the same cell of the row above or below; at either end (and
         # in a Select, which opens its list on them) the keys are left to others.
-        Binding("up", "cursor(-1)", "Cell above", show=False, id="rows.previous"),
-        Binding("down", "cursor(1)", "Cell below", show=False, id="rows.next"),
+        Binding("up", "cursor(-1)", "Cell above", show=False, id="rows.previous", priority=True),
+        Binding("down", "cursor(1)", "Cell below", show=False, id="rows.next", priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -171,7 +176,7 @@ class RowList(Widget):
     def focus_row(self, row: int = 0) -> None:
         """Focus the first cell of a row (-1: the last), or the Add button when there is none."""
         if not self._row_widgets:
-            self.query_one(".rows-add", Button).focus()
+            self._focus_now(self.query_one(".rows-add", Button))
             return
         index = max(-len(self._row_widgets), min(row, len(self._row_widgets) - 1))
         self._focus_when_mounted(self._row_widgets[index].cells[self.columns[0].key])
@@ -198,14 +203,18 @@ class RowList(Widget):
             return True
         return target is not None and self.focus_field(target)
 
+    def _focus_now(self, widget: Widget) -> None:
+        # Not `widget.focus()`: see connect_tui.ui.keys (the next key must land here).
+        focus_now(widget)
+
     def _focus_when_mounted(self, widget: Widget) -> None:
         if not self._pending():
-            widget.focus()
+            self._focus_now(widget)
             return
 
         async def focus_later() -> None:
             await self.mount_pending()
-            widget.focus()
+            self._focus_now(widget)
 
         self.call_later(focus_later)
 
@@ -380,7 +389,7 @@ class RowList(Widget):
         else:
             await self._body.mount(row)
         if self.columns:
-            row.cells[self.columns[0].key].focus()
+            self._focus_now(row.cells[self.columns[0].key])
         self._changed()
         return True
 
@@ -405,7 +414,7 @@ class RowList(Widget):
             return
         neighbour = self._row_widgets[min(index, len(self._row_widgets) - 1)]
         key = column if column in neighbour.cells else self.columns[0].key
-        neighbour.cells[key].focus()
+        self._focus_now(neighbour.cells[key])
 
     async def move_row(self, index: int, offset: int) -> None:
         """Move the row at `index` by `offset` places (as the user would), keeping its focus."""
@@ -448,14 +457,15 @@ class RowList(Widget):
         offset = parameters[0]
         return isinstance(offset, int) and 0 <= row + offset < len(self._row_widgets)
 
-    def action_cursor(self, offset: int) -> None:
+    async def action_cursor(self, offset: int) -> None:
         """Focus the same cell in the row `offset` rows away."""
         focused = self.screen.focused
         row = self.row_of(focused)
         if focused is None or row is None or not 0 <= row + offset < len(self._row_widgets):
             return
+        await self.mount_pending()
         cells = self._row_widgets[row + offset].cells
-        self._focus_when_mounted(cells.get(focused.name or "", cells[self.columns[0].key]))
+        self._focus_now(cells.get(focused.name or "", cells[self.columns[0].key]))
 
     async def action_move(self, offset: int) -> None:
         """Move the focused row up (-1) or down (1)."""

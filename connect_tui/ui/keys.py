@@ -1,0 +1,99 @@
+"""Provides what keeps keys in order at full speed: `run_binding_in_order`, `focus_now`, `settle`.
+
+A terminal delivers a burst of keys (typing, a paste) all at once. Textual hands each key
+to the focused widget's queue and runs a plain binding only once the key has bubbled back
+up to the app, by when the keys typed after it have already gone to the old widget (text
+typed after tab or ctrl+n landed in the previous field); and `Widget.focus()` moves the
+focus only when the app's queue gets to it, after the keys already waiting there. So the
+composer's app runs the binding of a key the focused widget will not take itself, at once
+and in order (`run_binding_in_order`), and the actions move the focus with `focus_now`.
+Actions that read the draft (save, send, quit) first `settle` the keys typed before them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import TabbedContent, TabPane
+
+
+def focus_now(widget: Widget) -> None:
+    """Give `widget` the focus now, so the very next key goes to it."""
+    if widget.is_attached:
+        widget.screen.set_focus(widget)
+
+
+class PaneTabs(TabbedContent):
+    """TabbedContent that follows the focus only while the focus is still in that pane.
+
+    TabbedContent shows the pane of a widget that was focused, when the focus event comes
+    round. alt+r then alt+a at full speed focus a Recipients cell, then an Addresses
+    field; the late news of the first focus brought Recipients back over Addresses while
+    the focus stayed (hidden) in Addresses, and typed text went nowhere to be seen.
+    """
+
+    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        """Ignore the news of a focus that has moved on since."""
+        focused = self.screen.focused
+        if focused is None or event.tab_pane not in focused.ancestors:
+            event.prevent_default()
+            event.stop()
+
+
+async def settle(screen: Screen[Any], *, timeout: float = 0.5) -> None:
+    """Wait until the widgets of `screen` have handled the keys already handed to them.
+
+    A priority binding runs as soon as its key comes, possibly before the focused field
+    has taken the keys typed just before it (and before the edit has reached the draft).
+    Save, send and quit read the draft, so they first let every queue on the screen run
+    dry. The keys typed after them wait meanwhile: the app is running this binding.
+    """
+    nodes: list[MessagePump] = [screen, *screen.walk_children(Widget)]
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2 and time.monotonic() < deadline:
+        await asyncio.sleep(0)
+        busy = any(node.message_queue_size for node in nodes)
+        quiet = 0 if busy else quiet + 1
+
+
+async def settle_focus(screen: Screen[Any], *, timeout: float = 0.5) -> None:
+    """Wait until the focused widget and its containers have handled their queued messages."""
+    focused = screen.focused
+    if focused is None:
+        return
+    nodes: list[MessagePump] = [focused, *focused.ancestors]
+    nodes = [node for node in nodes if node is not screen.app]
+    deadline = time.monotonic() + timeout
+    while any(node.message_queue_size for node in nodes) and time.monotonic() < deadline:
+        await asyncio.sleep(0)
+
+
+async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
+    """Run the binding of a key the focused widget will not take, in the order keys came.
+
+    Textual hands a key to the focused widget and runs its binding only once the key has
+    bubbled back up to the app, by when the keys typed after it have reached the old
+    widget (text typed after tab or ctrl+n lands in the old field; `left` then `x`
+    types x before the cursor moves). Here the app runs that binding itself, at once,
+    after the keys before it are handled. Keys the focused widget may take (text in a
+    field, enter in the body) go the usual way. True when a binding ran.
+    """
+    screen = app.screen
+    focused = screen.focused
+    if focused is None or screen.maximized is not None:
+        return False
+    if focused.check_consume_key(event.key, event.character):
+        return False
+    active = screen.active_bindings.get(event.key)
+    if active is None or not active.enabled:
+        return False
+    await settle_focus(screen)  # the keys before this one are handled first
+    return await app.run_action(active.binding.action, active.node)

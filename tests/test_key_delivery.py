@@ -1,0 +1,103 @@
+"""Every key the app binds is one a terminal delivers as itself (issue 15, defect 5).
+
+alt+f never opened References (a terminal sends ESC f, which Textual reads as
+ctrl+right) and ctrl+h never opened History (a terminal sends it as backspace). This
+goes through every binding of every screen, dialog and widget of connect_tui, encodes
+each key as an xterm-compatible terminal sends it (tests/xterm_keys.py) and parses those
+bytes with Textual's own key parser, and with the composer's (which reads alt+LETTER in a
+burst), expecting the very key that was bound. It also checks that every key the README's
+keys tables and the help screen name is one of those bindings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from textual._xterm_parser import XTermParser
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.events import Key
+
+import connect_tui.ui
+from connect_tui.ui.terminal_input import BurstSafeParser
+from tests.xterm_keys import xterm_bytes
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _all_bindings() -> dict[str, set[str]]:
+    """key -> the classes binding it, for every class of connect_tui.ui (all imported)."""
+    for module in pkgutil.walk_packages(connect_tui.ui.__path__, "connect_tui.ui."):
+        importlib.import_module(module.name)
+    found: dict[str, set[str]] = {}
+    pending: list[type[DOMNode]] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if not cls.__module__.startswith("connect_tui."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            keys = binding.key if isinstance(binding, Binding) else binding[0]
+            for key in keys.split(","):
+                found.setdefault(key.strip(), set()).add(cls.__name__)
+    # Textual's own keys the app documents: the command palette.
+    found.setdefault(App.COMMAND_PALETTE_BINDING, set()).add("App")
+    return found
+
+
+BINDINGS = _all_bindings()
+
+
+def _parsed(parser: XTermParser, data: str) -> list[str]:
+    return [event.key for event in [*parser.feed(data), *parser.feed("")] if isinstance(event, Key)]
+
+
+@pytest.mark.parametrize("key", sorted(BINDINGS))
+def test_a_terminal_delivers_the_bound_key_as_itself(key: str) -> None:
+    where = ", ".join(sorted(BINDINGS[key]))
+    data = xterm_bytes(key)
+    assert data is not None, f"{key} ({where}): no terminal key sends it"
+    assert _parsed(XTermParser(), data) == [key], f"{key} ({where}): sent as {data!r}"
+    assert _parsed(BurstSafeParser(), data) == [key], f"{key} ({where}): sent as {data!r}"
+
+
+def test_the_checker_catches_the_keys_that_never_arrived() -> None:
+    assert _parsed(XTermParser(), xterm_bytes("alt+f") or "") == ["ctrl+right"]
+    assert _parsed(XTermParser(), xterm_bytes("ctrl+h") or "") == ["backspace"]
+    assert _parsed(XTermParser(), xterm_bytes("alt+3") or "") != ["alt+3"]
+    assert xterm_bytes("ctrl+shift+z") is None
+
+
+def _documented_keys(text: str) -> set[str]:
+    """The keys in the first column of every Markdown table row of `text`."""
+    keys: set[str] = set()
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) < 3 or set(cells[1]) <= {"-", " "}:
+            continue
+        for token in re.split(r"\s*(?:/|,|\bor\b|\(|\))\s*", cells[1].replace("`", "")):
+            token = token.strip()
+            if re.fullmatch(r"(?:(?:ctrl|alt|shift)\+)+[a-z0-9]+|f\d+", token):
+                keys.add(token)
+    return keys
+
+
+def test_every_key_the_readme_and_help_name_is_bound() -> None:
+    from connect_tui.ui.dialogs.help import KEYS_HELP
+
+    readme = README.read_text(encoding="utf-8")
+    keys_section = readme[readme.index("## The composer") : readme.index("### Keys of your own")]
+    documented = _documented_keys(keys_section) | _documented_keys(KEYS_HELP)
+    # alt+LETTER of the panes table is written "alt+ | `a`": rebuild those keys.
+    for line in keys_section.splitlines():
+        match = re.fullmatch(r"\|[^|]+\|\s*`([a-z])`\s*\|.*", line)
+        if match:
+            documented.add(f"alt+{match.group(1)}")
+    assert documented >= {"f5", "f9", "ctrl+s", "alt+e", "alt+a"}
+    unbound = sorted(key for key in documented if key not in BINDINGS)
+    assert not unbound, f"documented but not bound: {unbound}"
