@@ -455,7 +455,12 @@ class ComposerScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
-            self.sender.follow(draft, entry.contact_id, sent_request=entry.request)
+            self.sender.follow(
+                draft,
+                entry.contact_id,
+                sent_request=entry.request,
+                created_request=entry.create_contact,
+            )
         elif action == "open":
             self.files.reopen_history(draft, entry.profile, number)
         else:
