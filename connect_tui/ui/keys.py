@@ -92,11 +92,15 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
         return False
     if focused.check_consume_key(event.key, event.character):
         return False
-    active = screen.active_bindings.get(event.key)
-    if active is None or not active.enabled:
+    if event.key not in screen.active_bindings:
         return False
     await settle_focus(screen)  # the keys before this one are handled first
-    return await app.run_action(active.binding.action, active.node)
+    # Textual's own order: priority bindings from the app down, then from the focused
+    # widget up, each tried until one runs (an Input's ctrl+pagedown that does nothing
+    # lets the screen's run). `_check_bindings` is that loop; no public API offers it.
+    return await app._check_bindings(event.key, priority=True) or await app._check_bindings(
+        event.key
+    )
 
 
 async def take_paste_in_order(app: App[Any], event: events.Paste) -> bool:

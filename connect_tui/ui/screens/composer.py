@@ -110,9 +110,22 @@ class ComposerScreen(Screen[None]):
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
         Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
-        Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
+        # Priority: an Input binds these to scroll sideways, and they must switch panes.
         Binding(
-            "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
+            "ctrl+pagedown",
+            "next_pane",
+            "Next pane",
+            show=False,
+            id="composer.next_pane",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+pageup",
+            "previous_pane",
+            "Previous pane",
+            show=False,
+            id="composer.previous_pane",
+            priority=True,
         ),
         *_tab_bindings(),
     ]
