@@ -25,10 +25,6 @@ pytestmark = [
 
 COMMAND = [sys.executable, "-m", "connect_tui"]
 #: Issue 15's defects these scenarios meet today (the keys helper's area unless named).
-SELECT_BURST = (
-    "defect 2, left: Textual's Select focuses its list with a deferred focus(), so the "
-    "keys sent right behind enter (down, enter) reach the closed Select instead"
-)
 DIALOG_BURST = (
     "defect 2, left: the segment editor's dialogs open from a worker, so the keys sent right "
     "behind the key that opens one reach the tree (or the closing dialog) instead"
@@ -255,7 +251,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _references,
-        defect=SELECT_BURST,
     ),
     Scenario(
         "jumps",

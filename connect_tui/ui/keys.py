@@ -64,9 +64,11 @@ async def settle(screen: Screen[Any], *, timeout: float = 0.5) -> None:
         quiet = 0 if busy else quiet + 1
 
 
-async def settle_focus(screen: Screen[Any], *, timeout: float = 0.5) -> None:
-    """Wait until the focused widget and its containers have handled their queued messages."""
-    focused = screen.focused
+async def settle_focus(
+    screen: Screen[Any], widget: Widget | None = None, *, timeout: float = 0.5
+) -> None:
+    """Wait until `widget` (default: the focused one) and its containers are idle."""
+    focused = widget if widget is not None else screen.focused
     if focused is None:
         return
     nodes: list[MessagePump] = [focused, *focused.ancestors]
@@ -98,9 +100,15 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
     # Textual's own order: priority bindings from the app down, then from the focused
     # widget up, each tried until one runs (an Input's ctrl+pagedown that does nothing
     # lets the screen's run). `_check_bindings` is that loop; no public API offers it.
-    return await app._check_bindings(event.key, priority=True) or await app._check_bindings(
+    ran = await app._check_bindings(event.key, priority=True) or await app._check_bindings(
         event.key
     )
+    if ran:
+        # What the action set going (a Select's list closing, a dialog's answer) settles
+        # before the next key is handed on.
+        await settle_focus(screen, focused)
+        await settle_focus(app.screen)
+    return ran
 
 
 async def take_paste_in_order(app: App[Any], event: events.Paste) -> bool:

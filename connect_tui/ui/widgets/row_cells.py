@@ -20,6 +20,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
+from connect_tui.ui.keys import focus_now
+
 
 @dataclass(frozen=True)
 class Column:
@@ -74,6 +76,24 @@ class CellInput(Input):
     def on_resize(self) -> None:
         """Widen the virtual size to the widget (it stays wider for text that overflows)."""
         self.virtual_size = Size(max(self.content_width, self.size.width), 1)
+
+
+class CellSelect(Select[str]):
+    """A Select cell whose list takes the focus at once when it opens, and gives it back.
+
+    Select moves the focus with `focus()`, which happens only once the app's queue gets to
+    it: `enter`, `down`, `enter` sent in one burst reached the closed Select, not its list
+    (see connect_tui.ui.keys).
+    """
+
+    def watch_expanded(self, expanded: bool) -> None:
+        """Open: the list has the focus now; closed: this Select has it back."""
+        if not self.is_mounted:
+            return
+        if expanded:
+            focus_now(self.query_one("SelectOverlay"))
+        elif self.screen.focused is not None and self in self.screen.focused.ancestors:
+            focus_now(self)
 
 
 class CellRow(Horizontal):
@@ -136,7 +156,7 @@ class CellRow(Horizontal):
             cell: Cell
             if column.choices is not None:
                 options = _options(column.choices, value)
-                cell = Select(
+                cell = CellSelect(
                     options,
                     prompt=column.placeholder or column.label,
                     value=value if value else Select.NULL,
