@@ -47,7 +47,7 @@ class PaneTabs(TabbedContent):
             event.stop()
 
 
-async def settle(screen: Screen[Any], *, timeout: float = 0.5) -> None:
+async def settle(screen: Screen[Any], *, timeout: float = 3.0) -> None:
     """Wait until the widgets of `screen` have handled the keys already handed to them.
 
     A priority binding runs as soon as its key comes, possibly before the focused field
@@ -65,7 +65,7 @@ async def settle(screen: Screen[Any], *, timeout: float = 0.5) -> None:
 
 
 async def settle_focus(
-    screen: Screen[Any], widget: Widget | None = None, *, timeout: float = 0.5
+    screen: Screen[Any], widget: Widget | None = None, *, timeout: float = 3.0
 ) -> None:
     """Wait until `widget` (default: the focused one) and its containers are idle."""
     focused = widget if widget is not None else screen.focused
