@@ -93,10 +93,13 @@ class Sending:
         screen: Screen[Any],
         session: DraftSession,
         go_to_problem: Callable[[Problem], None],
+        local_problems: Callable[[], list[Problem]] | None = None,
     ) -> None:
         self.screen = screen
         self.session = session
         self.go_to_problem = go_to_problem
+        #: The screen's: what its panes show that the draft cannot hold (a repeated name).
+        self.local_problems = local_problems or list
         #: True while a send is under way (one at a time).
         self.sending = False
         self.last_outcome: SendOutcome | None = None
@@ -158,6 +161,8 @@ class Sending:
         bar.show_status("checking…", sending=True)
         prepared = await asyncio.to_thread(prepare_copy, draft)
         errors = [p for p in prepared.problems if p.is_error]
+        if other is None:  # rows the draft cannot hold (a repeated name) are not sent silently
+            errors += [p for p in self.local_problems() if p.is_error]
         if errors:
             self._refuse(errors, in_editor=other is None)
             return
