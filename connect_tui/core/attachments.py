@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 SANDBOX_BUCKET: Final = "connect-tui-sandbox-attachments"
 #: How long a presigned URL lasts unless the user chooses otherwise.
 DEFAULT_EXPIRY_SECONDS: Final = 3600
-#: SigV4 presigned URLs last at most 7 days (S3 User Guide, "Sharing objects with presigned
-#: URLs": https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html).
+#: A presigned URL lasts at most 7 days: AWS CLI reference, `aws s3 presign --expires-in`:
+#: "Default is 3600 seconds. Maximum is 604800 seconds." (all presigned URLs use SigV4;
+#: https://docs.aws.amazon.com/cli/latest/reference/s3/presign.html).
 MAX_EXPIRY_SECONDS: Final = 7 * 24 * 3600
 #: Every file goes up in one PutObject: at most 20 MB, far under S3's 5 GB for one PUT, so
 #: s3transfer is told never to split it (the sandbox then needs no multipart upload).
