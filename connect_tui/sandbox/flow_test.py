@@ -69,7 +69,14 @@ def run_draft(
     request, _ = variables.resolve(draft.request, draft.variables)
     request = {**request, "ContactFlowId": flow.id, "ClientToken": str(uuid.uuid4())}
     instance_id = str(request.get("InstanceId") or "")
+    place: dict[str, Any] = {}
+    if instance_id.startswith("arn:"):  # the sandbox plays the ARN's account and Region
+        parts = instance_id.split(":", 5)
+        if len(parts) == 6 and parts[3] and parts[4]:
+            place = {"region": parts[3], "account_id": parts[4]}
+        instance_id = instance_id.rsplit("/", 1)[-1]
     config = SandboxConfig(
+        **place,
         instances=(instance_id,) if instance_id else SandboxConfig().instances,
         rate=0,
         flows=((flow.id, flow.name, flow.content),),

@@ -64,7 +64,7 @@ def query_members(operation: str, query: str) -> dict[str, Any]:
     (`contactId=...` is ContactId; a list member takes every value; an integer is parsed)."""
     from connect_tui.core import schema
 
-    shape = schema.service_model().operation_model(operation).input_shape
+    shape = schema.operation_model(operation).input_shape
     members: dict[str, Any] = {}
     if shape is None:
         return members

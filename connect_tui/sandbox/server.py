@@ -202,6 +202,7 @@ class _Handler(BaseHTTPRequestHandler):
             # The body cannot be read (or is too big): answer, and drop what follows.
             self.close_connection = True
             error = protocol.invalid(str(exc))
+            self.server.sandbox.journal.write(None, None, error=error.code, message=error.message)
             self._write(Reply(error.status, error.body(), error.code))
             return
         reply = self.server.sandbox.handle(self.command, self.path, self.headers, raw)

@@ -11,6 +11,8 @@ that is not saved yet starts a new draft of that name.
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -49,6 +51,15 @@ def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
         return profiles.load(path), path
     name = profiles.name_for(path) if profiles.looks_like_path(argument) else argument
     return new_draft(name), path
+
+
+def load_every_ui_module() -> None:
+    """Import every module of connect_tui.ui, so binding_ids() sees every screen and pane
+    (the composer imports most of them only when first shown)."""
+    import connect_tui.ui
+
+    for module in pkgutil.walk_packages(connect_tui.ui.__path__, "connect_tui.ui."):
+        importlib.import_module(module.name)
 
 
 def binding_ids() -> set[str]:
@@ -118,9 +129,11 @@ class ComposerApp(App[int]):
         self.call_after_refresh(self._show_notices)
 
     def _show_notices(self) -> None:
-        import connect_tui.ui.dialogs.help  # noqa: F401  (its binding ids count as known)
-
-        unknown = sorted(set(self._keymap) - binding_ids()) if not self.keymap_file_error else []
+        unknown: list[str] = []
+        if self._keymap and not self.keymap_file_error:
+            # Only with a keymap to check: loading every screen and pane costs ~100 ms.
+            load_every_ui_module()
+            unknown = sorted(set(self._keymap) - binding_ids())
         if unknown:
             self.notices.append(
                 f"{paths.settings_file()}: keymap: unknown binding id "

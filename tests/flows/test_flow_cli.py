@@ -54,6 +54,23 @@ def test_a_failed_expectation_exits_1(capsys: pytest.CaptureFixture[str]) -> Non
     )
 
 
+def test_any_instance_by_id_or_arn(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = profiles.load(DRAFTS / "vip.toml")
+    draft.flow_test = {}  # its queue is named Escalations only in the default instance
+    for instance in (
+        "a-real-instance",
+        "arn:aws:connect:eu-west-2:111122223333:instance/a-real-instance",
+    ):
+        draft.request["InstanceId"] = instance
+        path = tmp_path / "other.toml"
+        profiles.save(draft, path)
+        # The flow names the default instance's queue ARNs: they are added under their ids.
+        code, out, _ = main(
+            capsys, "flow", "test", str(FLOW), str(path), "--expect-path", "transfer"
+        )
+        assert code == 0, out
+
+
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = main(
         capsys, "flow", "test", str(FLOW), str(DRAFTS / "refund.toml"), "--output", "json"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from connect_tui.core import history, profiles
 from connect_tui.core.sending import SendOutcome
 from connect_tui.ui import safe_render
@@ -39,6 +41,7 @@ def test_the_rendering_hook_is_installed() -> None:
     assert safe_render.installed()
 
 
+@pytest.mark.slow
 async def test_every_pane_shows_hostile_text_escaped(profiles_dir: Path) -> None:
     path = save_hostile(profiles_dir, endpoint_url=f"http://127.0.0.1:9/{ALL}")
     before = path.read_bytes()

@@ -36,23 +36,6 @@ async def _pick(pilot, field_id: str, typed: str) -> PickerDialog:
     return dialog
 
 
-async def test_pick_a_destination_address_from_the_instance(isolated_home: Path) -> None:
-    app = ComposerApp(new_draft(), None)
-    async with app.run_test(size=(120, 40)) as pilot:
-        composer = await ready(pilot)
-        dialog = await _pick(pilot, "destination-address", "sales@")
-        assert dialog.query_one(OptionList).option_count == 1
-        await pilot.press("enter")
-        await until(pilot, lambda: pilot.app.screen is composer)
-        await until(
-            pilot,
-            lambda: (
-                composer.draft.request["DestinationEmailAddress"] == sandbox_identity.SALES_ADDRESS
-            ),
-        )
-        assert composer.query_one("#destination-address", Input).has_focus
-
-
 async def test_an_instance_the_target_lacks_is_a_warning_once_the_list_is_known(
     isolated_home: Path,
 ) -> None:

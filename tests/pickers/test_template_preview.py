@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import TextArea
 
 from connect_tui.core import template_preview
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import OUTBOUND
 from connect_tui.sandbox import qconnect
 from connect_tui.ui.app import ComposerApp
-from connect_tui.ui.dialogs.picker import PickerDialog
-from tests.ui.composer_pilot import ready, top_screen, until
+from tests.ui.composer_pilot import ready, until
 
 ORDER_SHIPPED = next(t.id for t in qconnect.TEMPLATES.values() if t.name == "Order shipped")
 
@@ -72,25 +71,3 @@ async def test_preview_renders_the_template_and_unfilled_variables_are_warnings(
         }
         assert all(not p.is_error for p in unfilled)
         assert unfilled[0].path.startswith("EmailMessage.TemplatedMessageConfig.TemplateAttributes")
-
-
-async def test_pick_the_template_of_the_knowledge_base(isolated_home: Path) -> None:
-    draft = _template_draft()
-    draft.request["EmailMessage"]["TemplatedMessageConfig"]["MessageTemplateId"] = ""
-    app = ComposerApp(draft, None)
-    async with app.run_test(size=(120, 40)) as pilot:
-        composer = await ready(pilot)
-        composer.action_show_pane("message")
-        await pilot.pause()
-        field = composer.query_one("#template-id", Input)
-        field.focus()
-        await pilot.pause()
-        await pilot.press("f4")
-        dialog = await top_screen(pilot, PickerDialog)
-        options = dialog.query_one(OptionList)
-        await until(pilot, lambda: options.option_count == 2)
-        await pilot.press(*"refund", "enter")
-        await until(pilot, lambda: pilot.app.screen is composer)
-        refund = next(t.id for t in qconnect.TEMPLATES.values() if t.name == "Refund issued")
-        config = composer.draft.request["EmailMessage"]["TemplatedMessageConfig"]
-        await until(pilot, lambda: config.get("MessageTemplateId") == refund)
