@@ -72,6 +72,10 @@ async def test_send_follow_accept_disconnect_and_reply(profiles_dir: Path) -> No
 
         await pilot.press("r")
         await until(pilot, lambda: any("The agent replied" in n for n in recorder.notices))
+        # The reply joins the thread (ListAssociatedContacts), related to this contact.
+        await until(
+            pilot, lambda: any("AGENT_REPLY" in row[1] for row in section(follow, "thread"))
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, FollowScreen)

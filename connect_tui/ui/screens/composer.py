@@ -145,7 +145,7 @@ class ComposerScreen(Screen[None]):
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
         self.template_problems: list[Problem] = []
         #: Sends the draft (f5) or one from the history, and shows the outcome.
-        self.sender = Sending(self, self.session, self.go_to_problem)
+        self.sender = Sending(self, self.session, self.go_to_problem, self.local_problems)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -337,16 +337,21 @@ class ComposerScreen(Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = (
-            validate(self.draft)
-            + unknown_ids(self.draft, self.picking.known)
-            + self.template_problems
-        )
+        self.problems = [
+            *validate(self.draft),
+            *unknown_ids(self.draft, self.picking.known),
+            *self.template_problems,
+            *self.local_problems(),
+        ]
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
+
+    def local_problems(self) -> list[Problem]:
+        """What the panes show that the draft cannot hold (a repeated reference name)."""
+        return [problem for pane in self.panes for problem in pane.local_problems()]
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -463,7 +468,12 @@ class ComposerScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
-            self.sender.follow(draft, entry.contact_id, sent_request=entry.request)
+            self.sender.follow(
+                draft,
+                entry.contact_id,
+                sent_request=entry.request,
+                created_request=entry.create_contact,
+            )
         elif action == "open":
             self.files.reopen_history(draft, entry.profile, number)
         else:
