@@ -39,7 +39,6 @@ JUMPS_RACE = (
     "defect 4 (keys), a race: after ten alt+LETTER jumps from inside rows and cells, the "
     "burst's last keys (alt+a, the address, ctrl+s) are now and then lost (1 run in 3 here)"
 )
-PASTED_LIST = "the paste-a-list-of-addresses feature (one row per address) is not there yet"
 
 
 def pane_key(name: str) -> str:
@@ -192,7 +191,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _pasted_list,
-        defect=PASTED_LIST,
     ),
     Scenario(
         "message",
