@@ -9,6 +9,7 @@ imports no verbs or ui; no module of connect_tui reaches itself again through it
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "connect_tui"
@@ -22,7 +23,8 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def imported_names(path: Path, *, type_hints: bool = True) -> set[str]:
+@functools.cache
+def imported_names(path: Path, *, type_hints: bool = True) -> frozenset[str]:
     """Every absolute module name a file imports, at any depth of the file (functions too).
 
     With `type_hints=False`, imports under `if TYPE_CHECKING:` are left out: they never run.
@@ -51,9 +53,10 @@ def imported_names(path: Path, *, type_hints: bool = True) -> set[str]:
             names.add(prefix)
             # `from package import module` imports the module.
             names.update(f"{prefix}.{alias.name}" for alias in node.names)
-    return names
+    return frozenset(names)
 
 
+@functools.cache
 def import_graph(*, type_hints: bool = True) -> dict[str, set[str]]:
     """connect_tui module -> the connect_tui modules it imports (only ones that exist)."""
     files = {module_name(p): p for p in PACKAGE.rglob("*.py")}

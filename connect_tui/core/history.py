@@ -2,8 +2,8 @@
 
 Each line holds the time, profile, operation, where it went (Region or endpoint, never
 credentials), the ContactId(s), ClientToken, request id, error, and the requests as sent,
-so `send --from-history N` can replay one with a new ClientToken. Entries are numbered
-by their line, oldest first, so a number keeps meaning the same send.
+so `send --from-history N` can replay one (with its own ClientToken when it was not sent).
+Entries are numbered by their line, oldest first, so a number keeps meaning the same send.
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ def registered_url(*, check: bool = True) -> str | None:
     return found.url
 
 
-_seen: tuple[float, str | None] = (-1e9, None)
+_seen: tuple[float, Path | None, str | None] = (-1e9, None, None)
 
 #: How long `running_url` trusts what it last found (a screen asks on every redraw).
 FRESH: Final = 1.0
@@ -148,11 +148,11 @@ def running_url() -> str | None:
     connect, at most once a second) and never waits.
     """
     global _seen
-    checked, url = _seen
-    now = time.monotonic()
-    if now - checked > FRESH:
+    checked, where, url = _seen
+    now, here = time.monotonic(), registration_file()
+    if now - checked > FRESH or where != here:  # another user data folder: ask again
         url = registered_url()
-        _seen = (now, url)
+        _seen = (now, here, url)
     return url
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from connect_tui.core import history, profiles
 from connect_tui.core.sending import SendOutcome
 from connect_tui.ui import safe_render
@@ -39,6 +41,7 @@ def test_the_rendering_hook_is_installed() -> None:
     assert safe_render.installed()
 
 
+@pytest.mark.slow
 async def test_every_pane_shows_hostile_text_escaped(profiles_dir: Path) -> None:
     path = save_hostile(profiles_dir, endpoint_url=f"http://127.0.0.1:9/{ALL}")
     before = path.read_bytes()
@@ -76,3 +79,25 @@ async def test_the_history_screen_shows_hostile_text_escaped(profiles_dir: Path)
         await pilot.press("f9")
         await top_screen(pilot, HistoryScreen)
         assert_safe(app, "history")
+
+
+async def test_editing_around_escaped_characters_keeps_the_value_exact() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, TextArea
+
+    value = "a\x1b]0;PWNED\x07b\u202ec"
+
+    class Fields(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input(value, id="one")
+            yield TextArea(f"{value}\nsecond", id="two")
+
+    app = Fields()
+    async with app.run_test(size=(60, 10)) as pilot:
+        app.query_one("#one", Input).focus()
+        await pilot.press("end", "left", "left", "x", "home", "right", "backspace")
+        assert app.query_one("#one", Input).value == "\x1b]0;PWNED\x07bx\u202ec"
+        app.query_one("#two", TextArea).focus()
+        await pilot.press("end", "y")
+        assert app.query_one("#two", TextArea).text == f"{value}y\nsecond"
+        assert_safe(app, "fields")

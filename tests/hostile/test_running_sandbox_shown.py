@@ -49,7 +49,7 @@ def run(*args: str, env: dict[str, str]) -> str:
 async def test_the_composer_and_the_verbs_name_the_running_sandbox(
     running: RunningSandbox, profiles_dir: Path, cli_env: dict[str, str]
 ) -> None:
-    local_sandbox._seen = (-1e9, None)  # forget what an earlier test saw
+    local_sandbox._seen = (-1e9, None, None)  # forget what an earlier test saw
     profiles.save(new_draft("hello"), profiles_dir / "hello.toml")
     for arguments in (
         ["credentials", "status", "hello"],

@@ -73,7 +73,6 @@ class SendResult(Vertical):
     }
     SendResult > #send-result-digits-1 {
         margin-top: 1;
-        padding-top: 1;
     }
     SendResult > .send-result--headline {
         margin: 1 0;
@@ -84,7 +83,7 @@ class SendResult(Vertical):
     }
     SendResult.-big > .send-result--headline {
         margin: 0 0 1 0;
-        padding: 0 2 1 2;
+        padding: 0 2;
     }
     SendResult.-failed > .send-result--headline {
         background: $error-muted;
@@ -113,8 +112,15 @@ class SendResult(Vertical):
                         line, id=f"send-result-digits-{number}", classes="send-result--digits"
                     )
         else:
-            yield Static(Content("Not sent"), classes="send-result--title")
+            # "May exist": an attempt may have made the contact; its ClientToken tells.
+            title = "May exist" if outcome.may_exist else "Not sent"
+            yield Static(Content(title), classes="send-result--title")
             headline = Content(outcome.error or "the send failed")
+            if outcome.may_exist:
+                headline = headline.append(
+                    " — resend it from the history (f9, r): the same ClientToken returns the "
+                    "contact if it was made, and never makes a second"
+                )
         yield Static(headline, classes="send-result--headline", id="send-result-headline")
         width = max((len(label) for label, _ in detail_lines(outcome)), default=0)
         details = Content("\n").join(
