@@ -108,6 +108,7 @@ class Follower:
         instance_id: str | None = None,
         sender: Sender,
         sent_request: dict[str, Any] | None = None,
+        created_request: dict[str, Any] | None = None,
     ) -> None:
         self.draft = draft
         self.contact_id = contact_id
@@ -115,7 +116,7 @@ class Follower:
         self.instance_id = str(
             instance_id or resolved.get("InstanceId") or draft.request.get("InstanceId") or ""
         )
-        self.sent_request = sent_request
+        self.sent_request = _as_sent(sent_request, created_request)
         self.log_group = flow_log_group(draft)
         self._sender = sender
         self._connect: Any = None
@@ -278,6 +279,20 @@ class Follower:
         # The pattern matches the id anywhere in a record: keep this contact's own records.
         mine = [e for e in self._events.values() if _record_contact(e) in (None, self.contact_id)]
         seen.flow_steps = flow_log.steps(mine)
+
+
+def _as_sent(
+    request: dict[str, Any] | None, created: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The request as sent, with the Attributes of its CreateContact step (an outbound send
+    gives its attributes there) under its own; None when neither is known."""
+    if request is None and created is None:
+        return None
+    merged = dict(request or {})
+    attributes = {**((created or {}).get("Attributes") or {}), **(merged.get("Attributes") or {})}
+    if attributes or created is not None:
+        merged["Attributes"] = attributes
+    return merged
 
 
 def _record_contact(event: dict[str, Any]) -> str | None:

@@ -81,6 +81,14 @@ CATALOG: Final[dict[str, RuleInfo]] = {
         API + "API_StartEmailContact.html",
     ),
     # Segment attributes.
+    "segments.arn": RuleInfo(
+        "a ValueArn is an ARN (arn:partition:service:region:account:resource)",
+        API + "API_SegmentAttributeValue.html",
+    ),
+    "map.repeated-name": RuleInfo(
+        "a name is used once in References and in Attributes (each is a map)",
+        API + "API_StartEmailContact.html",
+    ),
     "segments.key-chars": RuleInfo(
         "segment keys use letters, digits, - and _ (system keys start with connect:)",
         API + "API_StartEmailContact.html",

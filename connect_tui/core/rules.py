@@ -30,7 +30,7 @@ from connect_tui.core.limits import items as _items
 from connect_tui.core.limits import table as _table
 from connect_tui.core.limits import text as _text
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND
-from connect_tui.core.problems import Findings, MapKey, Step, format_location
+from connect_tui.core.problems import REQUEST, Findings, MapKey, Problem, Step, format_location
 from connect_tui.core.rules_contact import create_contact
 from connect_tui.core.rules_message import attachments, email_message
 from connect_tui.core.segments import check_segment_attributes
@@ -195,6 +195,54 @@ def segment_attributes(request: dict[str, Any], found: Findings) -> None:
         check_segment_attributes(table, found, MAX_EXPIRY_MINUTES)
 
 
+#: An ARN: arn:partition:service:region:account-id:resource (region and account may be
+#: empty for some services). https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+_ARN = re.compile(r"arn:[a-z0-9-]+:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:\S+")
+
+
+def segment_arns(request: dict[str, Any], found: Findings) -> None:
+    """A ValueArn "has to be a valid ARN" (API Reference, SegmentAttributeValue)."""
+    pending: list[tuple[tuple[Step, ...], Any]] = [
+        (("SegmentAttributes", MapKey(str(key))), value)
+        for key, value in _table(request.get("SegmentAttributes")).items()
+    ]
+    while pending:
+        where, value = pending.pop()
+        value = _table(value)
+        arn = value.get("ValueArn")
+        if isinstance(arn, str) and not _ARN.fullmatch(arn):
+            found.error(
+                (*where, "ValueArn"),
+                f"{preview(arn)} is not an ARN; expected arn:partition:service:region:account:"
+                "resource, such as arn:aws:connect:us-east-1:123456789012:instance/…",
+                rule="segments.arn",
+            )
+        for key, child in _table(value.get("ValueMap")).items():
+            pending.append(((*where, "ValueMap", MapKey(str(key))), child))
+        for index, child in enumerate(_items(value.get("ValueList"))):
+            pending.append(((*where, "ValueList", index), child))
+
+
+def repeated_names(member: str, names: list[str], section: str = REQUEST) -> list[Problem]:
+    """Rows of a map (References, Attributes) that repeat an earlier row's name: the request
+    is a map and keeps the first, so each later one is a Problem (the panes edit rows)."""
+    findings = Findings([], section)
+    first: dict[str, int] = {}
+    for row, name in enumerate(names, start=1):
+        if not name:
+            continue
+        if name in first:
+            findings.error(
+                (member, MapKey(name)),
+                f"row {row} repeats the name {preview(name)} of row {first[name]}; a name is "
+                "used once, so this row is not sent: rename or remove it",
+                rule="map.repeated-name",
+            )
+        else:
+            first[name] = row
+    return findings.problems
+
+
 def client_token(request: dict[str, Any], found: Findings) -> None:
     """A fixed ClientToken makes every later send the same contact: say so."""
     if _text(request.get("ClientToken")):
@@ -212,10 +260,18 @@ RULES: Final[dict[str, tuple[Rule, ...]]] = {
         attributes,
         references,
         segment_attributes,
+        segment_arns,
         email_message,
         attachments,
         client_token,
     ),
     OUTBOUND: (outbound_recipients, email_message, client_token),
-    CREATE_CONTACT: (create_contact, attributes, references, segment_attributes, client_token),
+    CREATE_CONTACT: (
+        create_contact,
+        attributes,
+        references,
+        segment_attributes,
+        segment_arns,
+        client_token,
+    ),
 }

@@ -30,7 +30,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
 from connect_tui.ui import safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
-from connect_tui.ui.keys import run_binding_in_order
+from connect_tui.ui.keys import run_binding_in_order, take_paste_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.themes import install_themes
 
@@ -142,12 +142,35 @@ class ComposerApp(App[int]):
         for notice in self.notices:
             self.notify(notice, severity="warning", markup=False, timeout=12)
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's one place for an error nothing handled, just before the app exits:
+        # keep the unsaved draft first, so the next start offers it back (issue 15).
+        self.keep_recovery_copy()
+        super()._handle_exception(error)
+
+    def keep_recovery_copy(self) -> None:
+        """Write the recovery copy of unsaved changes now, whatever else is failing."""
+        composer = self._composer
+        if composer is None:
+            return
+        try:
+            composer.session.write_recovery()
+        except Exception as exc:  # the app is going down already: say so, never mask it
+            self.log.error(f"could not keep a recovery copy: {exc!r}")
+
     async def on_event(self, event: events.Event) -> None:
-        """Keys the focused widget will not take run their binding at once, in order."""
+        """Keys the focused widget will not take run their binding at once, in order; a
+        paste is offered to the panes that take lists (connect_tui.ui.keys)."""
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded  # a key bubbling back up takes Textual's way
             and await run_binding_in_order(self, event)
+        ):
+            return
+        if (
+            isinstance(event, events.Paste)
+            and not event.is_forwarded
+            and await take_paste_in_order(self, event)
         ):
             return
         await super().on_event(event)

@@ -97,3 +97,21 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
         return False
     await settle_focus(screen)  # the keys before this one are handled first
     return await app.run_action(active.binding.action, active.node)
+
+
+async def take_paste_in_order(app: App[Any], event: events.Paste) -> bool:
+    """Offer a paste to the first container of the focused widget that takes pastes.
+
+    A container takes pastes with `async def take_paste(cell, text) -> bool` (a list of
+    addresses pasted into a recipient row becomes rows). It runs in the app's loop, in the
+    order of the keys around it, once the keys before it are handled. True when taken.
+    """
+    focused = app.screen.focused
+    if focused is None:
+        return False
+    for node in focused.ancestors_with_self:
+        take = getattr(node, "take_paste", None)
+        if callable(take):
+            await settle_focus(app.screen)
+            return bool(await take(focused, event.text))
+    return False

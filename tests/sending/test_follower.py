@@ -9,7 +9,7 @@ import pytest
 from connect_tui.core import follower as follower_module
 from connect_tui.core import sandbox_identity
 from connect_tui.core.follower import Follower
-from connect_tui.core.model import AWS, Target
+from connect_tui.core.model import AWS, OUTBOUND, Target
 from connect_tui.core.sending import Sender
 from connect_tui.sandbox.admin import AdminError, accept_contact
 from tests.sending.conftest import draft_for
@@ -144,3 +144,23 @@ def test_a_lost_embedded_sandbox_contact_says_why_it_may_be_gone() -> None:
     assert "ends with the process that sent it" in embedded._hint(gone)
     standalone = Follower(draft_for("http://127.0.0.1:8000", "hello"), "x", sender=Sender())
     assert standalone._hint(gone) == ""
+
+
+def test_an_outbound_send_s_attributes_are_those_of_its_create_contact_step(
+    sandbox: RunningSandbox,
+) -> None:
+    draft = draft_for(sandbox.url, "out", OUTBOUND)
+    assert draft.create_contact is not None
+    draft.create_contact["Attributes"] = {"campaign": "winter"}
+    sender = Sender(record=False)
+    outcome = sender.send(draft)
+    assert outcome.ok and outcome.contact_id, outcome.error
+    follower = Follower(
+        draft,
+        outcome.contact_id,
+        sender=sender,
+        sent_request=outcome.request,
+        created_request=outcome.create_contact,
+    )
+    rows = {row.key: row for row in follower.poll().attributes}
+    assert rows["campaign"].value == "winter" and not rows["campaign"].changed

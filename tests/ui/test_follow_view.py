@@ -72,6 +72,10 @@ async def test_send_follow_accept_disconnect_and_reply(profiles_dir: Path) -> No
 
         await pilot.press("r")
         await until(pilot, lambda: any("The agent replied" in n for n in recorder.notices))
+        # The reply joins the thread (ListAssociatedContacts), related to this contact.
+        await until(
+            pilot, lambda: any("AGENT_REPLY" in row[1] for row in section(follow, "thread"))
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, FollowScreen)
@@ -97,6 +101,7 @@ async def test_history_opens_the_follow_view_of_a_past_send(profiles_dir: Path) 
         assert whats(follow)[0] == "Created: INBOUND email"
 
 
+@pytest.mark.slow
 async def test_aws_target_has_no_demo_keys_and_says_what_it_cannot_tell(
     profiles_dir: Path,
 ) -> None:

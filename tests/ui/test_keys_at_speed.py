@@ -17,7 +17,7 @@ from connect_tui.ui.app import ComposerApp, open_argument
 from connect_tui.ui.dialogs.choice import ChoiceDialog
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.widgets.rows import RowList
-from tests.ui.composer_pilot import ready, top_screen
+from tests.ui.composer_pilot import Recorder, ready, top_screen
 from tests.ui.form_keys import retype
 from tests.ui.keys_burst import burst, paste
 
@@ -124,3 +124,41 @@ async def test_alt_letter_from_inside_any_row_goes_there_and_stays(profiles_dir:
         await burst(pilot, "alt+r", "ctrl+n", "alt+a", "alt+r", "alt+a", "end", "Z")
         assert tabs.active == "tab-addresses"
         assert from_field.value == "RMETHZ"
+
+
+async def test_a_pasted_list_of_addresses_becomes_one_row_each(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        await burst(pilot, "alt+r", "ctrl+n")
+        listed = 'Ann <a@x.io>, "Lee, Bo" <b@x.io>; c@x.io\nd@x.io\n'
+        await paste(pilot, listed, "X")  # typing goes on in the last row
+        assert to_rows(composer) == [
+            {"EmailAddress": "a@x.io", "DisplayName": "Ann"},
+            {"EmailAddress": "b@x.io", "DisplayName": "Lee, Bo"},
+            {"EmailAddress": "c@x.io", "DisplayName": ""},
+            {"EmailAddress": "d@x.ioX", "DisplayName": ""},
+        ]
+        assert "4 of 49 recipients" in str(
+            composer.pane("recipients").query_one(".recipients-count").render()
+        )
+
+
+async def test_a_pasted_list_beyond_the_limit_says_what_was_not_added(
+    profiles_dir: Path,
+) -> None:
+    draft = new_draft()
+    draft.request["AdditionalRecipients"] = {
+        "CcAddresses": [{"EmailAddress": f"cc{i}@x.io"} for i in range(47)]
+    }
+    recorder = Recorder()
+    app = ComposerApp(draft)
+    async with app.run_test(size=(80, 24), message_hook=recorder.hook) as pilot:
+        composer = await ready(pilot)
+        await burst(pilot, "alt+r", "ctrl+n")
+        await paste(pilot, "a@x.io, b@x.io, c@x.io, d@x.io")
+        assert [row["EmailAddress"] for row in to_rows(composer)] == ["a@x.io", "b@x.io"]
+        warnings = recorder.notices_with("warning")
+        assert len(warnings) == 1
+        assert "2 of the 4 pasted addresses were not added" in warnings[0]
+        assert "c@x.io, d@x.io" in warnings[0]

@@ -110,6 +110,7 @@ class ComposerScreen(Screen[None]):
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
         Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
+        Binding("f3", "attach_file", "Attach file", show=False, id="composer.attach_file"),
         Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
         Binding(
             "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
@@ -144,7 +145,7 @@ class ComposerScreen(Screen[None]):
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
         self.template_problems: list[Problem] = []
         #: Sends the draft (f5) or one from the history, and shows the outcome.
-        self.sender = Sending(self, self.session, self.go_to_problem)
+        self.sender = Sending(self, self.session, self.go_to_problem, self.local_problems)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -336,16 +337,21 @@ class ComposerScreen(Screen[None]):
             return
         from connect_tui.core.validation import validate
 
-        self.problems = (
-            validate(self.draft)
-            + unknown_ids(self.draft, self.picking.known)
-            + self.template_problems
-        )
+        self.problems = [
+            *validate(self.draft),
+            *unknown_ids(self.draft, self.picking.known),
+            *self.template_problems,
+            *self.local_problems(),
+        ]
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.query_one(SidePanel).show(self.problems, self.draft)
         if self.query_one(TabbedContent).active == "tab-preview":
             self._load_pane(self.pane("preview"))
+
+    def local_problems(self) -> list[Problem]:
+        """What the panes show that the draft cannot hold (a repeated reference name)."""
+        return [problem for pane in self.panes for problem in pane.local_problems()]
 
     @on(TabbedContent.TabActivated)
     def tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -395,6 +401,18 @@ class ComposerScreen(Screen[None]):
                 severity="warning",
                 timeout=4,
             )
+
+    def action_attach_file(self) -> None:
+        """Attach a local file to an inbound draft: upload it, add its Attachments row."""
+        if self.draft.is_outbound:
+            self.notify(
+                "Outbound emails take no attachments: switch the draft to inbound first",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.action_show_pane(AttachmentsPane.NAME)
+        self.query_one(AttachmentsPane).attach_file(self.draft)
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
@@ -450,7 +468,12 @@ class ComposerScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         if action == "follow" and entry.contact_id:
-            self.sender.follow(draft, entry.contact_id, sent_request=entry.request)
+            self.sender.follow(
+                draft,
+                entry.contact_id,
+                sent_request=entry.request,
+                created_request=entry.create_contact,
+            )
         elif action == "open":
             self.files.reopen_history(draft, entry.profile, number)
         else:

@@ -11,6 +11,7 @@ the same chain as `connect-tui send --reply-to`).
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -99,6 +100,7 @@ class FollowScreen(Screen[None]):
         contact_id: str,
         *,
         sent_request: dict[str, Any] | None = None,
+        created_request: dict[str, Any] | None = None,
         instance_id: str | None = None,
     ) -> None:
         super().__init__()
@@ -114,6 +116,7 @@ class FollowScreen(Screen[None]):
             contact_id,
             sender=shared_sender(),
             sent_request=sent_request,
+            created_request=created_request,
             instance_id=instance_id,
         )
         self.timeline: Timeline | None = None
@@ -172,17 +175,31 @@ class FollowScreen(Screen[None]):
     def _poll(self) -> None:
         worker = get_current_worker()
         while not worker.is_cancelled:
-            timeline = self.follower.poll()
+            message = ""
+            try:
+                timeline: Timeline | None = self.follower.poll()
+            except Exception as exc:  # a bug, not a reply: say so and keep polling
+                timeline = None
+                message = f"polling failed: {type(exc).__name__}: {exc}"
             if worker.is_cancelled:
                 return
             try:
-                self.app.call_from_thread(self._show, timeline)
+                if timeline is None:
+                    self.app.call_from_thread(self._status, message)
+                else:
+                    self.app.call_from_thread(self._show, timeline)
             except RuntimeError:
                 return  # the app has gone
             self._wake.wait(self.follower.interval)
             self._wake.clear()
 
+    def _status(self, text: str) -> None:
+        if self.is_attached:
+            self.query_one("#follow-status", Static).update(Content(shown(text)))
+
     def _show(self, timeline: Timeline) -> None:
+        if not self.is_attached:
+            return  # closed while this poll was on its way
         self.polls += 1
         self.timeline = timeline
         if timeline.lost:
@@ -203,12 +220,9 @@ class FollowScreen(Screen[None]):
         )
         for selector, rows, why in sections:
             self.query_one(selector, Section).show(rows, why)
-        import time
-
         every = f"every {self.follower.interval:g} s"
         self.query_one("#follow-status", Static).update(
-            f"refreshed {time.strftime('%H:%M:%S')}, {every}"
-            + ("  ·  a accept  x disconnect  r reply" if self.in_sandbox else "")
+            Content(f"refreshed {time.strftime('%H:%M:%S')}, then {every}")
         )
 
     def stop_polling(self) -> None:
@@ -269,9 +283,7 @@ class FollowScreen(Screen[None]):
         try:
             self.follower.connect()
             accept_contact(self.follower.endpoint or "", self.follower.instance_id, self.contact_id)
-        except AdminError as exc:
-            self.app.call_from_thread(self._done, f"Not accepted: {exc}", error=True)
-        except Exception as exc:  # credentials, endpoint: one line, never a traceback
+        except (AdminError, Exception) as exc:  # refused, unreachable: one line, no traceback
             self.app.call_from_thread(self._done, f"Not accepted: {exc}", error=True)
         else:
             self.app.call_from_thread(self._done, "The agent accepted the contact.")

@@ -93,10 +93,13 @@ class Sending:
         screen: Screen[Any],
         session: DraftSession,
         go_to_problem: Callable[[Problem], None],
+        local_problems: Callable[[], list[Problem]] | None = None,
     ) -> None:
         self.screen = screen
         self.session = session
         self.go_to_problem = go_to_problem
+        #: The screen's: what its panes show that the draft cannot hold (a repeated name).
+        self.local_problems = local_problems or list
         #: True while a send is under way (one at a time).
         self.sending = False
         self.last_outcome: SendOutcome | None = None
@@ -158,6 +161,8 @@ class Sending:
         bar.show_status("checking…", sending=True)
         prepared = await asyncio.to_thread(prepare_copy, draft)
         errors = [p for p in prepared.problems if p.is_error]
+        if other is None:  # rows the draft cannot hold (a repeated name) are not sent silently
+            errors += [p for p in self.local_problems() if p.is_error]
         if errors:
             self._refuse(errors, in_editor=other is None)
             return
@@ -183,17 +188,31 @@ class Sending:
 
         def chosen(answer: str | None) -> None:
             if answer == FOLLOW and outcome.contact_id:
-                self.follow(sent, outcome.contact_id, sent_request=outcome.request)
+                self.follow(
+                    sent,
+                    outcome.contact_id,
+                    sent_request=outcome.request,
+                    created_request=outcome.create_contact,
+                )
 
         # An older toast (a refused send's "Not sent …") would cover the dialog's buttons.
         self.app.clear_notifications()
         self.app.push_screen(SendResultDialog(outcome), chosen)
 
     def follow(
-        self, draft: Draft, contact_id: str, *, sent_request: dict[str, Any] | None = None
+        self,
+        draft: Draft,
+        contact_id: str,
+        *,
+        sent_request: dict[str, Any] | None = None,
+        created_request: dict[str, Any] | None = None,
     ) -> None:
         """Open the live view of a contact sent with `draft` (its target, its credentials)."""
-        self.app.push_screen(FollowScreen(draft, contact_id, sent_request=sent_request))
+        self.app.push_screen(
+            FollowScreen(
+                draft, contact_id, sent_request=sent_request, created_request=created_request
+            )
+        )
 
     def follow_last(self) -> None:
         """Follow the contact of the last send from here."""
@@ -201,7 +220,12 @@ class Sending:
         if outcome is None or sent is None or not outcome.contact_id:
             self.notify("No contact has been sent from here yet.", severity="warning")
             return
-        self.follow(sent, outcome.contact_id, sent_request=outcome.request)
+        self.follow(
+            sent,
+            outcome.contact_id,
+            sent_request=outcome.request,
+            created_request=outcome.create_contact,
+        )
 
     def follow_contact(self) -> None:
         """Ask for a ContactId and follow it, on this draft's target and instance."""

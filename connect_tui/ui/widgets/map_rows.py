@@ -21,6 +21,7 @@ from textual.widget import Widget
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import CREATE_CONTACT, REQUEST, Problem
+from connect_tui.core.rules import repeated_names
 from connect_tui.ui.widgets.fields import Hint
 from connect_tui.ui.widgets.pane import INVALID, Pane
 from connect_tui.ui.widgets.row_extras import Extras
@@ -152,6 +153,15 @@ class MapRowsPane(Pane):
     def cell_for(self, problem: Problem) -> str:
         """The column of a row that shows `problem` (about that row's entry)."""
         return self.KEY_COLUMN
+
+    def local_problems(self) -> list[Problem]:
+        """Rows that repeat an earlier row's name: the map keeps one (core's rule)."""
+        if not self._editable or not self.is_mounted:
+            return []
+        names = [
+            row.get(self.KEY_COLUMN, "") for row in self.row_list.rows if not self.is_blank(row)
+        ]
+        return repeated_names(self.MEMBER, names, self._section)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark the problems, then the rows whose name repeats an earlier row's."""

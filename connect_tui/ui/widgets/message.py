@@ -183,7 +183,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
     def _mount_headers(self, keys: tuple[str, ...]) -> None:
         headers = RowList(
             [
-                Column("key", "Header", placeholder="header", choices=keys, width="22"),
+                Column("key", "Header", placeholder="header", choices=keys, width="26"),
                 Column("value", "Value", width="1fr"),
             ],
             noun="header",

@@ -106,6 +106,10 @@ class Pane(VerticalScroll):
             return True
         return bool(problem.location) and str(problem.location[0]) in self.MEMBERS
 
+    def local_problems(self) -> list[Problem]:
+        """Problems in what the pane shows that the draft cannot hold (none by default)."""
+        return []
+
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark each field that has one of this pane's problems; clear the others."""
         for marked in self._marked:

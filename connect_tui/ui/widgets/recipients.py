@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from connect_tui.core.address_list import split_addresses
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import MAX_ADDITIONAL_RECIPIENTS
@@ -60,6 +61,10 @@ an **address** and an optional **display name**. There is no Bcc.
 - *Outbound* (StartOutboundEmailContact): **Cc** only, at most {MAX_ADDITIONAL_RECIPIENTS}.
   Switching an inbound draft to outbound moves its To recipients into Cc
   (and back again when switched back).
+
+Paste a list of addresses into an address (one a line, or separated by
+commas or semicolons, as a mail client copies them, `Name <address>` too):
+each becomes a row, up to the limit; a notice names those that did not fit.
 
 The count at the top turns red past the limit. An address that repeats
 another one (or the destination) is flagged. A row with nothing typed is left out.
@@ -227,3 +232,43 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         event.stop()
         self._count()
         self.changed()
+
+    async def take_paste(self, cell: Widget, text: str) -> bool:
+        """A list of addresses pasted into an address cell: one recipient row each.
+
+        The app calls this for a paste, in the order of the keys around it (see
+        connect_tui.ui.keys). The entries fill the row pasted into when it is blank, then
+        new rows after it, up to the limit of recipients across both lists; those that
+        do not fit are named in a notice, never dropped without a word. False: not a list
+        (or not an address cell), so the cell pastes the text itself.
+        """
+        entries = split_addresses(text) if cell.name == ADDRESS else None
+        row_list = next(
+            (rl for rl in (self.to_list, self.cc_list) if rl.row_of(cell) is not None), None
+        )
+        if entries is None or row_list is None:
+            return False
+        index = row_list.row_of(cell)
+        assert index is not None
+        current = row_list.rows[index]
+        blank = not (current[ADDRESS] or current[NAME])
+        used = len(_written(self.cc_list.rows))
+        if not self._outbound:
+            used += len(_written(self.to_list.rows))
+        room = max(0, MAX_ADDITIONAL_RECIPIENTS - used)
+        fit, left = entries[:room], entries[room:]
+        rows = [{ADDRESS: address, NAME: name} for address, name in fit]
+        await row_list.insert_rows(index if blank else index + 1, rows, replace=blank)
+        if left:
+            shown = ", ".join(address for address, _ in left[:5])
+            more = f" and {len(left) - 5} more" if len(left) > 5 else ""
+            self.notify(
+                f"{len(left)} of the {len(entries)} pasted addresses were not added: at most "
+                f"{MAX_ADDITIONAL_RECIPIENTS} recipients besides the destination. "
+                f"Not added: {shown}{more}.",
+                title="Too many recipients",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+        return True

@@ -393,6 +393,43 @@ class RowList(Widget):
         self._changed()
         return True
 
+    async def insert_rows(
+        self, index: int, rows: list[dict[str, str]], *, replace: bool = False
+    ) -> None:
+        """Put `rows` at `index` (as the user would), replacing the row there if `replace`.
+
+        One Changed is posted for all of them; the focus goes to the last one's first cell.
+        No limit is applied here: the caller says how many fit.
+        """
+        if not rows:
+            return
+        await self.mount_pending()
+        index = max(0, min(index, len(self._values)))
+        added = [self._complete(values) for values in rows]
+        if replace and index < len(self._values):
+            self._values[index] = added[0]
+            with self.prevent(Input.Changed, Select.Changed):
+                self._row_widgets[index].set_values(self.columns, added[0])
+            added, index = added[1:], index + 1
+        with self.prevent(Input.Changed, Select.Changed):
+            new_rows = [CellRow(self.columns, values) for values in added]
+        self._values[index:index] = added
+        self._row_widgets[index:index] = new_rows
+        if new_rows:
+            following = index + len(new_rows)
+            if following < len(self._row_widgets):
+                await self._body.mount_all(new_rows, before=self._row_widgets[following])
+            else:
+                await self._body.mount_all(new_rows)
+        last = index + len(new_rows) - 1 if new_rows else index - 1
+        if self.columns and 0 <= last < len(self._row_widgets):
+            cell = self._row_widgets[last].cells[self.columns[0].key]
+            self._focus_now(cell)
+            if isinstance(cell, Input):
+                # After its focus selects the text: typing goes on at the end, as after a paste.
+                cell.call_later(cell.action_end)
+        self._changed()
+
     async def remove_row(self, index: int) -> None:
         """Remove the row at `index` (as the user would); the focus goes to a neighbour."""
         if not 0 <= index < len(self._values):

@@ -98,7 +98,7 @@ class SegmentTree(Tree[SegmentNode]):
         min-height: 5;
         & > .segment-tree--key { text-style: bold; }
         & > .segment-tree--value { color: $text-primary; }
-        & > .segment-tree--kind { color: $text-muted; }
+        & > .segment-tree--kind { text-style: dim; }
         & > .segment-tree--error { color: $text-error; }
         & > .segment-tree--warning { color: $text-warning; }
         &.-invalid { border-left: outer $error; }
@@ -170,7 +170,12 @@ class SegmentTree(Tree[SegmentNode]):
             label.stylize_before(
                 self.get_component_rich_style(f"segment-tree--{part}", partial=True)
             )
-        label.stylize(style)
+        # Under the parts' own styles (the line's colour would repaint the dimmed kind), but
+        # over them on the cursor line, which must read as one highlighted line.
+        if node is self.cursor_node:
+            label.stylize(style)
+        else:
+            label.stylize_before(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((icon, base_style + _TOGGLE), label)

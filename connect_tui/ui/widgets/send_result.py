@@ -73,7 +73,6 @@ class SendResult(Vertical):
     }
     SendResult > #send-result-digits-1 {
         margin-top: 1;
-        padding-top: 1;
     }
     SendResult > .send-result--headline {
         margin: 1 0;
@@ -84,7 +83,7 @@ class SendResult(Vertical):
     }
     SendResult.-big > .send-result--headline {
         margin: 0 0 1 0;
-        padding: 0 2 1 2;
+        padding: 0 2;
     }
     SendResult.-failed > .send-result--headline {
         background: $error-muted;

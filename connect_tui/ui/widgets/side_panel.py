@@ -34,6 +34,7 @@ class LiveRequest(TextArea):
         background: $surface;
         padding: 0 1;
         height: 1fr;
+        scrollbar-size: 1 1;
     }
     LiveRequest:focus {
         border: round $border;
