@@ -110,6 +110,7 @@ class ComposerScreen(Screen[None]):
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
         Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
+        Binding("f3", "attach_file", "Attach file", show=False, id="composer.attach_file"),
         Binding("ctrl+pagedown", "next_pane", "Next pane", show=False, id="composer.next_pane"),
         Binding(
             "ctrl+pageup", "previous_pane", "Previous pane", show=False, id="composer.previous_pane"
@@ -400,6 +401,18 @@ class ComposerScreen(Screen[None]):
                 severity="warning",
                 timeout=4,
             )
+
+    def action_attach_file(self) -> None:
+        """Attach a local file to an inbound draft: upload it, add its Attachments row."""
+        if self.draft.is_outbound:
+            self.notify(
+                "Outbound emails take no attachments: switch the draft to inbound first",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.action_show_pane(AttachmentsPane.NAME)
+        self.query_one(AttachmentsPane).attach_file(self.draft)
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""

@@ -17,6 +17,7 @@ from connect_tui.core import schema
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import DEFAULT_ATTACHMENT_EXTENSIONS
+from connect_tui.ui.dialogs.attach_file import AttachFileDialog
 from connect_tui.ui.widgets.fields import Hint, text_of
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.row_extras import EXTRA, Extras
@@ -59,6 +60,13 @@ Files attached to an *inbound* email (StartEmailContact), one per row: the
 - A file name has no control characters. Amazon Connect accepts these extensions
   unless the instance allows more: {", ".join(sorted(DEFAULT_ATTACHMENT_EXTENSIONS))}.
 - A row with nothing typed is left out.
+
+**Attach a file** (`f3`, or "Attach a file" in the palette): give a local file's path
+and how long its URL lasts (60 minutes unless you change it). connect-tui checks it
+(a regular, readable file of at most 20 MB, with the body at most 25 MB, a name with no
+control characters), uploads it (a progress bar shows), and adds its row with a presigned
+URL: to the sandbox itself for a sandbox target, to the target's **attachment bucket**
+for AWS (set it in the Target pane).
 
 Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 `alt+up` / `alt+down` move it; `up` / `down` go to the row above or below.
@@ -159,6 +167,24 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the problem's cell; for a problem with a whole list, its first row."""
         return self.row_list.focus_target(self.field_for(problem)) or super().focus_problem(problem)
+
+    def attach_file(self, draft: Draft) -> None:
+        """Ask for a local file, upload it, and add its row (AttachFileDialog does the asking)."""
+        self.app.push_screen(AttachFileDialog(draft), self.add_attachment)
+
+    def add_attachment(self, attachment: dict[str, str] | None) -> None:
+        """Add an {FileName, S3Url} row (into the first empty row), as a user edit would."""
+        if not attachment:
+            return
+        rows = self.row_list.rows
+        new = {FILE_NAME: attachment[FILE_NAME], URL: attachment[URL]}
+        empty = next((i for i, row in enumerate(rows) if i not in _written(rows)), None)
+        if empty is None:
+            rows.append(new)
+        else:
+            rows[empty] = {**rows[empty], **new}
+        self.row_list.set_rows(rows)
+        self.changed()
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A user edit: tell the screen."""
