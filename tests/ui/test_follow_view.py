@@ -101,6 +101,7 @@ async def test_history_opens_the_follow_view_of_a_past_send(profiles_dir: Path) 
         assert whats(follow)[0] == "Created: INBOUND email"
 
 
+@pytest.mark.slow
 async def test_aws_target_has_no_demo_keys_and_says_what_it_cannot_tell(
     profiles_dir: Path,
 ) -> None:
