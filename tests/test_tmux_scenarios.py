@@ -15,6 +15,7 @@ import pytest
 
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import Draft
+from connect_tui.ui.screens.composer import PANE_KEYS
 from tests.tmux_scenarios import Keys, Paste, Scenario, Text, WaitFor, diff, run
 from tests.tmux_session import tmux_path
 
@@ -24,15 +25,25 @@ pytestmark = [
 ]
 
 COMMAND = [sys.executable, "-m", "connect_tui"]
-#: Issue 15's defects these scenarios meet today (the keys helper's area unless named).
-BURST = (
-    "defect 2: keys sent in one burst land in the wrong field or are lost (a Tab, ctrl+n, "
-    "pane or dialog change takes effect after the keys typed behind it)"
-)
-PASTED_LIST = "the paste-a-list-of-addresses feature (one row per address) is not there yet"
-ALT_KEYS = "defect 4 (alt+letter from a row bounces back) and defect 5 (alt+f is ctrl+right)"
-
 SIZES = [(120, 40), (80, 24)]
+#: Issue 15's defects these scenarios still meet (the keys helper's area), named in xfails.
+NEXT_PANE = (
+    "defect 2 with ctrl+pagedown: keys typed right after it still land in the field of the "
+    "pane it left (alt+LETTER was fixed; next/previous pane was not)"
+)
+DIALOG_CLOSING = (
+    "defects 1/2 in the segment dialog: keys typed right after enter closes it still reach "
+    "its field (a dialog takes one answer; keys after it go to the screen below)"
+)
+JUMPS_RACE = (
+    "defect 4 (keys), a race: after ten alt+LETTER jumps from inside rows and cells, the "
+    "burst's last keys (alt+a, the address, ctrl+s) are now and then lost (1 run in 3 here)"
+)
+
+
+def pane_key(name: str) -> str:
+    """The tmux key name of the key that shows pane `name` (alt+e -> M-e)."""
+    return "M-" + PANE_KEYS[name].removeprefix("alt+")
 
 
 def _addresses(draft: Draft) -> Draft:
@@ -159,7 +170,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _addresses,
-        defect=BURST,
     ),
     Scenario(
         "recipients",
@@ -172,7 +182,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _recipients,
-        defect=BURST,
     ),
     Scenario(
         "pasted-list",
@@ -182,7 +191,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _pasted_list,
-        defect=f"{PASTED_LIST}; {BURST}",
     ),
     Scenario(
         "message",
@@ -193,7 +201,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _message,
-        defect=BURST,
     ),
     Scenario(
         "attributes",
@@ -205,7 +212,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _attributes,
-        defect=BURST,
     ),
     Scenario(
         "attachments",
@@ -216,7 +222,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _attachments,
-        defect=BURST,
     ),
     Scenario(
         "contact",
@@ -227,7 +232,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _contact,
-        defect=BURST,
     ),
     Scenario(
         "variables",
@@ -237,7 +241,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _variables,
-        defect=BURST,
     ),
     Scenario(
         "segments",
@@ -249,7 +252,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _segments,
-        defect=BURST,
+        defect=DIALOG_CLOSING,
     ),
     Scenario(
         "references",
@@ -262,7 +265,7 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _references,
-        defect=BURST,
+        defect=NEXT_PANE,
     ),
     Scenario(
         "jumps",
@@ -271,13 +274,13 @@ SCENARIOS: list[Scenario] = [
             Keys("M-r", "C-n"), Text("x1@example.com"),
             Keys("M-t", "C-n"), Text("k1"), Keys("Tab"), Text("v1"),
             Keys("M-h", "C-n"), Text("a.pdf"),
-            Keys("M-f", "C-n"), Text("r1"), Keys("Tab", "Tab"), Text("v"),
+            Keys(pane_key("references"), "C-n"), Text("r1"), Keys("Tab", "Tab"), Text("v"),
             Keys("M-m", "M-s", "M-g", "M-p", "M-c", "Tab", "Tab", "Tab"), Text("jumped"),
             Keys("M-a", "End", "C-u"), Text("last@example.com"),
             Keys("C-s"),
         ),
         _jumps,
-        defect=f"{ALT_KEYS}; {BURST}",
+        flaky_defect=JUMPS_RACE,
     ),
     Scenario(
         "dialogs",
@@ -289,7 +292,6 @@ SCENARIOS: list[Scenario] = [
         _dialogs,
         argument=False,
         saved_as="dialogs",
-        defect=BURST,
     ),
     Scenario(
         "switch-twice",
@@ -312,22 +314,20 @@ SCENARIOS: list[Scenario] = [
         _reopened,
         start=_variables(new_draft("template")),
         saved_as="reopened",
-        defect=BURST,
     ),
 ]  # fmt: skip
 
 
+def _marks(scenario: Scenario) -> list[pytest.MarkDecorator]:
+    if scenario.defect:
+        return [pytest.mark.xfail(strict=True, reason=scenario.defect)]
+    if scenario.flaky_defect:
+        return [pytest.mark.xfail(strict=False, reason=scenario.flaky_defect)]
+    return []
+
+
 def _cases() -> list[object]:
-    return [
-        pytest.param(
-            scenario,
-            id=scenario.name,
-            marks=[pytest.mark.xfail(strict=True, reason=scenario.defect)]
-            if scenario.defect
-            else [],
-        )
-        for scenario in SCENARIOS
-    ]
+    return [pytest.param(s, id=s.name, marks=_marks(s)) for s in SCENARIOS]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
