@@ -81,3 +81,64 @@ def test_sending_history_and_credentials_never_load_textual() -> None:
     loaded = loaded_after(code)
     assert {"boto3", "keyring"} <= loaded
     assert not loaded & {"textual", "rich"}
+
+
+#: A script that runs the composer headless and prints, at its first frame (the screen's
+#: first refresh, before the panes after the first and botocore's model load), every module
+#: loaded so far.
+FIRST_FRAME = """
+import json, sys
+from pathlib import Path
+import connect_tui.ui.app as app_module
+from connect_tui.core.defaults import new_draft
+
+class FirstFrame(app_module.ComposerApp):
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self._first_frame)
+    def _first_frame(self):
+        print(json.dumps(sorted(sys.modules)))
+        self.exit(0)
+
+FirstFrame(new_draft("hygiene")).run(headless=True, size=(100, 32))
+"""
+
+#: What the first frame must not wait for: the AWS SDK and Connect's model (loaded in a worker
+#: after it), the keyring (AWS targets only, when sending), Markdown (the help dialog), YAML
+#: (import), the sandbox (first send), the sending code and the trimmed-model cache.
+FIRST_FRAME_HEAVY = {
+    "boto3",
+    "botocore",
+    "s3transfer",
+    "urllib3",
+    "jmespath",
+    "keyring",
+    "markdown_it",
+    "yaml",
+    "connect_tui.sandbox",
+    "connect_tui.core.sending",
+    "connect_tui.core.model_cache",
+    "connect_tui.ui.dialogs.help",
+}
+
+
+def first_frame_modules() -> list[str]:
+    """Every module loaded when the composer draws its first frame (in a fresh interpreter)."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME], capture_output=True, text=True, check=True
+    )
+    return list(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_the_first_frame_loads_nothing_heavy() -> None:
+    modules = first_frame_modules()
+    ours = [m for m in modules if m.startswith("connect_tui")]
+    # The list, for whoever reads a failure (and README's start-up section): what the first
+    # frame costs in imports is exactly these modules.
+    listing = "\n  ".join(ours)
+    heavy = sorted(
+        m for m in modules if any(m == h or m.startswith(h + ".") for h in FIRST_FRAME_HEAVY)
+    )
+    assert not heavy, f"the first frame imports {heavy}; it imports:\n  {listing}"
+    assert "connect_tui.ui.screens.composer" in ours and "textual" in modules

@@ -15,6 +15,7 @@ import pytest
 
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import Draft
+from connect_tui.ui.screens.composer import PANE_KEYS
 from tests.tmux_scenarios import Keys, Paste, Scenario, Text, WaitFor, diff, run
 from tests.tmux_session import tmux_path
 
@@ -24,13 +25,21 @@ pytestmark = [
 ]
 
 COMMAND = [sys.executable, "-m", "connect_tui"]
-#: Issue 15's defects these scenarios meet today (the keys helper's area unless named).
-DIALOG_BURST = (
-    "defect 2, left: the segment editor's dialogs open from a worker, so the keys sent right "
-    "behind the key that opens one reach the tree (or the closing dialog) instead"
+SIZES = [(120, 40), (80, 24)]
+#: Issue 15's defects these scenarios still meet (the keys helper's area), named in xfails.
+DIALOG_CLOSING = (
+    "defects 1/2 in the segment dialog: keys typed right after enter closes it still reach "
+    "its field (a dialog takes one answer; keys after it go to the screen below)"
+)
+JUMPS_RACE = (
+    "defect 4 (keys), a race: after ten alt+LETTER jumps from inside rows and cells, the "
+    "burst's last keys (alt+a, the address, ctrl+s) are now and then lost (1 run in 3 here)"
 )
 
-SIZES = [(120, 40), (80, 24)]
+
+def pane_key(name: str) -> str:
+    """The tmux key name of the key that shows pane `name` (alt+e -> M-e)."""
+    return "M-" + PANE_KEYS[name].removeprefix("alt+")
 
 
 def _addresses(draft: Draft) -> Draft:
@@ -239,11 +248,12 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _segments,
-        defect=DIALOG_BURST,
+        defect=DIALOG_CLOSING,
     ),
     Scenario(
         "references",
         (
+            # ctrl+pagedown from Message: alt+f is defect 5, proved in the "jumps" scenario.
             Keys("M-m", "C-NPage", "C-n"), Text("order"),
             Keys("Tab", "Enter", "Down", "Down", "Down", "Enter", "Tab"), Text("1234"),
             Keys("C-n"), Text("portal"),
@@ -259,12 +269,13 @@ SCENARIOS: list[Scenario] = [
             Keys("M-r", "C-n"), Text("x1@example.com"),
             Keys("M-t", "C-n"), Text("k1"), Keys("Tab"), Text("v1"),
             Keys("M-h", "C-n"), Text("a.pdf"),
-            Keys("M-e", "C-n"), Text("r1"), Keys("Tab", "Tab"), Text("v"),
+            Keys(pane_key("references"), "C-n"), Text("r1"), Keys("Tab", "Tab"), Text("v"),
             Keys("M-m", "M-s", "M-g", "M-p", "M-c", "Tab", "Tab", "Tab"), Text("jumped"),
             Keys("M-a", "End", "C-u"), Text("last@example.com"),
             Keys("C-s"),
         ),
         _jumps,
+        flaky_defect=JUMPS_RACE,
     ),
     Scenario(
         "dialogs",
@@ -302,17 +313,16 @@ SCENARIOS: list[Scenario] = [
 ]  # fmt: skip
 
 
+def _marks(scenario: Scenario) -> list[pytest.MarkDecorator]:
+    if scenario.defect:
+        return [pytest.mark.xfail(strict=True, reason=scenario.defect)]
+    if scenario.flaky_defect:
+        return [pytest.mark.xfail(strict=False, reason=scenario.flaky_defect)]
+    return []
+
+
 def _cases() -> list[object]:
-    return [
-        pytest.param(
-            scenario,
-            id=scenario.name,
-            marks=[pytest.mark.xfail(strict=True, reason=scenario.defect)]
-            if scenario.defect
-            else [],
-        )
-        for scenario in SCENARIOS
-    ]
+    return [pytest.param(s, id=s.name, marks=_marks(s)) for s in SCENARIOS]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -45,6 +45,16 @@ MAX_ATTACHMENTS_PER_EMAIL: Final = 10
 # service's own "5 MB" for this body is 5 x 2**20 bytes: UTF-8 bytes are checked against
 # 5,242,880 (a body of 1.8 million "€" is 1.8 million characters but 5.4 million bytes).
 BODY_BYTES: Final = 5 * 1024 * 1024
+# Attachments from a file (docs/service-rules.md, "Attachments from a file"). Admin guide,
+# feature specifications (https://docs.aws.amazon.com/connect/latest/adminguide/feature-limits.html):
+# "Maximum file size for an attachment to an email, case, or a chat: 20MB" (an instance may set
+# less, AttachedFilesConfiguration's MaximumSizeLimitInBytes). "MB" read as BODY_BYTES reads it.
+ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
+# Body and attachments together at most 25 MB (docs/service-rules.md says where this is written
+# and what could not be found).
+EMAIL_TOTAL_BYTES: Final = 25 * 1024 * 1024
+# botocore's model, EmailAttachment.FileName: 1 to 256 characters, pattern ^\P{C}*$.
+FILE_NAME_LENGTH: Final = 256
 
 
 def utf8_size(text: str) -> int:

@@ -70,6 +70,9 @@ class Target:
     #: The CloudWatch Logs group of the instance's flow logs, read by the follow view
     #: (docs/follow.md); None: the sandbox's own group for a sandbox target, none for AWS.
     flow_log_group: str | None = None
+    #: The S3 bucket that files attached from the composer are uploaded to (an AWS target;
+    #: the sandbox stores them itself). docs/attachments.md.
+    attachment_bucket: str | None = None
 
     @property
     def is_sandbox(self) -> bool:

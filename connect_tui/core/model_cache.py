@@ -73,10 +73,14 @@ OPERATIONS: Final = frozenset(
 )
 
 #: The services whose endpoint data is kept: Connect, the follow view's CloudWatch Logs,
-#: the pickers' Amazon Q in Connect, and what botocore's credential providers call (STS,
-#: IAM Identity Center, its OIDC tokens, console sign-in). Another service falls back to
-#: its partition's defaults, as botocore does for any service it does not list.
-SERVICES: Final = frozenset({"connect", "logs", "qconnect", "sts", "sso", "sso-oidc", "signin"})
+#: the pickers' Amazon Q in Connect, S3 for attachments from a file (botocore's S3 client
+#: cannot resolve its endpoint without its own entry), and what botocore's credential
+#: providers call (STS, IAM Identity Center, its OIDC tokens, console sign-in). Another
+#: service falls back to its partition's defaults, as botocore does for any service it does
+#: not list.
+SERVICES: Final = frozenset(
+    {"connect", "logs", "qconnect", "s3", "sts", "sso", "sso-oidc", "signin"}
+)
 
 
 def cache_file() -> Path:

@@ -49,6 +49,7 @@ TARGET_KEYS: Final = (
     "credentials",
     "endpoint_url",
     "flow_log_group",
+    "attachment_bucket",
 )
 _SECRET_WORDS = ("secret", "password", "access_key", "session_token", "token")
 
@@ -148,6 +149,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
         credentials=reader.optional_text(target_data, "credentials", "target"),
         endpoint_url=reader.optional_text(target_data, "endpoint_url", "target"),
         flow_log_group=reader.optional_text(target_data, "flow_log_group", "target"),
+        attachment_bucket=reader.optional_text(target_data, "attachment_bucket", "target"),
     )
     variables = reader.table(data, "variables")
     for key, value in variables.items():

@@ -260,7 +260,8 @@ class Sender:
     def client_for(self, draft: Draft, service: str = "connect") -> tuple[Any, str | None]:
         """(a client for the draft's target, its endpoint): the send's session and credentials.
 
-        `service` "logs" (CloudWatch Logs) or "qconnect" (message templates): the sandbox
+        `service` "logs" (CloudWatch Logs), "qconnect" (message templates) or "s3"
+        (attachments, core/attachments.py): the sandbox
         serves them on its own endpoint; for AWS botocore finds the Region's (a draft's
         endpoint_url is Connect's only).
         CredentialsError and botocore's errors are the caller's to word.
@@ -312,6 +313,12 @@ class Sender:
             read_timeout=30,
             user_agent_extra=f"connect-tui/{__version__}",
         )
+        if service == "s3":
+            # Attachments (core/attachments.py): SigV4 presigned URLs (botocore may still
+            # presign SigV2 by default), and path-style for a local endpoint such as the
+            # sandbox's, whose host name is no bucket's.
+            style = "path" if endpoint else "auto"
+            config = config.merge(Config(signature_version="s3v4", s3={"addressing_style": style}))
         client = session.client(service, region_name=region, endpoint_url=endpoint, config=config)
         # --max-attempts counts whatever botocore's retry quota says; each attempt is watched.
         attempts.prepare_client(client, self.max_attempts)

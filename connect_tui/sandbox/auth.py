@@ -130,7 +130,7 @@ def _signature(
     service: str = SERVICE,
 ) -> str:
     # Imported here: botocore takes a noticeable time to import and the CLI prints first.
-    from botocore.auth import SigV4Auth
+    from botocore.auth import S3SigV4Auth, SigV4Auth
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
 
@@ -139,6 +139,8 @@ def _signature(
         for value in headers.get_all(name, []):
             request.headers.add_header(name, value)
     request.context["timestamp"] = amz_date
-    signer = SigV4Auth(Credentials(key_id, secret), service, region)
+    # S3 signs the path as sent (no normalising) and its payload hash as a header.
+    signer_class = S3SigV4Auth if service == "s3" else SigV4Auth
+    signer = signer_class(Credentials(key_id, secret), service, region)
     canonical = signer.canonical_request(request)
     return str(signer.signature(signer.string_to_sign(request, canonical), request))

@@ -148,6 +148,7 @@ def start_email_contact(
         to_list=to_list,
         cc_list=cc_list,
         references=_references(request),
+        attachments=[dict(a) for a in request.get("Attachments") or []],
         flow_id=request.get("ContactFlowId"),
         **_thread(state, instance, request),
     )

@@ -18,7 +18,7 @@ from socketserver import TCPServer
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
-from connect_tui.sandbox import auth, logs, operations, protocol, qconnect, routes
+from connect_tui.sandbox import auth, logs, operations, protocol, qconnect, routes, s3
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.faults import Faults
 from connect_tui.sandbox.journal import Journal
@@ -38,6 +38,9 @@ class Reply:
     body: dict[str, Any]
     error: str | None = None
     drop: bool = False
+    #: A raw body with its own headers (S3's answers), sent in place of the JSON body.
+    raw: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,6 +52,8 @@ class Sandbox:
     quota: Quota
     faults: Faults
     journal: Journal
+    #: The attachment bucket's objects (sandbox/s3.py).
+    store: s3.Store = field(default_factory=s3.Store)
 
     @classmethod
     def build(cls, config: SandboxConfig) -> Sandbox:
@@ -64,6 +69,8 @@ class Sandbox:
             return self._handle_logs(target, headers, raw, amz_target)
         if urlsplit(target).path.startswith(qconnect.PREFIX):
             return self._handle_qconnect(method, target, headers, raw)
+        if s3.handles(urlsplit(target).path):
+            return self._handle_s3(method, target, headers, raw)
         operation: str | None = None
         record: Any = _as_received(raw)
         try:
@@ -138,6 +145,14 @@ class Sandbox:
             )
             return Reply(error.status, error.body(), error.code)
         return Reply(200, body)
+
+    def _handle_s3(self, method: str, target: str, headers: Any, raw: bytes) -> Reply:
+        """The attachment bucket (S3, path-style; sandbox/s3.py): journaled, never charged."""
+        operation, record, answer = s3.handle(
+            self.store, method, target, headers, raw, self.config.secret_for
+        )
+        self.journal.write(f"s3:{operation}" if operation else None, record, error=answer.error)
+        return Reply(answer.status, {}, answer.error, raw=answer.body, headers=answer.headers)
 
 
 def _as_received(raw: bytes) -> Any:
@@ -234,12 +249,15 @@ class _Handler(BaseHTTPRequestHandler):
         return bytes(body)
 
     def _write(self, reply: Reply) -> None:
-        data = protocol.encode(reply.body)
+        data = protocol.encode(reply.body) if reply.raw is None else reply.raw
+        headers = {"Content-Type": protocol.CONTENT_TYPE, **reply.headers}
         self.send_response(reply.status)
-        self.send_header("Content-Type", protocol.CONTENT_TYPE)
-        self.send_header("Content-Length", str(len(data)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        if "Content-Length" not in headers:
+            self.send_header("Content-Length", str(len(data)))
         self.send_header("x-amzn-RequestId", str(uuid.uuid4()))
-        if reply.error:
+        if reply.error and reply.raw is None:
             self.send_header("x-amzn-ErrorType", reply.error)
         self.end_headers()
         if self.command != "HEAD":

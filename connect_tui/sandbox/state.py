@@ -94,6 +94,9 @@ class Contact:
     flow_id: str | None = None
     # ListContactReferences: name -> {"Type": ..., "Value": ...}, as the request gave them.
     references: dict[str, dict[str, str]] = field(default_factory=dict)
+    # StartEmailContact's Attachments ({FileName, S3Url}), as the request gave them; shown
+    # as ATTACHMENT references (docs/attachments.md).
+    attachments: list[dict[str, str]] = field(default_factory=list)
     # Tags (a flow's TagContact, or the TagContact operation); DescribeContact shows them.
     tags: dict[str, str] = field(default_factory=dict)
     #: When the sandbox's agent accepted the contact (the sandbox's AcceptContact).

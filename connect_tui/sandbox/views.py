@@ -138,4 +138,20 @@ def references(found: Contact, types: list[str]) -> list[dict[str, Any]]:
         if member is None or kind not in types:
             continue
         summaries.append({member: _bare({"Name": name, "Value": reference.get("Value")})})
+    if "ATTACHMENT" in types:
+        # An inbound email's attachments. AttachmentReference's Value is "the location path of
+        # the attachment reference" (API Reference); the sandbox gives the S3Url the request
+        # gave, and APPROVED since it runs no attachment scanner (docs/attachments.md).
+        for attachment in found.attachments:
+            summaries.append(
+                {
+                    "Attachment": _bare(
+                        {
+                            "Name": attachment.get("FileName"),
+                            "Value": attachment.get("S3Url"),
+                            "Status": "APPROVED",
+                        }
+                    )
+                }
+            )
     return summaries

@@ -65,6 +65,12 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
         composer.action_pick,
     )
     yield entry(
+        "Attach a file",
+        "Upload a local file and add it to Attachments with a presigned URL",
+        "composer.attach_file",
+        composer.action_attach_file,
+    )
+    yield entry(
         "Copy ContactId",
         "Copy the ContactId of the last send",
         None,

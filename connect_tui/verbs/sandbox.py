@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import signal
 import sys
 import threading
@@ -277,7 +278,11 @@ def run(args: argparse.Namespace) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     print("sandbox stopped", flush=True)
-    return 0
+    sys.stderr.flush()
+    # Everything is closed, written and unregistered: end the process now. Tearing down
+    # the interpreter (botocore's modules, daemon threads) would take 3 to 10 times as long
+    # as the stop itself, and a demo's Ctrl+C should feel immediate (issue 15: < 0.3 s).
+    os._exit(0)
 
 
 def _check_journal(path: Path) -> None:

@@ -79,3 +79,25 @@ async def test_the_history_screen_shows_hostile_text_escaped(profiles_dir: Path)
         await pilot.press("f9")
         await top_screen(pilot, HistoryScreen)
         assert_safe(app, "history")
+
+
+async def test_editing_around_escaped_characters_keeps_the_value_exact() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, TextArea
+
+    value = "a\x1b]0;PWNED\x07b\u202ec"
+
+    class Fields(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input(value, id="one")
+            yield TextArea(f"{value}\nsecond", id="two")
+
+    app = Fields()
+    async with app.run_test(size=(60, 10)) as pilot:
+        app.query_one("#one", Input).focus()
+        await pilot.press("end", "left", "left", "x", "home", "right", "backspace")
+        assert app.query_one("#one", Input).value == "\x1b]0;PWNED\x07bx\u202ec"
+        app.query_one("#two", TextArea).focus()
+        await pilot.press("end", "y")
+        assert app.query_one("#two", TextArea).text == f"{value}y\nsecond"
+        assert_safe(app, "fields")

@@ -184,6 +184,7 @@ def test_history_has_no_credentials_field() -> None:
         "credentials",
         "endpoint_url",
         "flow_log_group",  # a log group's name (the follow view reads it), not a secret
+        "attachment_bucket",  # a bucket's name, not a secret
     }
     assert record["settings"]["credentials"] == "keyring"  # the marker, not keys
 

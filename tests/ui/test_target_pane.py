@@ -57,6 +57,8 @@ async def test_each_field_edits_its_target_attribute() -> None:
         assert app.draft.variables == {"customer": "alice@example.com"}
         await retype(pilot, field(app, "flow-log-group"), "/aws/connect/demo")
         assert app.draft.target.flow_log_group == "/aws/connect/demo"
+        await retype(pilot, field(app, "attachment-bucket"), "acme-attachments")
+        assert app.draft.target.attachment_bucket == "acme-attachments"
 
 
 async def test_region_problem_is_marked_and_focused() -> None:

@@ -110,6 +110,7 @@ class ComposerScreen(Screen[None]):
         Binding("f1", "help", "Help", id="composer.help"),
         Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
         Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
+        Binding("f3", "attach_file", "Attach file", show=False, id="composer.attach_file"),
         # Priority: an Input binds these to scroll sideways, and they must switch panes.
         Binding(
             "ctrl+pagedown",
@@ -413,6 +414,18 @@ class ComposerScreen(Screen[None]):
                 severity="warning",
                 timeout=4,
             )
+
+    def action_attach_file(self) -> None:
+        """Attach a local file to an inbound draft: upload it, add its Attachments row."""
+        if self.draft.is_outbound:
+            self.notify(
+                "Outbound emails take no attachments: switch the draft to inbound first",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.action_show_pane(AttachmentsPane.NAME)
+        self.query_one(AttachmentsPane).attach_file(self.draft)
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""

@@ -14,9 +14,11 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 
 from connect_tui.core import schema
+from connect_tui.core.attachments import Uploaded
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import DEFAULT_ATTACHMENT_EXTENSIONS
+from connect_tui.ui.dialogs.attach_file import AttachFileDialog
 from connect_tui.ui.widgets.fields import Hint, text_of
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.row_extras import EXTRA, Extras
@@ -60,6 +62,13 @@ Files attached to an *inbound* email (StartEmailContact), one per row: the
   unless the instance allows more: {", ".join(sorted(DEFAULT_ATTACHMENT_EXTENSIONS))}.
 - A row with nothing typed is left out.
 
+**Attach a file** (`f3`, or "Attach a file" in the palette): give a local file's path
+and how long its URL lasts (60 minutes unless you change it). connect-tui checks it
+(a regular, readable file of at most 20 MB, with the body at most 25 MB, a name with no
+control characters), uploads it (a progress bar shows), and adds its row with a presigned
+URL: to the sandbox itself for a sandbox target, to the target's **attachment bucket**
+for AWS (set it in the Target pane).
+
 Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 `alt+up` / `alt+down` move it; `up` / `down` go to the row above or below.
 """
@@ -70,6 +79,9 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         #: False outbound, or when the draft's Attachments is not a list (kept as it is).
         self._editable = True
         self._extras = Extras()
+        #: The size of each file attached from here, by its URL: the 25 MB of body and
+        #: attachments counts those still in the rows (a URL typed by hand has no size).
+        self._sizes: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         """A line about the rows, a note (outbound), then the rows."""
@@ -159,6 +171,28 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the problem's cell; for a problem with a whole list, its first row."""
         return self.row_list.focus_target(self.field_for(problem)) or super().focus_problem(problem)
+
+    def attach_file(self, draft: Draft) -> None:
+        """Ask for a local file, upload it, and add its row (AttachFileDialog does the asking)."""
+        urls = {row[URL] for row in self.row_list.rows}
+        others = sum(size for url, size in self._sizes.items() if url in urls)
+        self.app.push_screen(AttachFileDialog(draft, other_bytes=others), self.add_attachment)
+
+    def add_attachment(self, uploaded: Uploaded | None) -> None:
+        """Add the upload's {FileName, S3Url} row (into the first empty row), as a user edit
+        would."""
+        if uploaded is None:
+            return
+        self._sizes[uploaded.url] = uploaded.size
+        rows = self.row_list.rows
+        new = {FILE_NAME: uploaded.file_name, URL: uploaded.url}
+        empty = next((i for i, row in enumerate(rows) if i not in _written(rows)), None)
+        if empty is None:
+            rows.append(new)
+        else:
+            rows[empty] = {**rows[empty], **new}
+        self.row_list.set_rows(rows)
+        self.changed()
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A user edit: tell the screen."""

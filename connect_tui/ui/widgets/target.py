@@ -31,9 +31,16 @@ _FIELDS: Final = {
     "endpoint_url": "endpoint-url",
     "credentials": "keyring",
     "flow_log_group": "flow-log-group",
+    "attachment_bucket": "attachment-bucket",
 }
 #: The rows shown only for an AWS target.
-_AWS_ONLY: Final = ("region-row", "aws-profile-row", "flow-log-group-row", "credentials-group")
+_AWS_ONLY: Final = (
+    "region-row",
+    "aws-profile-row",
+    "flow-log-group-row",
+    "attachment-bucket-row",
+    "credentials-group",
+)
 
 
 class TargetPane(Pane):
@@ -60,6 +67,8 @@ For an **aws** target:
   (such as `/aws/connect/my-instance`); the follow view reads a sent contact's path
   through its flows from it. Empty: the path is shown as unknown. (The sandbox's own
   group is used for a sandbox target.)
+- **Attachment bucket**: the S3 bucket a file attached with `f3` is uploaded to (its
+  URL is presigned with these credentials). The sandbox stores attached files itself.
 
 **Endpoint URL** (both kinds): sandbox, a sandbox started with `connect-tui sandbox`
 (empty: the embedded one); aws, a custom endpoint (empty: the Region's own).
@@ -101,6 +110,11 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             "Flow-log group",
             text_input("flow-log-group", "empty: the flow's path is not read"),
             id="flow-log-group-row",
+        )
+        yield FieldRow(
+            "Attachment bucket",
+            text_input("attachment-bucket", "S3 bucket for files attached with f3"),
+            id="attachment-bucket-row",
         )
         with Vertical(id="credentials-group"):
             yield FieldRow(
@@ -160,6 +174,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             self._input("aws-profile").value = target.aws_profile or ""
             self._input("endpoint-url").value = target.endpoint_url or ""
             self._input("flow-log-group").value = target.flow_log_group or ""
+            self._input("attachment-bucket").value = target.attachment_bucket or ""
             self.query_one("#keyring", Checkbox).value = target.credentials == KEYRING
             self._variables.set_rows(
                 [{"name": name, "value": str(value)} for name, value in draft.variables.items()]
@@ -175,6 +190,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
         target.aws_profile = self._input("aws-profile").value.strip() or None
         target.endpoint_url = self._input("endpoint-url").value.strip() or None
         target.flow_log_group = self._input("flow-log-group").value.strip() or None
+        target.attachment_bucket = self._input("attachment-bucket").value.strip() or None
         keyring = self.query_one("#keyring", Checkbox).value
         if keyring:
             target.credentials = KEYRING
