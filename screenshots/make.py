@@ -241,6 +241,31 @@ async def rendered_template(pilot: Pilot[Any], timeout: float = 60.0) -> None:
     await pilot.pause()
 
 
+async def attach_a_file(pilot: Pilot[Any], timeout: float = 60.0) -> None:
+    """Attach a small PDF with f3 and wait until its row holds the sandbox's URL."""
+    from textual.widgets import Input
+
+    from connect_tui.ui.dialogs.attach_file import AttachFileDialog
+
+    path = Path(os.environ["HOME"]) / "invoice-1234.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 400)
+    await pilot.press("f3")
+    deadline = time.monotonic() + timeout
+    while not isinstance(pilot.app.screen, AttachFileDialog):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the attach dialog did not open")
+        await pilot.pause(0.05)
+    pilot.app.screen.query_one("#attach-path", Input).value = str(path)
+    await pilot.press("enter")
+    composer = pilot.app.composer  # type: ignore[attr-defined]
+    while "Attachments" not in composer.draft.request:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the file was not attached in time")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    await pilot.pause()
+
+
 @dataclass(frozen=True)
 class Shot:
     """One screenshot: a file name, the draft, and what to do before taking it."""
@@ -272,6 +297,7 @@ def shots() -> list[Shot]:
         Shot("follow", follow_draft, follow_and_accept, size=(120, 40)),
         Shot("picker", inbound_draft, pick_an_address, size=(120, 40)),
         Shot("template-preview", template_draft, rendered_template, size=(120, 40)),
+        Shot("attachment", inbound_draft, attach_a_file, size=(120, 40)),
     ]
     listed += [
         Shot(f"theme-{theme}", draft_with_problems, on("message"), theme) for theme in THEMES

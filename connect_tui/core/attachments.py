@@ -87,12 +87,13 @@ def file_name_problem(name: str) -> str | None:
     return None
 
 
-def check_file(path: str | Path, *, body_bytes: int = 0) -> LocalFile:
+def check_file(path: str | Path, *, body_bytes: int = 0, other_bytes: int = 0) -> LocalFile:
     """The file at `path`, checked before any upload; AttachmentError names what is wrong.
 
     It must exist, be a regular file that can be read, be at most 20 MB, and with the RAW
-    body (`body_bytes`, its UTF-8 size) fit in the 25 MB an email may carry; its name must be
-    a valid FileName.
+    body (`body_bytes`, its UTF-8 size) and the files already attached from here
+    (`other_bytes`: a URL typed by hand has no size to count) fit in the 25 MB an email may
+    carry; its name must be a valid FileName.
     """
     text = str(path).strip()
     if not text:
@@ -116,11 +117,11 @@ def check_file(path: str | Path, *, body_bytes: int = 0) -> LocalFile:
             f"{label}: is {info.st_size:,} bytes; an email attachment may be at most "
             f"{ATTACHMENT_BYTES:,} (20 MB)"
         )
-    body_size = body_bytes
-    if body_size + info.st_size > EMAIL_TOTAL_BYTES:
+    if body_bytes + other_bytes + info.st_size > EMAIL_TOTAL_BYTES:
+        others = f" and the other attachments' {other_bytes:,}" if other_bytes else ""
         raise AttachmentError(
-            f"{label}: {info.st_size:,} bytes with the body's {body_size:,} exceed the "
-            f"{EMAIL_TOTAL_BYTES:,} bytes (25 MB) an email may carry"
+            f"{label}: {info.st_size:,} bytes with the body's {body_bytes:,}{others} exceed "
+            f"the {EMAIL_TOTAL_BYTES:,} bytes (25 MB) an email may carry"
         )
     problem = file_name_problem(where.name)
     if problem:
@@ -204,14 +205,17 @@ def attach_file(
     *,
     expires_in: int = DEFAULT_EXPIRY_SECONDS,
     progress: Callable[[int], None] | None = None,
+    other_bytes: int = 0,
 ) -> Uploaded:
     """Check the file, upload it where the draft's target keeps attachments, presign it.
+
+    `other_bytes`: the size of the draft's other attachments, when known (check_file).
 
     The sandbox target stores it in the sandbox (SANDBOX_BUCKET); an AWS target in its
     `attachment_bucket`, with the draft's credentials and Region. Every failure is an
     AttachmentError of one line naming the file.
     """
-    local = check_file(path, body_bytes=body_bytes(draft.request) or 0)
+    local = check_file(path, body_bytes=body_bytes(draft.request) or 0, other_bytes=other_bytes)
     target = draft.target
     bucket = bucket_for(target.attachment_bucket, is_sandbox=target.is_sandbox)
     if not bucket:

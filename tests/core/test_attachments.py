@@ -44,6 +44,8 @@ def test_exactly_20_mb_passes_but_not_with_a_body_past_25_mb(tmp_path: Path) -> 
     assert check_file(path, body_bytes=room).size == ATTACHMENT_BYTES
     with pytest.raises(AttachmentError, match=r"exceed the 26,214,400 bytes \(25 MB\)"):
         check_file(path, body_bytes=room + 1)
+    with pytest.raises(AttachmentError, match=r"and the other attachments' 3 exceed"):
+        check_file(path, body_bytes=room - 2, other_bytes=3)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")

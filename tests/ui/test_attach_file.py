@@ -49,6 +49,11 @@ async def test_f3_uploads_a_file_and_the_sent_contact_serves_it(
         assert composer.session.dirty  # flowed into the draft like any edit
         with urllib.request.urlopen(attached[0]["S3Url"], timeout=10) as answer:  # noqa: S310
             assert answer.read() == data
+        await pilot.press("f3")  # a second file counts this one against the 25 MB
+        again = await top_screen(pilot, AttachFileDialog)
+        assert again.other_bytes == len(data)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is composer)
         await pilot.press("f5")
         result = await top_screen(pilot, SendResultDialog)
         assert result.outcome.ok, result.outcome.error

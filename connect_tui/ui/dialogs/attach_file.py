@@ -27,8 +27,12 @@ DEFAULT_MINUTES = attachments.DEFAULT_EXPIRY_SECONDS // 60
 _MAX_MINUTES = attachments.MAX_EXPIRY_SECONDS // 60
 
 
-class AttachFileDialog(ModalScreen[dict[str, str] | None]):
-    """Asks for a file's path and the URL's lifetime; returns {FileName, S3Url}, or None."""
+class AttachFileDialog(ModalScreen[attachments.Uploaded | None]):
+    """Asks for a file's path and the URL's lifetime; returns the upload, or None.
+
+    `other_bytes` is the size of the files the draft already has attached from here, counted
+    against the 25 MB of body and attachments.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
@@ -49,9 +53,10 @@ class AttachFileDialog(ModalScreen[dict[str, str] | None]):
     """
     )
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, *, other_bytes: int = 0) -> None:
         super().__init__()
         self.draft = draft
+        self.other_bytes = other_bytes
         self._uploading = False
 
     def compose(self) -> ComposeResult:
@@ -95,7 +100,8 @@ class AttachFileDialog(ModalScreen[dict[str, str] | None]):
             self._error(f"the URL's lifetime must be 1 to {_MAX_MINUTES:,} minutes (7 days)")
             return
         try:
-            local = attachments.check_file(path)  # a stat: fast enough for the UI thread
+            # A stat: fast enough for the UI thread. The worker checks again, with the body.
+            local = attachments.check_file(path, other_bytes=self.other_bytes)
         except attachments.AttachmentError as exc:
             self._error(str(exc))
             return
@@ -119,11 +125,12 @@ class AttachFileDialog(ModalScreen[dict[str, str] | None]):
                 path,
                 expires_in=expires_in,
                 progress=lambda sent: self.app.call_from_thread(bar.advance, sent),
+                other_bytes=self.other_bytes,
             )
         except attachments.AttachmentError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self.dismiss, done.row())
+        self.app.call_from_thread(self.dismiss, done)
 
     def _failed(self, message: str) -> None:
         self._uploading = False

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 
 from connect_tui.core import schema
+from connect_tui.core.attachments import Uploaded
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import DEFAULT_ATTACHMENT_EXTENSIONS
@@ -78,6 +79,9 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         #: False outbound, or when the draft's Attachments is not a list (kept as it is).
         self._editable = True
         self._extras = Extras()
+        #: The size of each file attached from here, by its URL: the 25 MB of body and
+        #: attachments counts those still in the rows (a URL typed by hand has no size).
+        self._sizes: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         """A line about the rows, a note (outbound), then the rows."""
@@ -170,14 +174,18 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 
     def attach_file(self, draft: Draft) -> None:
         """Ask for a local file, upload it, and add its row (AttachFileDialog does the asking)."""
-        self.app.push_screen(AttachFileDialog(draft), self.add_attachment)
+        urls = {row[URL] for row in self.row_list.rows}
+        others = sum(size for url, size in self._sizes.items() if url in urls)
+        self.app.push_screen(AttachFileDialog(draft, other_bytes=others), self.add_attachment)
 
-    def add_attachment(self, attachment: dict[str, str] | None) -> None:
-        """Add an {FileName, S3Url} row (into the first empty row), as a user edit would."""
-        if not attachment:
+    def add_attachment(self, uploaded: Uploaded | None) -> None:
+        """Add the upload's {FileName, S3Url} row (into the first empty row), as a user edit
+        would."""
+        if uploaded is None:
             return
+        self._sizes[uploaded.url] = uploaded.size
         rows = self.row_list.rows
-        new = {FILE_NAME: attachment[FILE_NAME], URL: attachment[URL]}
+        new = {FILE_NAME: uploaded.file_name, URL: uploaded.url}
         empty = next((i for i, row in enumerate(rows) if i not in _written(rows)), None)
         if empty is None:
             rows.append(new)

@@ -44,8 +44,8 @@ class Pane(VerticalScroll):
     #: The pane's name in ids and binding ids (`tab-NAME`, `pane-NAME`, `composer.pane_NAME`).
     NAME: ClassVar[str] = ""
     #: The key that shows the pane from anywhere in the composer (a Binding's key string).
-    #: A letter with alt, as terminals deliver alt+LETTER as ESC LETTER everywhere; the
-    #: screen adds alt+DIGIT by position, for terminals that report it (kitty's protocol).
+    #: A letter with alt: terminals deliver alt+LETTER as ESC LETTER everywhere
+    #: (tests/test_key_delivery.py checks every bound key).
     KEY: ClassVar[str] = ""
     #: Help for this pane, shown by f1 (Markdown).
     HELP: ClassVar[str] = ""
