@@ -136,15 +136,21 @@ def flow_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 def copy_from_aws(args: argparse.Namespace) -> dict[str, Any]:
     """The instance read from AWS (one line naming what failed when it cannot be)."""
-    import boto3
     from botocore.exceptions import BotoCoreError, ClientError
 
+    from connect_tui.core import credentials
     from connect_tui.sandbox import aws_fetch
 
     instance = args.instance[0] if args.instance else None
     try:
-        session = boto3.Session(profile_name=args.aws_profile, region_name=args.aws_region)
-        client = session.client("connect", endpoint_url=args.aws_endpoint_url)
+        source = credentials.Source(
+            "aws-profile" if args.aws_profile else "default-chain",
+            "--flows-from-aws",
+            aws_profile=args.aws_profile,
+        )
+        client = credentials.boto3_session(source).client(
+            "connect", region_name=args.aws_region, endpoint_url=args.aws_endpoint_url
+        )
         return aws_fetch.fetch(client, instance)
     except aws_fetch.CopyError as exc:
         raise UserError(f"--flows-from-aws: {exc}") from None

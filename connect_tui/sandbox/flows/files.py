@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from connect_tui.core.files import UserError, read_text
+from connect_tui.core.problems import first_and_more
 from connect_tui.sandbox.flows import model
 
 MAX_FLOW_BYTES: Final = 2 * 1024 * 1024  # ContactFlow Content is at most 256,000 characters
@@ -58,8 +59,7 @@ def read_flow(path: Path) -> FlowFile:
         flow = model.parse(content)
     except model.FlowInvalid as exc:
         raise UserError(
-            f"{path}: InvalidContactFlowException: {exc.problems[0]}"
-            + (f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else "")
+            f"{path}: InvalidContactFlowException: {first_and_more(exc.problems)}"
         ) from None
     return FlowFile(flow_id, name, content, flow)
 
