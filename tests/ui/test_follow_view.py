@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from connect_tui.core import history, sandbox_identity
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import AWS, Target
 from connect_tui.ui.app import ComposerApp
+from connect_tui.ui.dialogs.prompt import NamePrompt
 from connect_tui.ui.dialogs.send_result import SendResultDialog
 from connect_tui.ui.screens.follow import FollowScreen
 from connect_tui.ui.screens.history import HistoryScreen
@@ -99,6 +101,17 @@ async def test_history_opens_the_follow_view_of_a_past_send(profiles_dir: Path) 
         await until(pilot, lambda: follow.timeline is not None)
         assert follow.contact_id == contact_id
         assert whats(follow)[0] == "Created: INBOUND email"
+
+        # The palette's "Follow a contact…": any ContactId, on the draft's target.
+        await pilot.press("escape")
+        await top_screen(pilot, type(composer))
+        composer.sender.follow_contact()
+        prompt = await top_screen(pilot, NamePrompt)
+        prompt.query_one(Input).value = contact_id
+        await pilot.press("enter")
+        again = await top_screen(pilot, FollowScreen)
+        assert again is not follow and again.contact_id == contact_id
+        await until(pilot, lambda: again.timeline is not None and not again.timeline.lost)
 
 
 @pytest.mark.slow

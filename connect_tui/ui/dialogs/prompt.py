@@ -41,16 +41,18 @@ class NamePrompt(ModalScreen[str | None]):
         *,
         value: str = "",
         check: Callable[[str], str | None] | None = None,
+        placeholder: str = "name",
     ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
+        self.placeholder = placeholder
         self.check = check or check_draft_name
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.title_text), classes="dialog--title")
-            yield Input(self.value, placeholder="name", id="prompt-input")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("", id="prompt-error", markup=False)
             yield Static(
                 Content("enter to accept, escape to cancel"), classes="dialog--hint", markup=False

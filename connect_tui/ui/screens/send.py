@@ -236,7 +236,11 @@ class Sending:
                 self.follow(self.draft, contact_id)
 
         self.app.push_screen(
-            NamePrompt("Follow which ContactId? (on this draft's target)", check=_check_contact_id),
+            NamePrompt(
+                "Follow which ContactId? (on this draft's target)",
+                check=_check_contact_id,
+                placeholder="ContactId",
+            ),
             chosen,
         )
 
