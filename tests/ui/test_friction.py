@@ -91,3 +91,24 @@ async def test_problems_show_text_from_the_draft_as_text(profiles_dir: Path) -> 
         await until(pilot, lambda: bool(composer.problems))
         await pilot.pause()
         assert "'[red]x[/red]'" in screen_text(app)  # literally, not red
+
+
+async def test_segments_at_80x24_footer_whole_and_buttons_read_in_full(profiles_dir: Path) -> None:
+    from textual.widgets import Button
+    from textual.widgets._footer import FooterKey
+
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        await pilot.press("alt+s")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "press a to add a key" in text  # an empty tree says how to begin
+        for button in composer.pane("segments").query(Button):
+            assert button.region.right <= 80 and str(button.label) in text
+        keys = [key for key in composer.query(FooterKey) if key.display]
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert palette and len(keys) > 3
+        for key in keys:
+            if key not in palette:  # whole, and clear of the palette key
+                assert key.region.right <= palette[0].region.x, key.description
