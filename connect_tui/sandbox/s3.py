@@ -198,6 +198,17 @@ def _verify_header(
     claimed = str(headers.get("x-amz-content-sha256") or "")
     if not claimed:
         raise S3Error(400, "InvalidRequest", "Missing required header x-amz-content-sha256")
+    if claimed.startswith("STREAMING-") or "aws-chunked" in str(
+        headers.get("Content-Encoding") or ""
+    ):
+        # Signed chunks (or a trailing checksum) frame the body: stored as it came, the file
+        # would be corrupt. boto3 sends plain bodies over http, which is all the sandbox is.
+        raise S3Error(
+            501,
+            "NotImplemented",
+            "aws-chunked uploads (x-amz-content-sha256 STREAMING-...) are not served by the "
+            "sandbox; send the body whole",
+        )
     if claimed != _UNSIGNED and claimed != hashlib.sha256(raw).hexdigest():
         raise S3Error(
             400,

@@ -119,3 +119,16 @@ def test_an_aws_target_without_a_bucket_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(attachments.AttachmentError) as caught:
         attachments.attach_file(Sender(record=False), draft, path)
     assert str(caught.value).startswith(str(path)) and "attachment bucket" in str(caught.value)
+
+
+def test_a_chunked_upload_is_refused_rather_than_stored_corrupt() -> None:
+    headers = Message()
+    headers["host"] = "127.0.0.1:1"
+    headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/s3/aws4_request"
+    headers["x-amz-content-sha256"] = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD"
+    store = s3.Store()
+    target = f"/{attachments.SANDBOX_BUCKET}/a.txt"
+    secret = {sandbox_identity.ACCESS_KEY_ID: sandbox_identity.SECRET_ACCESS_KEY}.get
+    operation, _, reply = s3.handle(store, "PUT", target, headers, b"5;chunk-signature=0", secret)
+    assert operation == "PutObject" and reply.status == 501 and b"aws-chunked" in reply.body
+    assert store.get("a.txt") is None

@@ -26,14 +26,11 @@ async def test_a_repeated_reference_name_is_a_problem_and_stops_a_send(
     app = ComposerApp()
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await ready(pilot)
-        await pilot.press("ctrl+pagedown", "ctrl+pagedown", "ctrl+pagedown")
-        await until(pilot, lambda: composer.query_one("#tab-references").display)
         rows = composer.pane("references").query_one(RowList)
-        rows.focus_target(rows)
-        for name in ("order", "order"):
-            await pilot.press("ctrl+n", *name, "tab", "enter", "down", "down", "down", "enter")
-            await pilot.press("tab", *"12")
-            await pilot.pause()
+        # Rows as the user adds them (typing into cells is the tmux scenarios' job).
+        for index in range(2):
+            await rows.add_row(index, {"Name": "order", "Type": "STRING", "Value": "12"})
+        await pilot.pause()
         await until(pilot, lambda: any(p.rule == "map.repeated-name" for p in composer.problems))
         listed = [p.message for p in composer.problems_list.problems]
         assert any("row 2 repeats the name 'order' of row 1" in m for m in listed)
@@ -94,3 +91,24 @@ async def test_problems_show_text_from_the_draft_as_text(profiles_dir: Path) -> 
         await until(pilot, lambda: bool(composer.problems))
         await pilot.pause()
         assert "'[red]x[/red]'" in screen_text(app)  # literally, not red
+
+
+async def test_segments_at_80x24_footer_whole_and_buttons_read_in_full(profiles_dir: Path) -> None:
+    from textual.widgets import Button
+    from textual.widgets._footer import FooterKey
+
+    app = ComposerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        composer = await ready(pilot)
+        await pilot.press("alt+s")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "press a to add a key" in text  # an empty tree says how to begin
+        for button in composer.pane("segments").query(Button):
+            assert button.region.right <= 80 and str(button.label) in text
+        keys = [key for key in composer.query(FooterKey) if key.display]
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert palette and len(keys) > 3
+        for key in keys:
+            if key not in palette:  # whole, and clear of the palette key
+                assert key.region.right <= palette[0].region.x, key.description
