@@ -95,17 +95,26 @@ def start_sandbox(
         env=env,
     )
     assert process.stdout is not None
-    first: list[str] = []
-    reader = threading.Thread(target=lambda: first.append(process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
+    before: list[str] = []
+
+    def read_to_listening() -> None:
+        # Warnings (stderr, merged here) may come first, such as --credentials' about `ps`.
+        for text in process.stdout:  # type: ignore[union-attr]
+            before.append(text)
+            if LISTENING.fullmatch(text.strip()):
+                return
+
+    reader = threading.Thread(target=read_to_listening, daemon=True)
     reader.start()
     reader.join(START_TIMEOUT)
-    line = first[0] if first else ""
+    line = before[-1] if before else ""
     match = LISTENING.fullmatch(line.strip())
     if match is None:
         process.kill()
         rest = process.communicate(timeout=5)[0] if not reader.is_alive() else ""
-        raise RuntimeError(f"the sandbox did not start: first line {line!r}\n{rest}")
+        raise RuntimeError(f"the sandbox did not start: {''.join(before)!r}\n{rest}")
     running = RunningSandbox(match.group(1), process, journal)
+    running.output.extend(before[:-1])
     # Keep draining stdout so the sandbox never blocks on a full pipe.
     threading.Thread(target=_drain, args=(process, running.output), daemon=True).start()
     return running
