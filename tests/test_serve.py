@@ -152,7 +152,6 @@ def test_a_browser_tab_composes_and_sends_to_the_shared_sandbox(
             page.focus("textarea.xterm-helper-textarea")
             page.keyboard.press("End")
             page.keyboard.press("Control+u")
-            page.wait_for_timeout(1000)
             page.keyboard.type("browser@example.com")
             _wait_for(page, frames, re.compile("browser@example.com"), 15)
             page.keyboard.press("F5")

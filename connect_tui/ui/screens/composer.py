@@ -310,9 +310,13 @@ class ComposerScreen(Screen[None]):
     def pane_changed(self, event: Pane.Changed) -> None:
         """A pane was edited: write it into the draft, mark the draft dirty, check it again."""
         event.stop()
-        event.pane.apply(self.draft)
+        self.apply_pane(event.pane)
+
+    def apply_pane(self, pane: Pane) -> None:
+        """Write `pane` into the draft now, mark the draft dirty and check it again."""
+        pane.apply(self.draft)
         self.mark_dirty()
-        if isinstance(event.pane, TargetPane):
+        if isinstance(pane, TargetPane):
             self.draft_bar.show_target(self.draft.target)
         self.schedule_check()
 

@@ -21,6 +21,7 @@ from connect_tui.core import history, local_sandbox, pickers, variables
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Target
 from connect_tui.ui.dialogs.picker import PickerDialog
+from connect_tui.ui.widgets.pane import Pane
 
 if TYPE_CHECKING:
     from connect_tui.ui.screens.composer import ComposerScreen
@@ -86,9 +87,19 @@ class Picking:
         dialog = PickerDialog(title, cached=cached, fetch=fetch, current=field.value)
 
         def chosen(value: str | None) -> None:
-            if value is not None and field.is_attached:
-                field.value = value  # an edit like any other: the pane reports it up
-                field.focus()
+            if value is None or not field.is_attached:
+                return
+            pane = next((a for a in field.ancestors if isinstance(a, Pane)), None)
+            if pane is None:
+                field.value = value
+            else:
+                # Into the draft at once, not when the field's Changed has bubbled up (a
+                # save pressed right after the choice must save it), and only once (a
+                # Changed arriving after that save would mark the draft dirty again).
+                with field.prevent(Input.Changed):
+                    field.value = value
+                self.screen.apply_pane(pane)
+            field.focus()
 
         self.screen.app.push_screen(dialog, chosen)
         return True
