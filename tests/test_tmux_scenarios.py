@@ -27,10 +27,6 @@ pytestmark = [
 COMMAND = [sys.executable, "-m", "connect_tui"]
 SIZES = [(120, 40), (80, 24)]
 #: Issue 15's defects these scenarios still meet (the keys helper's area), named in xfails.
-DIALOG_CLOSING = (
-    "defects 1/2 in the segment dialog: keys typed right after enter closes it still reach "
-    "its field (a dialog takes one answer; keys after it go to the screen below)"
-)
 JUMPS_RACE = (
     "defect 4 (keys), a race: after ten alt+LETTER jumps from inside rows and cells, the "
     "burst's last keys (alt+a, the address, ctrl+s) are now and then lost (1 run in 3 here)"
@@ -248,7 +244,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _segments,
-        defect=DIALOG_CLOSING,
     ),
     Scenario(
         "references",

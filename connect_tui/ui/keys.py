@@ -107,8 +107,17 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
         # What the action set going (a Select's list closing, a dialog's answer) settles
         # before the next key is handed on.
         await settle_focus(screen, focused)
+        if app.screen is not screen:
+            await screen_ready(app.screen)  # a dialog it opened takes the next keys
         await settle_focus(app.screen)
     return ran
+
+
+async def screen_ready(screen: Screen[Any], *, timeout: float = 3.0) -> None:
+    """Wait until a screen just shown is mounted and has focused its first field."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and (not screen.is_mounted or screen.message_queue_size):
+        await asyncio.sleep(0)
 
 
 async def take_paste_in_order(app: App[Any], event: events.Paste) -> bool:

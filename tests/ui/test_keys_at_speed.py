@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TabbedContent
 
 from connect_tui.core import profiles, recovery
@@ -105,6 +106,7 @@ async def test_rows_typed_at_full_speed_land_where_they_were_typed(profiles_dir:
         assert [entry["EmailAddress"] for entry in entries] == ["a@x.io", "b@x.io", "c@x.io"]
 
 
+@pytest.mark.slow
 async def test_alt_letter_from_inside_any_row_goes_there_and_stays(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -26,6 +26,8 @@ from connect_tui.core.segments import (
     parse_integer,
 )
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.keys import focus_now
+from connect_tui.ui.widgets.row_cells import CellSelect
 from connect_tui.ui.widgets.segment_tree import NodeCheck, shown_value
 
 _PLACEHOLDERS = {
@@ -97,7 +99,7 @@ class NodeDialog(ModalScreen[SegmentNode | None]):
             kind = entry.kind or "ValueString"
             with Horizontal(classes="node-row node-field"):
                 yield Label("Kind")
-                yield Select(
+                yield CellSelect(  # its list takes the focus at once (keys in a burst)
                     [(KIND_NAMES[k], k) for k in VALUE_KINDS],
                     value=kind,
                     allow_blank=False,
@@ -119,7 +121,7 @@ class NodeDialog(ModalScreen[SegmentNode | None]):
                 widget.display = False
         self._show_value_for(self.query_one("#node-kind", Select).value)
         first = "#node-key" if self.keyed else "#node-kind"
-        self.query_one(first).focus()
+        focus_now(self.query_one(first))  # at once: the keys typed next go to it
 
     def _show_value_for(self, kind: object) -> None:
         scalar = kind in SCALAR_KINDS and not self.key_only
