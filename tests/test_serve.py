@@ -11,6 +11,7 @@ README shows it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -67,11 +68,12 @@ def _wait_for_line(process: subprocess.Popen[str], prefix: str, seconds: float) 
     raise AssertionError(f"serve never said {prefix!r}")
 
 
-@pytest.fixture
-def served(cli_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """A running `connect-tui serve` on a free loopback port, and the URL it prints."""
+@contextlib.contextmanager
+def _serving(cli_env: dict[str, str], *flags: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`connect-tui serve FLAGS` on a free port; the URL it prints; stopped afterwards."""
+    command = [sys.executable, "-m", "connect_tui", "serve", "--port", str(_free_port()), *flags]
     process = subprocess.Popen(
-        [sys.executable, "-m", "connect_tui", "serve", "--port", str(_free_port())],
+        command,
         env=cli_env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -79,8 +81,7 @@ def served(cli_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]
         text=True,
     )
     try:
-        url = _wait_for_line(process, "serving the composer on ", 30)
-        yield url, process
+        yield _wait_for_line(process, "serving the composer on ", 30), process
     finally:
         process.terminate()
         try:
@@ -88,6 +89,13 @@ def served(cli_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def served(cli_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """A running `connect-tui serve` on a free loopback port, and the URL it prints."""
+    with _serving(cli_env) as running:
+        yield running
 
 
 def _first_answer(url: str, seconds: float = 30) -> urllib.error.HTTPError:
@@ -177,25 +185,7 @@ def test_a_browser_tab_composes_and_sends_to_the_shared_sandbox(
 
 def test_another_host_needs_the_token(cli_env: dict[str, str]) -> None:
     """On a non-loopback address the page answers only with the printed token."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "connect_tui",
-            "serve",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            str(_free_port()),
-        ],
-        env=cli_env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        url = _wait_for_line(process, "serving the composer on ", 30)
+    with _serving(cli_env, "--host", "0.0.0.0") as (url, process):
         assert "?token=" in url
         bare = url.split("?", 1)[0]
         # serve says where before it listens: wait until it answers at all.
@@ -205,7 +195,6 @@ def test_another_host_needs_the_token(cli_env: dict[str, str]) -> None:
             body = page.read().decode()
         token = url.split("token=", 1)[1]
         assert f"/ws/{token}" in body
-    finally:
         process.terminate()
         _, stderr = process.communicate(timeout=10)
     assert "warning: 0.0.0.0 is reachable from other machines" in stderr

@@ -11,7 +11,6 @@ their sources in connect_tui/core/limits.py and listed in docs/service-rules.md.
 from __future__ import annotations
 
 import os
-import stat
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from connect_tui.core.files import UserError
+from connect_tui.core.files import UserError, regular_file
 from connect_tui.core.limits import (
     ATTACHMENT_BYTES,
     EMAIL_TOTAL_BYTES,
@@ -100,16 +99,7 @@ def check_file(path: str | Path, *, body_bytes: int = 0, other_bytes: int = 0) -
         raise AttachmentError("give the path of a file to attach")
     where = Path(os.path.expanduser(text))
     label = shown(str(where))
-    try:
-        info = where.stat()
-    except FileNotFoundError:
-        raise AttachmentError(f"{label}: no such file") from None
-    except OSError as exc:
-        raise AttachmentError(f"{label}: cannot read: {exc.strerror}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise AttachmentError(f"{label}: is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise AttachmentError(f"{label}: is not a regular file")
+    info = regular_file(where, label=label, error=AttachmentError)
     if not os.access(where, os.R_OK):
         raise AttachmentError(f"{label}: cannot read: permission denied")
     if info.st_size > ATTACHMENT_BYTES:

@@ -29,18 +29,28 @@ class UserError(Exception):
         return str(self.args[0])
 
 
-def read_text(path: Path, *, limit: int, what: str = "file") -> str:
-    """The text of a UTF-8 `path`, or UserError naming the file and what is wrong with it."""
+def regular_file(
+    path: Path, *, what: str = "file", label: str | None = None, error: type[UserError] = UserError
+) -> os.stat_result:
+    """The stat of `path` when it is a regular file; else `error` naming it (as `label`)
+    and what is wrong: missing, unreadable, a folder, a FIFO or a device."""
+    name = str(path) if label is None else label
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UserError(f"{path}: no such {what}") from None
+        raise error(f"{name}: no such {what}") from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+        raise error(f"{name}: cannot read: {exc.strerror}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{path}: is a folder, not a {what}")
+        raise error(f"{name}: is a folder, not a {what}")
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(f"{path}: is not a regular file")
+        raise error(f"{name}: is not a regular file")
+    return info
+
+
+def read_text(path: Path, *, limit: int, what: str = "file") -> str:
+    """The text of a UTF-8 `path`, or UserError naming the file and what is wrong with it."""
+    info = regular_file(path, what=what)
     if info.st_size > limit:
         raise UserError(f"{path}: is {info.st_size:,} bytes; a {what} may be at most {limit:,}")
     try:
