@@ -27,12 +27,6 @@ pytestmark = [
 COMMAND = [sys.executable, "-m", "connect_tui"]
 SIZES = [(120, 40), (80, 24)]
 #: Issue 15's defects these scenarios still meet (the keys helper's area), named in xfails.
-JUMPS_RACE = (
-    "defect 4 (keys), a race: after ten alt+LETTER jumps from inside rows and cells, the "
-    "burst's last keys (alt+a, the address, ctrl+s) are now and then lost (1 run in 3 here)"
-)
-
-
 def pane_key(name: str) -> str:
     """The tmux key name of the key that shows pane `name` (alt+e -> M-e)."""
     return "M-" + PANE_KEYS[name].removeprefix("alt+")
@@ -270,7 +264,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _jumps,
-        flaky_defect=JUMPS_RACE,
     ),
     Scenario(
         "dialogs",
