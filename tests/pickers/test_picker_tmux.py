@@ -55,3 +55,25 @@ def test_pick_the_destination_from_the_sandbox_then_save(
     # Nothing else changed: the profile is the original with only the destination picked.
     expected = dict(request, DestinationEmailAddress=sandbox_identity.SALES_ADDRESS)
     assert saved.request == expected
+
+
+def test_pick_the_contact_flow_at_full_speed(profiles_dir: Path, cli_env: dict[str, str]) -> None:
+    request = typical_inbound_request()
+    request.pop("ContactFlowId", None)
+    path = profiles_dir / "demo-flow.toml"
+    profiles.save(Draft(name="demo-flow", request=request), path)
+    session = TmuxSession([str(SCRIPT), "demo-flow"], env=cli_env, size=(120, 40))
+    try:
+        session.wait_for("Problems: none", timeout=30)
+        # The Contact pane starts in Instance id; Tab to Contact flow id, open its picker.
+        session.press("M-c", "Tab", "F4")
+        session.wait_for("found, live", timeout=30)
+        session.type_text("email")
+        session.press("Enter", "C-s")
+        deadline = time.monotonic() + 30
+        while profiles.load(path).request.get("ContactFlowId") != sandbox_identity.DEMO_FLOW_ID:
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.close()
+    assert profiles.load(path).request == dict(request, ContactFlowId=sandbox_identity.DEMO_FLOW_ID)
