@@ -48,7 +48,7 @@ TITLES: Final = {
     ADDRESS: "Email addresses of the instance",
     QUEUE: "Queues (with their default From address)",
     AGENT: "Agents",
-    CONTACT: "Recent contacts (from the history)",
+    CONTACT: "Recent contacts (the history, then the instance's last 7 days)",
     KNOWLEDGE_BASE: "Knowledge bases (Amazon Q in Connect)",
     TEMPLATE: "Email message templates of the knowledge base",
 }
@@ -189,6 +189,45 @@ def _agents(reader: _Reader, client: Any, instance_id: str) -> list[Choice]:
     return choices
 
 
+#: How far back the recent-contact picker searches (SearchContacts takes a time range).
+RECENT_DAYS: Final = 7
+
+
+def _contacts(reader: _Reader, client: Any, instance_id: str) -> list[Choice]:
+    # SearchContacts: EMAIL contacts started in the last RECENT_DAYS, newest first
+    # (https://docs.aws.amazon.com/connect/latest/APIReference/API_SearchContacts.html).
+    now = time.time()
+    found = reader.items(
+        client.search_contacts,
+        "Contacts",
+        InstanceId=instance_id,
+        TimeRange={
+            "Type": "INITIATION_TIMESTAMP",
+            "StartTime": now - RECENT_DAYS * 86400,
+            "EndTime": now,
+        },
+        SearchCriteria={"Channels": ["EMAIL"]},
+        Sort={"FieldName": "INITIATION_TIMESTAMP", "Order": "DESCENDING"},
+        MaxResults=100,
+    )
+    choices = []
+    for contact in found:
+        subject = (contact.get("SegmentAttributes") or {}).get("connect:EmailSubject") or {}
+        name = subject.get("ValueString") or contact.get("Name") or ""
+        when = contact.get("InitiationTimestamp")
+        stamp = when.isoformat(timespec="seconds") if hasattr(when, "isoformat") else str(when)
+        choices.append(
+            Choice(contact["Id"], name, f"{contact.get('InitiationMethod', '')} {stamp}")
+        )
+    return choices
+
+
+def merged(first: list[Choice], then: list[Choice]) -> list[Choice]:
+    """`first`, then the choices of `then` whose values `first` does not have."""
+    seen = {c.value for c in first}
+    return first + [c for c in then if c.value not in seen]
+
+
 def _knowledge_bases(reader: _Reader, client: Any, scope: str) -> list[Choice]:
     found = reader.items(client.list_knowledge_bases, "knowledgeBaseSummaries", maxResults=100)
     return [
@@ -221,6 +260,7 @@ FETCHERS: Final[dict[str, Callable[[_Reader, Any, str], list[Choice]]]] = {
     ADDRESS: _addresses,
     QUEUE: _queues,
     AGENT: _agents,
+    CONTACT: _contacts,
     KNOWLEDGE_BASE: _knowledge_bases,
     TEMPLATE: _templates,
 }

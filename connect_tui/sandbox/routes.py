@@ -39,6 +39,7 @@ ROUTES: Final = (
     # The account's instances and an instance's agents (connect_tui.sandbox.account).
     ("GET", "/instance", "ListInstances"),
     ("POST", "/search-users", "SearchUsers"),
+    ("POST", "/search-contacts", "SearchContacts"),
 )
 
 

@@ -113,3 +113,24 @@ def test_an_address_says_which_queues_send_from_it_by_default(running: Any) -> N
     annotated = {c.value: c.detail for c in addresses}
     assert queue["Name"] in annotated[by_id[default_id]]
     assert not any(annotated[a] for a in annotated if a != by_id[default_id])
+
+
+def test_recent_contacts_come_from_search_contacts_newest_first(running: Any) -> None:
+    from tests.sandbox.conftest import inbound
+
+    client = make_client(running.url)
+    first = client.start_email_contact(**inbound())["ContactId"]
+    second = client.start_email_contact(**inbound())["ContactId"]
+    contacts, _ = pickers.fetch(pickers.CONTACT, client, INSTANCE)
+    assert [c.value for c in contacts][:2] == [second, first]
+    subject = inbound()["EmailMessage"]["RawMessage"]["Subject"]
+    assert contacts[0].name == subject and contacts[0].detail.startswith("INBOUND ")
+    # The time range is honoured: nothing started before the epoch's first second.
+    old = client.search_contacts(
+        InstanceId=INSTANCE,
+        TimeRange={"Type": "INITIATION_TIMESTAMP", "StartTime": 0, "EndTime": 1},
+    )
+    assert old["Contacts"] == [] and old["TotalCount"] == 0
+    # History first, then what the instance has that the history does not.
+    mine = pickers.Choice(first, "vip: my send")
+    assert [c.value for c in pickers.merged([mine], contacts)] == [first, second]

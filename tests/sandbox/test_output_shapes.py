@@ -108,6 +108,10 @@ def test_every_answer_fits_its_output_shape(client: Any, raw_replies: dict[str, 
     client.search_email_addresses(InstanceId=INSTANCE)
     client.list_instances()
     client.search_users(InstanceId=INSTANCE)
+    client.search_contacts(
+        InstanceId=INSTANCE,
+        TimeRange={"Type": "INITIATION_TIMESTAMP", "StartTime": 0, "EndTime": 4102444800},
+    )
     client.stop_contact(InstanceId=INSTANCE, ContactId=first)
     client.describe_contact(InstanceId=INSTANCE, ContactId=first)
     _exercise_flow_operations(client, reply)

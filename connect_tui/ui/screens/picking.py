@@ -79,7 +79,10 @@ class Picking:
         fetch: Callable[[], pickers.Listing] | None
         cached: pickers.Listing | None
         if kind == pickers.CONTACT:
-            cached, fetch = self._history(), None
+            # The user's own sends first (at once, with their draft names), then what
+            # SearchContacts finds on the instance.
+            cached = self._history()
+            fetch = self._fetcher(kind, key, scope, first=list(cached.choices))
         else:
             cached = pickers.cached(kind, key)
             fetch = self._fetcher(kind, key, scope)
@@ -104,7 +107,9 @@ class Picking:
         self.screen.app.push_screen(dialog, chosen)
         return True
 
-    def _fetcher(self, kind: str, key: str, scope: str) -> Callable[[], pickers.Listing]:
+    def _fetcher(
+        self, kind: str, key: str, scope: str, first: list[pickers.Choice] | None = None
+    ) -> Callable[[], pickers.Listing]:
         # A copy: the user may go on editing the draft while the worker reads it.
         draft = copy.deepcopy(self.screen.draft)
 
@@ -119,7 +124,8 @@ class Picking:
                     raise ConnectionError(f"nothing answers at {endpoint}")
                 service = "qconnect" if kind in pickers.QCONNECT_KINDS else "connect"
                 client, _ = shared_sender().client_for(draft, service)
-                return pickers.fetch(kind, client, scope)
+                choices, truncated = pickers.fetch(kind, client, scope)
+                return pickers.merged(first or [], choices), truncated
 
             listing = pickers.load(kind, key, live)
             if not listing.offline:
