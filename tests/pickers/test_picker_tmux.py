@@ -77,3 +77,50 @@ def test_pick_the_contact_flow_at_full_speed(profiles_dir: Path, cli_env: dict[s
     finally:
         session.close()
     assert profiles.load(path).request == dict(request, ContactFlowId=sandbox_identity.DEMO_FLOW_ID)
+
+
+def test_three_pickers_of_the_contact_pane_in_a_row(
+    profiles_dir: Path, cli_env: dict[str, str]
+) -> None:
+    from connect_tui.core import history
+    from connect_tui.core.defaults import new_draft
+    from connect_tui.core.outcome import SendOutcome
+
+    contact_id = "c0ffee00-0000-4000-8000-000000000002"
+    sent = SendOutcome(
+        profile="vip", operation="StartEmailContact", target="s", contact_id=contact_id
+    )
+    history.append(sent, new_draft().target)
+    request = typical_inbound_request()
+    request.pop("ContactFlowId", None)
+    request["InstanceId"] = "typed-by-hand"
+    path = profiles_dir / "three.toml"
+    profiles.save(Draft(name="three", request=request), path)
+    session = TmuxSession([str(SCRIPT), "three"], env=cli_env, size=(120, 40))
+    try:
+        session.wait_for("Problems: none", timeout=30)
+        # Instance id (the Contact pane's first field), Contact flow id, Related contact id:
+        # each a burst to open the picker, then (the list shown) a burst to filter and choose.
+        for opening, typed in (
+            (("M-c", "F4"), "sandbox"),
+            (("Tab", "F4"), "email"),
+            (("Tab", "F4"), "vip"),
+        ):
+            session.press(*opening)
+            session.wait_for("found, live", timeout=30)
+            session.type_text(typed)
+            session.press("Enter")
+            session.wait_for_gone("enter chooses", timeout=30)
+        session.press("C-s")
+        expected = dict(
+            request,
+            InstanceId=sandbox_identity.INSTANCE_ID,
+            ContactFlowId=sandbox_identity.DEMO_FLOW_ID,
+            RelatedContactId=contact_id,
+        )
+        deadline = time.monotonic() + 30
+        while profiles.load(path).request != expected:
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.close()
