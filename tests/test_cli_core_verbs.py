@@ -11,21 +11,11 @@ import pytest
 
 from connect_tui.core import profiles
 from connect_tui.core.model import Draft
+from tests.cli_runner import run_cli
 from tests.drafts import typical_draft
 from tests.reference_mistakes import MISTAKES, Mistake
 
-
-def run(
-    *args: str, env: dict[str, str], stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "connect_tui", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=60,
-    )
+run = run_cli
 
 
 def save(path: Path, draft: Draft) -> Path:

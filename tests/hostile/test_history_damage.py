@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from connect_tui.core.model import Target
 from connect_tui.core.outcome import SendOutcome
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.screens.history import HistoryScreen
+from tests.cli_runner import run_cli
 from tests.ui.composer_pilot import Recorder, ready, top_screen
 
 DAMAGE = [
@@ -62,14 +61,7 @@ def test_read_skips_each_damaged_line_with_a_notice(damaged_history: Path) -> No
     assert history.to_draft(entries[-1]).request == {"InstanceId": "i"}
 
 
-def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "connect_tui", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+run = run_cli
 
 
 def test_the_history_verb_and_from_history_still_work(

@@ -7,8 +7,6 @@ fixed http://127.0.0.1:8000.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.preview import PreviewPane
+from tests.cli_runner import run_cli
 from tests.sending.sandbox_process import RunningSandbox, start_sandbox
 from tests.ui.composer_pilot import ready
 
@@ -35,13 +34,7 @@ def running(tmp_path: Path, cli_env: dict[str, str]) -> Iterator[RunningSandbox]
 
 
 def run(*args: str, env: dict[str, str]) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "connect_tui", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    result = run_cli(*args, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,19 +14,9 @@ from connect_tui.core import profiles
 from connect_tui.core.defaults import new_draft
 from connect_tui.core.model import AWS, KEYRING, Target
 from connect_tui.core.validation import validate
+from tests.cli_runner import run_cli
 
-
-def run(
-    *args: str, env: dict[str, str], stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "connect_tui", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=60,
-    )
+run = run_cli
 
 
 def one_line_exit_2(result: subprocess.CompletedProcess[str]) -> str:

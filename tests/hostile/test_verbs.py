@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.hostile.hostile_data import ALL, raw_unsafe, save_hostile
 
 #: A port nothing listens on (the discard port), so a send fails before any request.
 REFUSED = "http://127.0.0.1:9"
 
 
-def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "connect_tui", *args],
-        capture_output=True,
-        text=True,
-        errors="surrogateescape",
-        env=env,
-        timeout=60,
-    )
+run = run_cli
 
 
 def check(result: subprocess.CompletedProcess[str], *, codes: tuple[int, ...]) -> None:

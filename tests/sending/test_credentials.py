@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import keyring
@@ -12,6 +10,7 @@ import pytest
 from connect_tui.core import credentials, profiles
 from connect_tui.core.credentials import CredentialsError, Keys
 from connect_tui.core.model import AWS, Target
+from tests.cli_runner import run_cli
 from tests.drafts import typical_draft
 from tests.keyring_fixtures import MemoryKeyring, SecretService
 
@@ -96,17 +95,6 @@ def test_unsafe_backends_are_refused_never_a_file(isolated_home: Path) -> None:
         credentials.store("vip", KEYS)
     files = [p for p in isolated_home.rglob("*") if p.is_file()]
     assert not any(KEYS.secret_access_key.encode() in p.read_bytes() for p in files)
-
-
-def run_cli(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "connect_tui", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
 
 
 def test_cli_set_status_delete_against_a_real_secret_service(secret_service: SecretService) -> None:
