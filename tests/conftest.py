@@ -57,6 +57,12 @@ def isolated_home(
     # (the secret_service and memory_keyring fixtures provide real and in-memory ones).
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # keyring reads that variable once a process and keeps the backend it chose: start every
+    # test from the failing one, whatever an earlier test in this worker left behind.
+    import keyring
+    from keyring.backends.fail import Keyring as FailingKeyring
+
+    keyring.set_keyring(FailingKeyring())
     # No instance-metadata lookups: a test must never wait on 169.254.169.254.
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     # Textual: no cursor blink or animation, so frames are deterministic.

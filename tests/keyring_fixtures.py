@@ -104,6 +104,7 @@ def secret_service(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     run_dir = isolated_home / "run"
     run_dir.mkdir(mode=0o700)
     bus, address = _start_bus(run_dir)
+    previous = keyring.get_keyring()  # before the variable goes: never one found on this bus
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)  # let keyring find the real one
     env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, XDG_RUNTIME_DIR=str(run_dir))
     daemon = subprocess.Popen(
@@ -119,7 +120,6 @@ def secret_service(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     daemon.stdin.close()
     for name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"):
         monkeypatch.setenv(name, env[name])
-    previous = keyring.get_keyring()
     try:
         from keyring.backends import SecretService as backend_module
 
