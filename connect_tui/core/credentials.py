@@ -112,7 +112,7 @@ def store(profile: str, keys: Keys) -> None:
         secret["session_token"] = keys.session_token
     try:
         keyring.set_password(SERVICE, profile, json.dumps(secret))
-    except KeyringError as exc:
+    except (KeyringError, RuntimeError) as exc:  # RuntimeError: a backend with no bus
         raise CredentialsError(
             f"keyring: could not store the keys for {profile!r}: {exc}"
         ) from None
@@ -127,7 +127,7 @@ def load(profile: str) -> Keys | None:
 
     try:
         stored = keyring.get_password(SERVICE, profile)
-    except KeyringError as exc:
+    except (KeyringError, RuntimeError) as exc:  # RuntimeError: a backend with no bus
         raise CredentialsError(f"keyring: could not read the keys for {profile!r}: {exc}") from None
     if stored is None:
         return None
@@ -151,6 +151,10 @@ def delete(profile: str) -> bool:
         keyring.delete_password(SERVICE, profile)
     except PasswordDeleteError:
         return False
+    except RuntimeError as exc:  # a backend with no bus
+        raise CredentialsError(
+            f"keyring: could not delete the keys for {profile!r}: {exc}"
+        ) from None
     return True
 
 

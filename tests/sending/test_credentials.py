@@ -70,6 +70,35 @@ def test_profile_that_expects_keys_says_so_when_none(memory_keyring: MemoryKeyri
         credentials.source_for(aws_draft(credentials="keyring"))
 
 
+def test_a_keyring_with_no_bus_is_one_line_not_a_crash(isolated_home: Path) -> None:
+    # A Secret Service backend kept from an earlier session raises RuntimeError when its
+    # bus is gone (no DBUS_SESSION_BUS_ADDRESS); the send must say so in one line.
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class NoBus(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise RuntimeError("Unable to initialize SecretService: no bus")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise RuntimeError("Unable to initialize SecretService: no bus")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise RuntimeError("Unable to initialize SecretService: no bus")
+
+    keyring.set_keyring(NoBus())
+    for call in (
+        lambda: credentials.load("vip"),
+        lambda: credentials.store("vip", KEYS),
+        lambda: credentials.delete("vip"),
+    ):
+        with pytest.raises(credentials.CredentialsError) as refused:
+            call()
+        assert "no bus" in str(refused.value) and "\n" not in str(refused.value)
+
+
 def test_rename_moves_the_keys(memory_keyring: MemoryKeyring) -> None:
     credentials.store("old", KEYS)
     credentials.rename("old", "new")
