@@ -26,6 +26,8 @@ pytestmark = [
 
 COMMAND = [sys.executable, "-m", "connect_tui"]
 SIZES = [(120, 40), (80, 24)]
+
+
 #: Issue 15's defects these scenarios still meet (the keys helper's area), named in xfails.
 def pane_key(name: str) -> str:
     """The tmux key name of the key that shows pane `name` (alt+e -> M-e)."""
