@@ -124,3 +124,55 @@ def test_three_pickers_of_the_contact_pane_in_a_row(
             time.sleep(0.05)
     finally:
         session.close()
+
+
+def test_knowledge_base_template_and_agent_pickers_of_an_outbound_draft(
+    profiles_dir: Path, cli_env: dict[str, str]
+) -> None:
+    from connect_tui.core.defaults import new_draft
+    from connect_tui.core.model import OUTBOUND
+    from connect_tui.sandbox import account, qconnect
+
+    draft = new_draft("outbound-template", operation=OUTBOUND)
+    draft.request["EmailMessage"] = {
+        "MessageSourceType": "TEMPLATE",
+        "TemplatedMessageConfig": {"KnowledgeBaseId": "", "MessageTemplateId": ""},
+    }
+    path = profiles_dir / "outbound-template.toml"
+    profiles.save(draft, path)
+    refund = next(t for t in qconnect.TEMPLATES.values() if t.name == "Refund issued")
+    sam = next(
+        a for a in account.seeded_agents(sandbox_identity.INSTANCE_ID) if a.first_name == "Sam"
+    )
+    session = TmuxSession([str(SCRIPT), "outbound-template"], env=cli_env, size=(120, 40))
+    try:
+        session.wait_for("Problems: 3 errors", timeout=30)
+        # Message pane: Source, then Knowledge base id, then Template id. Contact pane:
+        # Instance id, Client token, the create-first switch, method, replying to, agent.
+        picks = (
+            (("M-m", "Tab", "F4"), "templates"),
+            (("Tab", "F4"), "refund"),
+            (("M-c", "Tab", "Tab", "Tab", "Tab", "Tab", "F4"), "sam"),
+        )
+        for opening, typed in picks:
+            session.press(*opening)
+            session.wait_for("found, live", timeout=30)
+            session.type_text(typed)
+            session.press("Enter")
+            session.wait_for_gone("enter chooses", timeout=30)
+        session.press("C-s")
+        deadline = time.monotonic() + 30
+        while True:
+            saved = profiles.load(path)
+            config = saved.request["EmailMessage"]["TemplatedMessageConfig"]
+            chain = saved.create_contact_request() or {}
+            if (
+                config.get("KnowledgeBaseId") == qconnect.KNOWLEDGE_BASE_ID
+                and config.get("MessageTemplateId") == refund.id
+                and chain.get("UserInfo", {}).get("UserId") == sam.id
+            ):
+                break
+            assert time.monotonic() < deadline, session.screen()
+            time.sleep(0.05)
+    finally:
+        session.close()
