@@ -22,6 +22,15 @@ from tests.drafts import typical_inbound_request
 
 INSTANCE = sandbox_identity.INSTANCE_ID
 
+#: The smallest flow the service takes: one action that ends the contact.
+DISCONNECT_FLOW: dict[str, Any] = {
+    "Version": "2019-10-30",
+    "StartAction": "bye",
+    "Actions": [
+        {"Identifier": "bye", "Type": "DisconnectParticipant", "Parameters": {}, "Transitions": {}}
+    ],
+}
+
 
 def make_client(
     url: str,

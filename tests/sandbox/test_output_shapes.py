@@ -17,7 +17,7 @@ import pytest
 
 from connect_tui.sandbox.routes import ROUTES
 from connect_tui.sandbox.views import EMAIL_INITIATION_METHODS
-from tests.sandbox.conftest import INSTANCE, inbound, outbound, reply_chain
+from tests.sandbox.conftest import DISCONNECT_FLOW, INSTANCE, inbound, outbound, reply_chain
 
 MODEL = botocore.session.get_session().get_service_model("connect")
 
@@ -125,18 +125,7 @@ def test_every_answer_fits_its_output_shape(client: Any, raw_replies: dict[str, 
 
 def _exercise_flow_operations(client: Any, contact_id: str) -> None:
     """The flow, queue and hours operations (docs/flows.md), a flow run's contact included."""
-    flow = {
-        "Version": "2019-10-30",
-        "StartAction": "bye",
-        "Actions": [
-            {
-                "Identifier": "bye",
-                "Type": "DisconnectParticipant",
-                "Parameters": {},
-                "Transitions": {},
-            }
-        ],
-    }
+    flow = DISCONNECT_FLOW
     created = client.create_contact_flow(
         InstanceId=INSTANCE, Name="shapes", Type="CONTACT_FLOW", Content=json.dumps(flow)
     )

@@ -13,24 +13,13 @@ from typing import Any
 
 from connect_tui.core import sandbox_identity
 from connect_tui.sandbox.server import RunningSandbox
-from tests.sandbox.conftest import INSTANCE, inbound
+from tests.sandbox.conftest import DISCONNECT_FLOW, INSTANCE, inbound
 
 
 def test_a_flow_named_by_the_request_wins_over_address_routing(
     sandbox: RunningSandbox, client: Any
 ) -> None:
-    flow = {
-        "Version": "2019-10-30",
-        "StartAction": "bye",
-        "Actions": [
-            {
-                "Identifier": "bye",
-                "Type": "DisconnectParticipant",
-                "Parameters": {},
-                "Transitions": {},
-            }
-        ],
-    }
+    flow = DISCONNECT_FLOW
     named = client.create_contact_flow(
         InstanceId=INSTANCE, Name="routing", Type="CONTACT_FLOW", Content=json.dumps(flow)
     )["ContactFlowId"]
