@@ -249,7 +249,8 @@ class ComposerScreen(Screen[None]):
         self.draft_bar.show_name(self.draft.name)
         self.draft_bar.show_dirty(self.dirty)
         self.draft_bar.show_target(self.draft.target)
-        self.query_one(OperationSwitch).set_operation(self.draft.operation)
+        with self.prevent(OperationSwitch.Changed):  # the draft's operation, not the user's
+            self.query_one(OperationSwitch).set_operation(self.draft.operation)
         for pane in self.deck.mounted:
             if pane.NAME == "preview" and not self.model_ready:
                 continue  # loaded once the model is there; the others unmounted when mounted

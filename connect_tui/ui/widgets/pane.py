@@ -23,14 +23,21 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
 from connect_tui.ui.keys import focus_now
+from connect_tui.ui.widgets.choices import Choices
 
 #: The messages that field widgets post when their value changes; muted while loading.
-FIELD_CHANGES: tuple[type[Message], ...] = (Input.Changed, Select.Changed, TextArea.Changed)
+FIELD_CHANGES: tuple[type[Message], ...] = (
+    Input.Changed,
+    Select.Changed,
+    TextArea.Changed,
+    Checkbox.Changed,
+    Choices.Changed,
+)
 
 INVALID = "-invalid"
 WARNING = "-warning"
