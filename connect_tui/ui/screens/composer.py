@@ -117,7 +117,7 @@ class ComposerScreen(Screen[None]):
         self._panes_mounted = False
         self._model_loaded_here = False
         #: The panes: the first is made for the first frame, the others after it.
-        self.deck = PaneDeck(self)
+        self.deck = PaneDeck(self, mounted=self.pane_mounted, shown=self.pane_shown)
         self._check_pending = False
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
         self.template_problems: list[Problem] = []

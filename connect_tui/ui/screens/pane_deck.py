@@ -11,19 +11,17 @@ meanwhile, as the app runs this binding before handing on the next key
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Final
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
 
 from textual.containers import Container
+from textual.screen import Screen
 from textual.widget import Widget
 
 from connect_tui.core.problems import CREATE_CONTACT, TARGET, VARIABLES, Problem
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_INDEX, PANES_BY_NAME
 from connect_tui.ui.widgets.pane_tabs import PaneTabs
-
-if TYPE_CHECKING:
-    from connect_tui.ui.screens.composer import ComposerScreen
 
 #: Problems outside the request go to the pane that edits that part of the draft.
 SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT: "contact"}
@@ -36,8 +34,18 @@ class PaneStack(Container):
 class PaneDeck:
     """The composer's panes by name: each made on first use, mounted once, one shown."""
 
-    def __init__(self, screen: ComposerScreen) -> None:
+    def __init__(
+        self,
+        screen: Screen[Any],
+        *,
+        mounted: Callable[[Pane], None],
+        shown: Callable[[Pane], None],
+    ) -> None:
+        """The panes of `screen`; `mounted` is called with each pane mounted after the first
+        frame (to fill it), `shown` with each pane shown."""
         self.screen = screen
+        self._on_mounted = mounted
+        self._on_shown = shown
         self._panes: dict[str, Pane] = {}
         self._mounts: dict[str, asyncio.Future[None]] = {}
         self._active = FIRST_PANE
@@ -83,7 +91,7 @@ class PaneDeck:
 
     async def _mount(self, pane: Pane) -> None:
         await self.screen.query_one(PaneStack).mount(pane)
-        self.screen.pane_mounted(pane)
+        self._on_mounted(pane)
 
     async def mount_the_rest(self) -> None:
         """Make and mount every pane not mounted yet (after the first frame)."""
@@ -114,7 +122,7 @@ class PaneDeck:
             for pane in self.mounted:
                 pane.display = pane.NAME == name
             self.screen.query_one(PaneTabs).active = name
-        self.screen.pane_shown(self.pane(name))
+        self._on_shown(self.pane(name))
 
     def neighbour(self, step: int) -> str:
         """The name of the pane `step` tabs away from the active one, wrapping round."""
