@@ -11,6 +11,7 @@ recovery) are DraftFiles (`files`); sending is Sending (`sender`).
 from __future__ import annotations
 
 import argparse
+import asyncio
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -352,18 +353,19 @@ class ComposerScreen(Screen[None]):
 
     # -- panes and help -----------------------------------------------------------------------
 
-    async def action_show_pane(self, key: str) -> None:
-        """Show pane `key` and put the focus in its first field (mounting it first if the
-        key came before the other panes were mounted)."""
-        await self.deck.show(key)
+    def action_show_pane(self, key: str) -> asyncio.Future[Pane]:
+        """Show pane `key` and put the focus in its first field: at once when it is mounted,
+        else as soon as it is (a key typed before the other panes were mounted). Textual
+        awaits what an action returns, so the next key waits for that."""
+        return self.deck.show(key)
 
-    async def action_next_pane(self) -> None:
+    def action_next_pane(self) -> asyncio.Future[Pane]:
         """Show the next pane."""
-        await self.deck.show(self.deck.neighbour(1))
+        return self.deck.show(self.deck.neighbour(1))
 
-    async def action_previous_pane(self) -> None:
+    def action_previous_pane(self) -> asyncio.Future[Pane]:
         """Show the previous pane."""
-        await self.deck.show(self.deck.neighbour(-1))
+        return self.deck.show(self.deck.neighbour(-1))
 
     @on(PaneTabs.Picked)
     async def tab_picked(self, event: PaneTabs.Picked) -> None:

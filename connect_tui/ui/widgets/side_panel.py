@@ -10,46 +10,22 @@ The request is read-only text in a TextArea: nothing from the draft is read as m
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import TextArea
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.widgets.problems import ProblemsList
 
+if TYPE_CHECKING:
+    from connect_tui.ui.widgets.live_request import LiveRequest
+
 #: The panel's class while the draft has no problem.
 CLEAN = "-clean"
 #: The class Textual's breakpoints give the composer screen from 110 columns on.
 WIDE = "-wide"
-
-
-class LiveRequest(TextArea):
-    """The request JSON as it will be sent, read-only, under a title."""
-
-    DEFAULT_CSS = """
-    LiveRequest {
-        border: round $border-blurred;
-        border-title-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
-        height: 1fr;
-        scrollbar-size: 1 1;
-    }
-    LiveRequest:focus {
-        border: round $border;
-    }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, read_only=True, soft_wrap=False, show_line_numbers=False)
-        self.border_title = "Request (live)"
-
-    def show_text(self, title: str, text: str) -> None:
-        """Show `text` (only when it changed: the scroll and selection stay)."""
-        self.border_title = title
-        if self.text != text:
-            self.load_text(text)
 
 
 class SidePanel(Vertical):
@@ -75,9 +51,11 @@ class SidePanel(Vertical):
     @property
     def live_request(self) -> LiveRequest:
         """The live request view (mounted on first use)."""
-        found = self.query(LiveRequest)
+        found = self.query("#live-request")
         if found:
-            return found.first()
+            return cast("LiveRequest", found.first())
+        from connect_tui.ui.widgets.live_request import LiveRequest
+
         view = LiveRequest(id="live-request")
         self.mount(view)
         return view
