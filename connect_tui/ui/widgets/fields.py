@@ -40,15 +40,13 @@ class FieldRow(Horizontal):
         & > .field-row--label {
             color: $text-muted;
         }
-        & > * {
-            margin-left: 20;
-        }
     }
-    FieldRow > Input, FieldRow > Select, FieldRow > TextArea {
-        width: 1fr;
-    }
+    /* The label is drawn in the field's left margin (a universal `> *` would be checked
+       against every node of the screen). */
+    FieldRow > Input, FieldRow > Select, FieldRow > TextArea,
     FieldRow > Checkbox, FieldRow > Choices {
         width: 1fr;
+        margin-left: 20;
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"field-row--label"}
