@@ -37,8 +37,8 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
-from benchmarks.drafts import typical_inbound_request
 from connect_tui.core import sandbox_identity
+from tests.drafts import typical_inbound_request
 
 ROUTES = [
     ("PUT", "/contact/email"),

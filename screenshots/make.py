@@ -2,7 +2,7 @@
 
 Run from the repository root:  python -m screenshots.make [--only NAME...]
 
-Every shot starts the real ComposerApp on a fixed draft (benchmarks/drafts.py) in a
+Every shot starts the real ComposerApp on a fixed draft (tests/drafts.py) in a
 throw-away HOME, so no profile, history, theme or setting of yours can show up in a
 picture. The "sent" shot really sends to the embedded sandbox, so its ContactId differs
 each time the script runs; every other shot is the same on every run.
@@ -57,15 +57,15 @@ def isolate(home: Path) -> None:
 
 def inbound_draft() -> Draft:
     """The typical inbound draft, addresses written out."""
-    from benchmarks.drafts import typical_inbound_request
     from connect_tui.core.model import Draft
+    from tests.drafts import typical_inbound_request
 
     return Draft(name="order-1234-inbound", request=typical_inbound_request())
 
 
 def outbound_draft() -> Draft:
     """The typical outbound reply, its ContactId made by CreateContact first."""
-    from benchmarks.drafts import outbound_chain_draft
+    from tests.drafts import outbound_chain_draft
 
     return outbound_chain_draft("order-1234-reply")
 

@@ -10,15 +10,13 @@ instead of refusing the flow.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from connect_tui.sandbox.directory import StoredFlow, StoredQueue
 from connect_tui.sandbox.flows import model
 from connect_tui.sandbox.flows.context import Hours, Queue
 from connect_tui.sandbox.protocol import invalid
-
-if TYPE_CHECKING:
-    from connect_tui.sandbox.state import State
+from connect_tui.sandbox.state import State
 
 
 def _minutes(point: dict[str, Any]) -> int:

@@ -16,34 +16,16 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from connect_tui.sandbox.directory import StoredFlow
 from connect_tui.sandbox.flows import flowlog, runner
 from connect_tui.sandbox.flows.context import FlowContact, Queue, Resources, RunResult, Step
 from connect_tui.sandbox.protocol import invalid, not_found
-
-if TYPE_CHECKING:
-    from connect_tui.sandbox.state import Contact, Instance, State
+from connect_tui.sandbox.state import Contact, Instance, State
 
 #: Contact record DisconnectReason for a contact the flow ended (admin guide, contact records).
 FLOW_DISCONNECT: Final = "CONTACT_FLOW_DISCONNECT"
-
-
-class Runs:
-    """The runs of one sandbox: one per contact, each signalled when it ends."""
-
-    def __init__(self) -> None:
-        self.done: dict[str, threading.Event] = {}
-        self.results: dict[str, RunResult] = {}
-        self.count = 0
-
-    def wait(self, contact_id: str, timeout: float = 10.0) -> RunResult | None:
-        """The result of the contact's run once it has ended (None: no run, or still running)."""
-        event = self.done.get(contact_id)
-        if event is None or not event.wait(timeout):
-            return None
-        return self.results.get(contact_id)
 
 
 def flow_for(instance: Instance, request: dict[str, Any], address: str | None) -> StoredFlow | None:

@@ -21,7 +21,8 @@ from connect_tui.sandbox.directory import StoredQueue
 from connect_tui.sandbox.flows.context import Queue
 from connect_tui.sandbox.flows.files import FlowFile
 from connect_tui.sandbox.protocol import ServiceError
-from connect_tui.sandbox.state import Instance, State
+from connect_tui.sandbox.seed import new_state
+from connect_tui.sandbox.state import Instance
 
 
 @dataclass
@@ -84,7 +85,7 @@ def run_draft(
         lambda_results=lambda_results or {},
         seed=seed,
     )
-    state = State(config)
+    state = new_state(config)
     for instance in state.instances.values():
         _add_named_queues(instance, flow)
     try:

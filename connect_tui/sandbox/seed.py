@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from connect_tui.core import sandbox_identity
 from connect_tui.sandbox import aws_copy
+from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.directory import Directory, StoredFlow, StoredQueue
 from connect_tui.sandbox.flows import model
 from connect_tui.sandbox.flows.context import DAYS, Hours, Queue
-
-if TYPE_CHECKING:
-    from connect_tui.sandbox.state import State
+from connect_tui.sandbox.state import State
 
 DEMO_FLOW_NAME: Final = "Sandbox email flow"
 BASIC_HOURS: Final = "Basic Hours"
@@ -286,6 +285,13 @@ def demo_flow(instance_id: str, instance_arn: str) -> dict[str, Any]:
         _action("disconnect", "DisconnectParticipant", {}),
     ]
     return {"Version": model.VERSION, "StartAction": "logging", "Actions": actions}
+
+
+def new_state(config: SandboxConfig) -> State:
+    """A new sandbox State with every instance seeded from the config."""
+    state = State(config)
+    seed_state(state)
+    return state
 
 
 def seed_state(state: State) -> None:

@@ -18,7 +18,7 @@ from socketserver import TCPServer
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
-from connect_tui.sandbox import auth, logs, operations, protocol, qconnect, routes, s3
+from connect_tui.sandbox import auth, logs, operations, protocol, qconnect, routes, s3, seed
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.faults import Faults
 from connect_tui.sandbox.journal import Journal
@@ -58,7 +58,7 @@ class Sandbox:
     @classmethod
     def build(cls, config: SandboxConfig) -> Sandbox:
         """The parts, seeded from the config."""
-        state, journal = State(config), Journal(config.journal)
+        state, journal = seed.new_state(config), Journal(config.journal)
         state.journal = journal  # a flow run journals its path
         return cls(config, state, Quota(config), Faults(config), journal)
 

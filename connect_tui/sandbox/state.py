@@ -12,9 +12,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from connect_tui.sandbox import flow_runs, seed
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.directory import Directory
+from connect_tui.sandbox.flows.context import RunResult
 from connect_tui.sandbox.idempotency import TokenMemory
 from connect_tui.sandbox.journal import Journal
 from connect_tui.sandbox.logs import LogStore
@@ -123,8 +123,29 @@ class Contact:
         self.updated_at = time.time()
 
 
+class Runs:
+    """The flow runs of one sandbox: one per contact, each signalled when it ends."""
+
+    def __init__(self) -> None:
+        self.done: dict[str, threading.Event] = {}
+        self.results: dict[str, RunResult] = {}
+        self.count = 0
+
+    def wait(self, contact_id: str, timeout: float = 10.0) -> RunResult | None:
+        """The result of the contact's run once it has ended (None: no run, or still running)."""
+        event = self.done.get(contact_id)
+        if event is None or not event.wait(timeout):
+            return None
+        return self.results.get(contact_id)
+
+
 class State:
-    """Everything a sandbox knows; hold `lock` while reading or changing it."""
+    """Everything a sandbox knows; hold `lock` while reading or changing it.
+
+    A new State has the config's instances and addresses only; connect_tui.sandbox.seed's
+    `new_state` is how a sandbox gets one with its flows, queues and hours (the modules that
+    fill and run the state sit on top of this one, so it imports none of them).
+    """
 
     def __init__(self, config: SandboxConfig) -> None:
         self.config = config
@@ -133,7 +154,7 @@ class State:
         self.contacts: dict[str, Contact] = {}
         self.tokens = TokenMemory()
         # Flow runs, their flow logs, and the journal a run's path is written to.
-        self.runs = flow_runs.Runs()
+        self.runs = Runs()
         self.logs = LogStore()
         self.journal: Journal | None = None
         self.started_at = time.time()
@@ -141,7 +162,6 @@ class State:
         self.clock_offset = config.clock - self.started_at if config.clock is not None else 0.0
         for instance_id in config.instances:
             self.add_instance(instance_id, config.addresses)
-        seed.seed_state(self)
 
     def journal_write(self, operation: str, request: Any, **outcome: Any) -> None:
         """A journal line of the sandbox's own doing (a flow run), when there is a journal."""

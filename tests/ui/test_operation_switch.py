@@ -1,4 +1,4 @@
-"""Pilot tests of OperationSwitch: Changed on the user's pick only."""
+"""Pilot tests of OperationSwitch: Changed on every change, muted by its owner with prevent."""
 
 from __future__ import annotations
 
@@ -55,12 +55,13 @@ async def test_keyboard_picks_the_other_operation() -> None:
         assert [m.operation for m in app.picked] == [INBOUND, OUTBOUND]
 
 
-async def test_set_operation_is_quiet() -> None:
+async def test_set_operation_inside_prevent_is_quiet() -> None:
     app = SwitchApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         switch = app.query_one(OperationSwitch)
-        switch.set_operation(OUTBOUND)
+        with app.prevent(OperationSwitch.Changed):  # as the composer shows the draft's
+            switch.set_operation(OUTBOUND)
         await pilot.pause()
         assert app.picked == []
         assert switch.operation == OUTBOUND

@@ -267,7 +267,8 @@ class ComposerScreen(Screen[None]):
         self.draft_bar.show_name(self.draft.name)
         self.draft_bar.show_dirty(self.dirty)
         self.draft_bar.show_target(self.draft.target)
-        self.query_one(OperationSwitch).set_operation(self.draft.operation)
+        with self.prevent(OperationSwitch.Changed):  # the draft's operation, not the user's
+            self.query_one(OperationSwitch).set_operation(self.draft.operation)
         for key, pane in self._panes.items():
             if not pane.is_mounted or (key == "preview" and not self.model_ready):
                 continue  # loaded when mounted; the preview once the model is there

@@ -12,19 +12,17 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import Any, Final, Protocol
 
+from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Input
 
 from connect_tui.core import history, local_sandbox, pickers, variables
 from connect_tui.core.files import UserError
-from connect_tui.core.model import Target
+from connect_tui.core.model import Draft, Target
 from connect_tui.ui.dialogs.picker import PickerDialog
 from connect_tui.ui.widgets.pane import Pane
-
-if TYPE_CHECKING:
-    from connect_tui.ui.screens.composer import ComposerScreen
 
 #: The fields that have a picker (their Input ids) and what each lists.
 FIELD_KINDS: Final = {
@@ -48,10 +46,38 @@ def target_key(target: Target) -> str:
     )
 
 
+class Host(Protocol):
+    """What Picking needs of the screen it serves (the composer, which imports this module:
+    a protocol here instead of the composer's class keeps the import one way)."""
+
+    @property
+    def app(self) -> App[Any]:
+        """The running app (it pushes the picker dialog)."""
+        ...
+
+    @property
+    def focused(self) -> Widget | None:
+        """The focused field: the one a picker fills."""
+        ...
+
+    @property
+    def draft(self) -> Draft:
+        """The draft whose target the lists come from."""
+        ...
+
+    def apply_pane(self, pane: Pane) -> None:
+        """Write `pane` into the draft now."""
+        ...
+
+    def schedule_check(self) -> None:
+        """Validate the draft again soon (a live list can make an id unknown)."""
+        ...
+
+
 class Picking:
     """The composer's pickers, and the live lists they fetched this session."""
 
-    def __init__(self, screen: ComposerScreen) -> None:
+    def __init__(self, screen: Host) -> None:
         self.screen = screen
         #: The latest live list of each kind (for unknown-id warnings).
         self.known: dict[str, pickers.Listing] = {}

@@ -15,9 +15,11 @@ from textual.widget import Widget
 class Choices(Widget, can_focus=True):
     """A one-line pick of one of a few values: `◉ RAW  ○ TEMPLATE`.
 
-    Left / right (or a click) pick; only the user's picks post `Choices.Changed`, so a
-    pane can fill it while loading without muting anything. Unlike a Select it keeps
-    its value whether or not it has been mounted yet, and needs no overlay.
+    Left / right (or a click) pick. Once mounted, every change of value posts
+    `Choices.Changed`, a pick or a `set_value`, as Textual's own fields do; a pane fills it
+    inside `Pane.quietly()`, the one way a pane's own changes are kept from the screen.
+    Unlike a Select it keeps its value whether or not it has been mounted yet (a value set
+    before then posts nothing), and needs no overlay.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,7 +47,7 @@ class Choices(Widget, can_focus=True):
     _GAP = "  "
 
     class Changed(Message):
-        """The user picked another value."""
+        """The value changed (the user picked another, or the program set one)."""
 
         def __init__(self, choices: Choices, value: str) -> None:
             super().__init__()
@@ -71,7 +73,7 @@ class Choices(Widget, can_focus=True):
         self.labels: Mapping[str, str] = labels or {}
         self._choices: list[str] = []
         self._value = ""
-        self.set_choices(choices, value)
+        self._offer(choices, value)
 
     @property
     def value(self) -> str:
@@ -85,7 +87,17 @@ class Choices(Widget, can_focus=True):
 
     def set_choices(self, choices: Sequence[str], value: str | None = None) -> None:
         """Offer `choices` (plus `value` when it is not one, so loading loses nothing) and
-        pick `value` (the first choice when it is None or empty); posts nothing."""
+        pick `value` (the first choice when it is None or empty); Changed when it differs."""
+        before = self._value
+        self._offer(choices, value)
+        if self._value != before:
+            self._post_changed()
+
+    def set_value(self, value: str) -> None:
+        """Pick `value` (an unknown one is added to the choices); Changed when it differs."""
+        self.set_choices(self._choices, value)
+
+    def _offer(self, choices: Sequence[str], value: str | None) -> None:
         options = list(choices)
         if value and value not in options:
             options.append(value)
@@ -93,9 +105,10 @@ class Choices(Widget, can_focus=True):
         self._value = value if value else (options[0] if options else "")
         self.refresh(layout=True)
 
-    def set_value(self, value: str) -> None:
-        """Pick `value` without posting Changed (an unknown value is added to the choices)."""
-        self.set_choices(self._choices, value)
+    def _post_changed(self) -> None:
+        # Before mount nothing listens yet: a value given then is where the widget starts.
+        if self.is_mounted:
+            self.post_message(self.Changed(self, self._value))
 
     def _label(self, choice: str) -> str:
         return self.labels.get(choice, choice)
@@ -122,12 +135,12 @@ class Choices(Widget, can_focus=True):
         self.refresh()
 
     def pick(self, value: str) -> None:
-        """Pick `value` as the user would: post Changed when it differs."""
+        """Pick one of the choices as the user would: post Changed when it differs."""
         if value == self._value or value not in self._choices:
             return
         self._value = value
         self.refresh()
-        self.post_message(self.Changed(self, value))
+        self._post_changed()
 
     def action_step(self, step: int, wrap: bool = False) -> None:
         """Pick the next (1) or previous (-1) choice; `wrap` goes round the end."""

@@ -203,7 +203,7 @@ Keys: `tab` / `shift+tab` move between fields, `space` ticks the box.
         chain = draft.create_contact
         shown_chain = shown_create_contact(draft)
         contact_id = shown_contact_id(draft)
-        with self.quietly(), self.prevent(Checkbox.Changed):
+        with self.quietly():
             for member, id in _REQUEST_FIELDS.items():
                 if member != "ContactId":
                     self._input(id).value = text_of(request.get(member))

@@ -1,8 +1,9 @@
 """Provides OperationSwitch: inbound (StartEmailContact) or outbound (StartOutboundEmailContact).
 
-It only reports the user's choice (`OperationSwitch.Changed`); the composer screen
-converts the draft (connect_tui.core.conversion.switch_operation) and reloads the panes,
-then calls `set_operation`, which changes the switch without reporting anything.
+It reports a change of operation (`OperationSwitch.Changed`); on the user's, the composer
+screen converts the draft (connect_tui.core.conversion.switch_operation) and reloads the
+panes, then shows the draft's operation with `set_operation` inside
+`prevent(OperationSwitch.Changed)`, so its own change is not reported back.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class OperationSwitch(Choices):
         return self.value
 
     def set_operation(self, operation: str) -> None:
-        """Show `operation` as chosen without posting Changed (the screen has already switched)."""
+        """Show `operation` as chosen (Changed when it differs: set it inside a `prevent`)."""
         self._check(operation)
         self.set_value(operation)
 

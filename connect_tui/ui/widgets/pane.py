@@ -24,15 +24,22 @@ from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
 from connect_tui.ui.keys import focus_now
+from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.row_store import RowCell
 
 #: The messages that field widgets post when their value changes; muted while loading.
-FIELD_CHANGES: tuple[type[Message], ...] = (Input.Changed, Select.Changed, TextArea.Changed)
+FIELD_CHANGES: tuple[type[Message], ...] = (
+    Input.Changed,
+    Select.Changed,
+    TextArea.Changed,
+    Checkbox.Changed,
+    Choices.Changed,
+)
 
 #: What shows a problem: a field, or a cell of a RowList (connect_tui.ui.widgets.row_store).
 Field = Widget | RowCell

@@ -167,7 +167,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
         """Show the target and the variables."""
         target = draft.target
         self._profile_name = draft.name
-        with self.quietly(), self.prevent(Checkbox.Changed):
+        with self.quietly():
             self.query_one("#kind", Choices).set_choices(TARGET_KINDS, target.kind)
             self._input("region").value = target.region or ""
             self._input("aws-profile").value = target.aws_profile or ""
