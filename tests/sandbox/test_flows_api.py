@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from connect_tui.core import sandbox_identity
+from connect_tui.sandbox import admin
 from connect_tui.sandbox.server import RunningSandbox
 from tests.sandbox.conftest import INSTANCE, inbound, journal_lines, make_client
 
@@ -198,28 +199,6 @@ def test_tag_contact_operation(client: Any) -> None:
     assert contact["Tags"] == {"team": "blue"}
 
 
-def _post_signed(url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    """A SigV4-signed POST of the sandbox's own operations (as admin.accept_contact sends)."""
-    import urllib.request
-
-    from botocore.auth import SigV4Auth
-    from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
-
-    data = json.dumps(body).encode()
-    request = AWSRequest(
-        method="POST", url=url + path, data=data, headers={"Content-Type": "application/json"}
-    )
-    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
-    SigV4Auth(keys, "connect", sandbox_identity.REGION).add_auth(request)
-    prepared = request.prepare()
-    sent = urllib.request.Request(
-        prepared.url, data=data, method="POST", headers=dict(prepared.headers.items())
-    )
-    with urllib.request.urlopen(sent, timeout=10) as answer:  # noqa: S310 (the test's sandbox)
-        return dict(json.loads(answer.read()))
-
-
 def test_the_clock_from_config_and_api(own_sandbox: Any) -> None:
     from datetime import datetime
 
@@ -228,7 +207,7 @@ def test_the_clock_from_config_and_api(own_sandbox: Any) -> None:
     client = make_client(running.url)
     _, run = send(client, running, "Order 9")
     assert run is not None and "out-of-hours" in [s.identifier for s in run.path]
-    answer = _post_signed(running.url, "/sandbox/clock", {"Time": "2026-11-25T10:00:00Z"})
+    answer = admin.post(running.url, "/sandbox/clock", {"Time": "2026-11-25T10:00:00Z"})
     assert answer["Time"].startswith("2026-11-25T10:00")
     _, run = send(client, running, "Order 10")
     assert run is not None and "acknowledge" in [s.identifier for s in run.path]

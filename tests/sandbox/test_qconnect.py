@@ -97,14 +97,13 @@ def test_a_request_signed_for_connect_is_refused(sandbox: RunningSandbox) -> Non
     import urllib.error
     import urllib.request
 
-    from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
+
+    from connect_tui.sandbox.admin import sign
 
     # The right keys, but the signature scoped to `connect`: Amazon Q in Connect's is `wisdom`.
     request = AWSRequest("GET", f"{sandbox.url}/knowledgeBases", headers={})
-    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
-    SigV4Auth(keys, "connect", sandbox_identity.REGION).add_auth(request)
+    sign(request, "connect")
     prepared = urllib.request.Request(request.url, headers=dict(request.headers.items()))
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(prepared, timeout=10)
