@@ -102,6 +102,26 @@ def test_create_update_search_and_refuse(client: Any) -> None:
         },
     )
     assert [f["Id"] for f in found["ContactFlows"]] == [created["ContactFlowId"]]
+    assert found["ApproximateTotalCount"] == 1
+    # Type conditions match exactly, inside And / Or conditions too.
+    name = {"StringCondition": {"FieldName": "name", "Value": "api", "ComparisonType": "CONTAINS"}}
+    for flow_type, expected in (("CONTACT_FLOW", 1), ("AGENT_TRANSFER", 0)):
+        found = client.search_contact_flows(
+            InstanceId=INSTANCE,
+            SearchCriteria={"AndConditions": [{"TypeCondition": flow_type}, name]},
+        )
+        assert len(found["ContactFlows"]) == expected
+    found = client.search_contact_flows(
+        InstanceId=INSTANCE,
+        SearchCriteria={
+            "OrConditions": [{"TypeCondition": "AGENT_TRANSFER"}, {"TypeCondition": "CONTACT_FLOW"}]
+        },
+    )
+    assert created["ContactFlowId"] in [f["Id"] for f in found["ContactFlows"]]
+    found = client.search_contact_flows(
+        InstanceId=INSTANCE, SearchCriteria={"TypeCondition": "AGENT_TRANSFER"}
+    )
+    assert found["ContactFlows"] == []
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.describe_contact_flow(InstanceId=INSTANCE, ContactFlowId="no-such-flow")
 
