@@ -17,19 +17,6 @@ from tests.sandbox.conftest import INSTANCE, inbound, journal_lines, make_client
 GROUP = sandbox_identity.FLOW_LOG_GROUP
 
 
-def logs_client(url: str) -> Any:
-    """A boto3 CloudWatch Logs client for the sandbox (the same endpoint and keys)."""
-    import boto3
-
-    return boto3.client(
-        "logs",
-        region_name=sandbox_identity.REGION,
-        endpoint_url=url,
-        aws_access_key_id=sandbox_identity.ACCESS_KEY_ID,
-        aws_secret_access_key=sandbox_identity.SECRET_ACCESS_KEY,
-    )
-
-
 def flow_json(*actions: dict[str, Any], start: str | None = None) -> str:
     """A flow's Content from its actions (the first starts it)."""
     return json.dumps(
@@ -168,7 +155,7 @@ def test_flow_logs_filtered_by_contact(client: Any, sandbox: RunningSandbox) -> 
     first, _ = send(client, sandbox, "Order 1")
     second, run = send(client, sandbox, "Order 2")
     assert run is not None
-    logs = logs_client(sandbox.url)
+    logs = make_client(sandbox.url, service="logs")
     events = logs.filter_log_events(logGroupName=GROUP, filterPattern=f'"{second}"')["events"]
     records = [json.loads(e["message"]) for e in events]
     assert [r["Identifier"] for r in records] == [s.identifier for s in run.path]
@@ -285,7 +272,7 @@ def test_lambda_results_and_paced_steps_from_config(own_sandbox: Any) -> None:
         ]["tier"]
         == "vip"
     )
-    events = logs_client(running.url).filter_log_events(
+    events = make_client(running.url, service="logs").filter_log_events(
         logGroupName=GROUP, filterPattern=f'"{contact_id}"'
     )["events"]
     assert len(events) == 3  # --log-all-flows: logged with no UpdateFlowLoggingBehavior
