@@ -1,0 +1,294 @@
+"""Provides a key-to-repaint probe for a Textual app: when each key was read, when each frame
+was written, and which frame first held the key's effect.
+
+Opt in by running the app under it (nothing in connect_tui changes):
+
+    python -m benchmarks.keytrace OUT [connect-tui arguments]   # connect-tui under the probe
+    kill -USR1 PID                                              # write OUT now (also at exit)
+
+or, in Pilot, `install()` before `run_test()` and `stamp(event)` each Key posted.
+
+What it records, on the monotonic clock (`time.perf_counter`, CLOCK_MONOTONIC on Linux, so
+another process can compare its own times with these):
+- **read**: a key's bytes handed to Textual's XTermParser by the driver's input thread (in
+  Pilot: the moment the benchmark posts the Key);
+- **handled**: the end of the Key event's last dispatch (the app, the screen, the focused
+  widget and whatever it bubbled to);
+- **settled**: the end of the last dispatch of anything the key caused: every message posted
+  while one of its messages was dispatched, and every `call_after_refresh` callback set then
+  (followed through a ContextVar, so each message pump's task keeps its own), and timers set
+  then that fire within FOLLOW_TIMERS (a debounce). Work handed to a thread is not followed;
+- **frames**: each `App._display` of a screen update (start, end): the moment a frame is
+  written to the driver, whose writer thread puts it on the terminal at once. (Headless, as
+  in Pilot, Textual composes the frame but skips turning it into escape codes.)
+
+From these, `latencies()` gives each key's **echo** (read to the end of the first frame begun
+after it was handled: the key's own effect, the letter in the field) and **full** (read to the
+first frame begun after it settled: the byte count, the problems, the side panel too). Keys
+typed in a burst queue behind one another, so their figures include the keys before them.
+"""
+
+from __future__ import annotations
+
+import atexit
+import bisect
+import itertools
+import json
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+#: The key whose consequences the current task is dispatching (None: not a key's doing).
+_KEY: ContextVar[int | None] = ContextVar("keytrace_key", default=None)
+#: Work a key causes later than this after its read is not counted as its own (a repeating
+#: timer set by a key would otherwise keep it unsettled for ever).
+HORIZON = 5.0
+#: A timer set while a key's work runs is followed (its work is the key's) when it fires
+#: within this many seconds: a debounce; a later chore (a recovery copy) is not the key's.
+FOLLOW_TIMERS = 0.25
+
+
+@dataclass
+class KeyRecord:
+    """One key: its name and the moments it was read, handled and settled (perf_counter)."""
+
+    number: int
+    key: str
+    read: float
+    handled: float = 0.0
+    settled: float = 0.0
+    #: What its work ended with (a message's class, or a callback's name).
+    last: str = ""
+
+
+class Trace:
+    """The keys and frames of one run."""
+
+    def __init__(self) -> None:
+        self.keys: dict[int, KeyRecord] = {}
+        self.frames: list[tuple[float, float]] = []
+        self._numbers = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def stamp(self, event: Any, read: float | None = None) -> KeyRecord:
+        """Mark a Key event as read now (or at `read`); its consequences are followed."""
+        with self._lock:
+            record = KeyRecord(next(self._numbers), str(event.key), read or time.perf_counter())
+            self.keys[record.number] = record
+        event._keytrace = record.number
+        return record
+
+    def done(self, number: int, end: float, *, is_key: bool, what: str = "") -> None:
+        """Something key `number` caused (`what`) ended at `end`."""
+        record = self.keys.get(number)
+        if record is None or end - record.read > HORIZON:
+            return
+        if is_key:
+            record.handled = max(record.handled, end)
+        if end >= record.settled:
+            record.settled, record.last = end, what
+
+    def latencies(self) -> list[dict[str, Any]]:
+        """Each key with its echo and full latency in ms (None: no frame followed it)."""
+        frames = sorted(self.frames)
+        starts = [start for start, _ in frames]
+
+        def frame_after(moment: float) -> float | None:
+            index = bisect.bisect_left(starts, moment)
+            return frames[index][1] if index < len(frames) else None
+
+        rows = []
+        for record in sorted(self.keys.values(), key=lambda r: r.number):
+            handled = record.handled or record.read
+            echo = frame_after(handled)
+            full = frame_after(max(record.settled, handled))
+            rows.append(
+                {
+                    **asdict(record),
+                    "echo_ms": None if echo is None else (echo - record.read) * 1000,
+                    "full_ms": None if full is None else (full - record.read) * 1000,
+                }
+            )
+        return rows
+
+    def dump(self, path: Path) -> None:
+        """Write the keys (with their latencies) and frames to `path` as JSON, atomically."""
+        data = {"keys": self.latencies(), "frames": list(self.frames)}
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data))
+        temporary.replace(path)
+
+
+#: The trace the hooks record into (install() sets it).
+_trace: Trace | None = None
+#: What the hooks replaced: (class, attribute) -> the original, for uninstall().
+_originals: dict[tuple[type, str], Any] = {}
+
+
+def install(trace: Trace, *, parser_reads: bool = True) -> None:
+    """Hook Textual so that `trace` records keys, what they cause, and frames (from now on,
+    in place of any trace installed before). `parser_reads`: stamp each key the terminal
+    parser reads (Pilot posts its keys, and stamps them itself)."""
+    global _trace
+    _trace = trace
+    _hook(parser_reads)
+
+
+def uninstall() -> None:
+    """Put Textual back as it was."""
+    global _trace
+    _trace = None
+    for (cls, name), original in _originals.items():
+        setattr(cls, name, original)
+    _originals.clear()
+
+
+def _patch(cls: type, name: str, make: Callable[[Any], Any]) -> None:
+    """Replace `cls.name` with `make(original)`, once."""
+    if (cls, name) not in _originals:
+        original = cls.__dict__[name]
+        _originals[(cls, name)] = original
+        setattr(cls, name, make(original))
+
+
+def _hook(parser_reads: bool) -> None:
+    from textual._xterm_parser import XTermParser
+    from textual.app import App
+    from textual.events import Key
+    from textual.message_pump import MessagePump
+    from textual.screen import Screen
+
+    def traced_feed(feed: Callable[..., Iterable[Any]]) -> Callable[..., Iterable[Any]]:
+        def feed_and_stamp(self: Any, data: str) -> Iterable[Any]:
+            read = time.perf_counter()
+            for event in feed(self, data):
+                if isinstance(event, Key) and _trace is not None:
+                    _trace.stamp(event, read)
+                yield event
+
+        return feed_and_stamp
+
+    if parser_reads:
+        _patch(XTermParser, "feed", traced_feed)
+
+    def traced_dispatch(dispatch: Callable[..., Any]) -> Callable[..., Any]:
+        async def dispatch_as_key(self: Any, message: Any) -> None:
+            number = getattr(message, "_keytrace", None)
+            if number is None:
+                await dispatch(self, message)
+                return
+            token = _KEY.set(number)
+            try:
+                await dispatch(self, message)
+            finally:
+                _KEY.reset(token)
+                if _trace is not None:
+                    what = f"{type(self).__name__}:{type(message).__name__}"
+                    end = time.perf_counter()
+                    _trace.done(number, end, is_key=isinstance(message, Key), what=what)
+
+        return dispatch_as_key
+
+    _patch(MessagePump, "_dispatch_message", traced_dispatch)
+
+    def traced_post(post: Callable[..., bool]) -> Callable[..., bool]:
+        def post_as_key(self: Any, message: Any) -> bool:
+            number = _KEY.get()
+            if number is not None and getattr(message, "_keytrace", None) is None:
+                message._keytrace = number
+            return post(self, message)
+
+        return post_as_key
+
+    _patch(MessagePump, "post_message", traced_post)
+
+    def traced_invoke_later(invoke_later: Callable[..., None]) -> Callable[..., None]:
+        def invoke_later_as_key(self: Any, callback: Callable[..., Any], sender: Any) -> None:
+            number = _KEY.get()
+            if number is not None:
+                callback = _follow(number, callback)
+            invoke_later(self, callback, sender)
+
+        return invoke_later_as_key
+
+    _patch(Screen, "_invoke_later", traced_invoke_later)
+
+    def traced_set_timer(set_timer: Callable[..., Any]) -> Callable[..., Any]:
+        def set_timer_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
+            # A timer's task inherits the key of the task that set it: keep that for a
+            # short debounce (part of the key's effect), not for a later chore.
+            if (args[0] if args else kwargs.get("delay", 0)) <= FOLLOW_TIMERS:
+                return set_timer(self, *args, **kwargs)
+            token = _KEY.set(None)
+            try:
+                return set_timer(self, *args, **kwargs)
+            finally:
+                _KEY.reset(token)
+
+        return set_timer_as_key
+
+    _patch(MessagePump, "set_timer", traced_set_timer)
+
+    def traced_set_interval(set_interval: Callable[..., Any]) -> Callable[..., Any]:
+        def set_interval_unkeyed(self: Any, *args: Any, **kwargs: Any) -> Any:
+            token = _KEY.set(None)  # a repeating timer is never one key's doing
+            try:
+                return set_interval(self, *args, **kwargs)
+            finally:
+                _KEY.reset(token)
+
+        return set_interval_unkeyed
+
+    _patch(MessagePump, "set_interval", traced_set_interval)
+
+    def traced_display(display: Callable[..., None]) -> Callable[..., None]:
+        def display_and_record(self: Any, screen: Any, renderable: Any) -> None:
+            start = time.perf_counter()
+            display(self, screen, renderable)
+            if renderable is not None and not self._batch_count and _trace is not None:
+                _trace.frames.append((start, time.perf_counter()))
+
+        return display_and_record
+
+    _patch(App, "_display", traced_display)
+
+
+def _follow(number: int, callback: Callable[..., Any]) -> Callable[[], Any]:
+    """`callback`, run as key `number`'s doing (what it posts is followed too)."""
+
+    async def followed() -> None:
+        import inspect
+
+        token = _KEY.set(number)
+        try:
+            result = callback()
+            if inspect.isawaitable(result):
+                await result
+        finally:
+            _KEY.reset(token)
+            if _trace is not None:
+                _trace.done(number, time.perf_counter(), is_key=False, what=repr(callback)[:80])
+
+    return followed
+
+
+def main(argv: list[str]) -> int:
+    """Run connect-tui with `argv[1:]` under the probe, writing the trace to `argv[0]`."""
+    out = Path(argv[0])
+    trace = Trace()
+    install(trace)
+    atexit.register(trace.dump, out)
+    signal.signal(signal.SIGUSR1, lambda *_: trace.dump(out))
+    from connect_tui.cli import main as cli_main
+
+    return cli_main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

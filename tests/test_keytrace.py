@@ -1,0 +1,60 @@
+"""The key-to-repaint probe (benchmarks/keytrace.py) that benchmarks.keystroke reads."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual import events
+
+from benchmarks.keytrace import Trace, install, uninstall
+from connect_tui.ui.app import ComposerApp
+from tests.drafts import typical_draft
+
+
+def test_echo_is_the_first_frame_begun_after_the_key_was_handled() -> None:
+    trace = Trace()
+    record = trace.stamp(events.Key("a", "a"), read=10.0)
+    trace.done(record.number, 10.004, is_key=True)
+    trace.done(record.number, 10.030, is_key=False, what="check")
+    # A frame begun while the key was handled does not hold its effect; nor one begun
+    # before the rest of its work ended.
+    trace.frames = [(10.002, 10.006), (10.010, 10.012), (10.025, 10.031), (10.040, 10.050)]
+    (row,) = trace.latencies()
+    assert round(row["echo_ms"]) == 12
+    assert round(row["full_ms"]) == 50
+    assert row["last"] == "check"
+
+
+def test_a_key_with_no_frame_after_it_has_no_latency() -> None:
+    trace = Trace()
+    trace.stamp(events.Key("a", "a"), read=1.0)
+    trace.frames = [(0.5, 0.6)]
+    assert trace.latencies()[0]["echo_ms"] is None
+
+
+def test_a_key_typed_into_the_composer_is_followed_to_its_frames() -> None:
+    async def run() -> list[dict[str, Any]]:
+        trace = Trace()
+        install(trace, parser_reads=False)
+        app = ComposerApp(typical_draft())
+        try:
+            async with app.run_test(size=(120, 40)) as pilot:
+                while not app.composer.model_ready:
+                    await pilot.pause(0.05)
+                await pilot.pause(0.2)
+                event = events.Key("x", "x")
+                trace.stamp(event)
+                app.post_message(event)
+                await pilot.pause(0.5)
+                address = app.composer.draft.request["FromEmailAddress"]["EmailAddress"]
+                assert address.endswith("x")
+        finally:
+            uninstall()
+        return trace.latencies()
+
+    (row,) = asyncio.run(run())
+    assert row["echo_ms"] is not None and row["full_ms"] is not None
+    assert 0 < row["echo_ms"] <= row["full_ms"]
+    # The key's work went on past the field: the pane's Changed reached the screen.
+    assert row["settled"] > row["handled"] > row["read"]
