@@ -134,14 +134,17 @@ class RowCell:
 
 
 class RowStore:
-    """The rows of a RowList: each a dict of text by key, with an id that stays with it."""
+    """The rows of a RowList: each a dict of text by key, with an id that stays with it,
+    and the handles given out for its cells (they carry the cells' marks)."""
 
-    def __init__(self, keys: Sequence[str]) -> None:
+    def __init__(self, keys: Sequence[str], owner: CellOwner) -> None:
         #: The keys every row has (the columns'); other keys ride along unshown.
         self.keys = tuple(keys)
+        self._owner = owner
         self._rows: list[dict[str, str]] = []
         self._ids: list[int] = []
         self._next_id = 0
+        self._cells: dict[tuple[int, str], RowCell] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -159,6 +162,7 @@ class RowStore:
         """Make `rows` the rows, each with a new id."""
         self._rows = [self.complete(row) for row in rows]
         self._ids = self._new_ids(len(self._rows))
+        self._cells.clear()  # the old rows' handles (and their marks) go with them
 
     def copies(self) -> list[dict[str, str]]:
         """Every row, copied (a caller may change them freely)."""
@@ -193,7 +197,10 @@ class RowStore:
         self._rows[index] = self.complete(row)
 
     def remove(self, index: int) -> None:
-        """Remove the row at `index`."""
+        """Remove the row at `index` (its handles become inert)."""
+        row_id = self._ids[index]
+        for key in self.keys:
+            self._cells.pop((row_id, key), None)
         del self._rows[index]
         del self._ids[index]
 
@@ -201,6 +208,26 @@ class RowStore:
         """Move the row at `index` to `target`, with its id."""
         self._rows.insert(target, self._rows.pop(index))
         self._ids.insert(target, self._ids.pop(index))
+
+    # -- handles -------------------------------------------------------------------------
+
+    def cell(self, index: int, key: str) -> RowCell:
+        """The handle of cell `key` of row `index` (the same one each time)."""
+        row_id = self._ids[index]
+        cell = self._cells.get((row_id, key))
+        if cell is None:
+            cell = self._cells[row_id, key] = RowCell(self._owner, row_id, key)
+        return cell
+
+    def cell_at(self, index: int, key: str) -> RowCell | None:
+        """The handle of a cell if one was given out (None: no marks on it)."""
+        return self._cells.get((self._ids[index], key))
+
+    def index_of_cell(self, cell: RowCell) -> int | None:
+        """The row of a handle's cell now; None once removed (or another list's handle)."""
+        if self._cells.get((cell.row_id, cell.name)) is not cell:
+            return None
+        return self.index_of(cell.row_id)
 
     def filled(self) -> int:
         """The rows with something typed in a column."""

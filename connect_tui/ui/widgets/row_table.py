@@ -14,7 +14,8 @@ RowList to edit it; a click on a row's ✕ asks it to remove the row.
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
@@ -29,31 +30,10 @@ from textual.widget import Widget
 
 from connect_tui.core.safe_text import shown
 from connect_tui.ui.widgets.row_cells import MARKS, Column
+from connect_tui.ui.widgets.row_store import RowStore
 
 #: What a row's remove mark shows (as the live row's RemoveRow).
 REMOVE_MARK = " ✕ "
-
-
-class Geometry(Protocol):
-    """Where the columns are: what a RowTable asks of its RowList."""
-
-    columns: tuple[Column, ...]
-
-    def column_spans(self) -> list[tuple[int, int]] | None:
-        """(x, width) of each column's cell, then of the remove mark; None if not laid out."""
-        ...
-
-    def row_values(self, index: int) -> dict[str, str]:
-        """The values of row `index` (not a copy)."""
-        ...
-
-    def marks_of(self, index: int, key: str) -> frozenset[str]:
-        """The marks (classes) on one cell."""
-        ...
-
-    def tooltip_of(self, index: int, key: str) -> VisualType | None:
-        """The tooltip of one cell, if any."""
-        ...
 
 
 class RowTable(Widget):
@@ -115,9 +95,20 @@ class RowTable(Widget):
             """The table clicked."""
             return self.table
 
-    def __init__(self, geometry: Geometry, *, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        columns: tuple[Column, ...],
+        store: RowStore,
+        spans: Callable[[], list[tuple[int, int]] | None],
+        *,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(classes=classes)
-        self._geometry = geometry
+        self._columns = columns
+        self._store = store
+        #: (x, width) of each column's cell, then of the ✕, as the live row lays them out
+        #: (None until it is laid out).
+        self._spans = spans
         self.start = 0
         self.count = 0
         self._styles: dict[str | None, tuple[Style, Style, Style]] = {}
@@ -169,14 +160,14 @@ class RowTable(Widget):
         """The row at line `y`: each cell at its column, then the remove mark."""
         width = self.size.width
         base = self.rich_style
-        spans = self._geometry.column_spans()
+        spans = self._spans()
         if spans is None or not 0 <= y < self.count:
             return Strip.blank(width, base)
         index = self.start + y
-        values = self._geometry.row_values(index)
+        values = self._store.row(index)
         segments: list[Segment] = []
         x = 0
-        for column, (left, size) in zip(self._geometry.columns, spans, strict=False):
+        for column, (left, size) in zip(self._columns, spans, strict=False):
             if left > x:
                 segments.append(Segment(" " * (left - x), base))
             segments.extend(self._cell(index, column, values.get(column.key, ""), size))
@@ -189,7 +180,8 @@ class RowTable(Widget):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _cell(self, index: int, column: Column, value: str, size: int) -> list[Segment]:
-        marks = self._geometry.marks_of(index, column.key)
+        cell = self._store.cell_at(index, column.key)
+        marks = cell.classes if cell is not None else frozenset()
         mark = next((m for m in MARKS if m in marks), None)
         text, placeholder, dim = self._cell_styles(mark)
         hint = column.placeholder or column.label
@@ -209,10 +201,10 @@ class RowTable(Widget):
 
     def _hit(self, x: int, y: int) -> tuple[int, str | None] | None:
         """The row and column key (None: the remove mark) at (x, y), if any."""
-        spans = self._geometry.column_spans()
+        spans = self._spans()
         if spans is None or not 0 <= y < self.count:
             return None
-        keys: list[str | None] = [column.key for column in self._geometry.columns]
+        keys: list[str | None] = [column.key for column in self._columns]
         for key, (left, size) in zip([*keys, None], spans, strict=False):
             if left <= x < left + size:
                 return self.start + y, key
@@ -231,8 +223,10 @@ class RowTable(Widget):
         tooltip: VisualType | None = None
         if hit is not None:
             row, key = hit
-            tooltip = (
-                "Remove this row (ctrl+d)" if key is None else self._geometry.tooltip_of(row, key)
-            )
+            cell = self._store.cell_at(row, key) if key is not None else None
+            if key is None:
+                tooltip = "Remove this row (ctrl+d)"
+            elif cell is not None:
+                tooltip = cell.tooltip
         if tooltip is not self.tooltip:
             self.tooltip = tooltip
