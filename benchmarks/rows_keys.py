@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import statistics
 import time
 from collections.abc import Callable
@@ -81,7 +82,9 @@ async def _focus_last_row(pilot: Pilot[Any]) -> None:
             if app.composer.model_ready:
                 break
             await pilot.pause(0.05)
-        app.composer.action_show_pane("attributes")
+        shown = app.composer.action_show_pane("attributes")
+        if inspect.isawaitable(shown):  # a coroutine since the panes are built when first shown
+            await shown
         await pilot.pause(0.3)
         row_list = app.composer.pane("attributes").query_one(RowList)
     elif isinstance(app, _RowListHost):
