@@ -86,6 +86,13 @@ def _contact(draft: Draft) -> Draft:
     return draft
 
 
+def _first_frame(draft: Draft) -> Draft:
+    draft.request["EmailMessage"]["RawMessage"]["Subject"] = "Typed at the first frame"
+    draft.request["RelatedContactId"] = "11111111-2222-3333-4444-555555555555"
+    draft.request["Name"] = "Demo contact"
+    return draft
+
+
 def _variables(draft: Draft) -> Draft:
     draft.variables = {"order": "1234"}
     draft.request["EmailMessage"]["RawMessage"]["Subject"] = "Order ${order}"
@@ -220,6 +227,18 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _contact,
+    ),
+    Scenario(
+        "first-frame",
+        (
+            # At once: the Message and Contact panes are not mounted yet when these come.
+            Keys("M-m", "End", "C-u"), Text("Typed at the first frame"),
+            Keys("M-c", "Tab", "Tab"), Text("11111111-2222-3333-4444-555555555555"),
+            Keys("Tab"), Text("Demo contact"),
+            Keys("C-s"),
+        ),
+        _first_frame,
+        at_first_frame=True,
     ),
     Scenario(
         "variables",

@@ -87,6 +87,9 @@ class Scenario:
     #: A defect that shows only now and then (a race): xfail(strict=False), so a pass is
     #: not a failure; the lead makes it strict, or drops it, once the fix is in.
     flaky_defect: str = ""
+    #: True: the keys go the moment the first frame shows the draft's name, before the
+    #: other panes are mounted and the model is loaded (keys typed ahead at start-up).
+    at_first_frame: bool = False
 
     @property
     def profile(self) -> str:
@@ -180,8 +183,13 @@ def run(
     session = TmuxSession([*command, *arguments], env=env, size=size)
     screen = ""
     try:
-        session.wait_for(READY, timeout=timeout)
-        session.wait_until(lambda text: "checking" not in text, timeout=timeout, what="the check")
+        if scenario.at_first_frame:
+            session.wait_for(scenario.profile, timeout=timeout)
+        else:
+            session.wait_for(READY, timeout=timeout)
+            session.wait_until(
+                lambda text: "checking" not in text, timeout=timeout, what="the check"
+            )
         play(session, scenario.steps, timeout=timeout)
         try:
             screen = session.wait_until(

@@ -33,7 +33,7 @@ def key_hint(screen: Screen[Any], binding_id: str) -> str:
 
 def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
     """Every action of the composer, as palette entries; each says the keys bound to it."""
-    from connect_tui.ui.screens.composer import PANES
+    from connect_tui.ui.widgets.pane_index import PANE_INDEX
 
     def entry(
         title: str, help: str, binding_id: str | None, run: Callable[[], Any]
@@ -102,12 +102,12 @@ def composer_commands(composer: ComposerScreen) -> Iterator[SystemCommand]:
                 None,
                 partial(composer.set_operation, operation),
             )
-    for pane in PANES:
+    for pane in PANE_INDEX:
         yield entry(
-            f"Pane: {pane.TITLE}",
-            f"Show the {pane.TITLE} pane",
-            f"composer.pane_{pane.NAME}",
-            partial(composer.action_show_pane, pane.NAME),
+            f"Pane: {pane.title}",
+            f"Show the {pane.title} pane",
+            f"composer.pane_{pane.name}",
+            partial(composer.action_show_pane, pane.name),
         )
 
 

@@ -21,30 +21,12 @@ from textual.app import App
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
 
 
 def focus_now(widget: Widget) -> None:
     """Give `widget` the focus now, so the very next key goes to it."""
     if widget.is_attached:
         widget.screen.set_focus(widget)
-
-
-class PaneTabs(TabbedContent):
-    """TabbedContent that follows the focus only while the focus is still in that pane.
-
-    TabbedContent shows the pane of a widget that was focused, when the focus event comes
-    round. alt+r then alt+a at full speed focus a Recipients cell, then an Addresses
-    field; the late news of the first focus brought Recipients back over Addresses while
-    the focus stayed (hidden) in Addresses, and typed text went nowhere to be seen.
-    """
-
-    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
-        """Ignore the news of a focus that has moved on since."""
-        focused = self.screen.focused
-        if focused is None or event.tab_pane not in focused.ancestors:
-            event.prevent_default()
-            event.stop()
 
 
 async def settle(screen: Screen[Any], *, timeout: float = 3.0) -> None:

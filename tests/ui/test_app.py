@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from connect_tui.core import profiles
 from connect_tui.core.defaults import new_draft
@@ -216,7 +216,7 @@ async def test_f1_shows_the_focused_panes_help(profiles_dir: Path) -> None:
         composer = await ready(pilot)
         await pilot.press("alt+m")
         await pilot.pause()
-        assert composer.query_one(TabbedContent).active == "tab-message"
+        assert composer.active_pane == "message"
         await pilot.press("f1")
         dialog = await top_screen(pilot, HelpDialog)
         assert dialog.title_text == f"Help: {composer.pane('message').TITLE}"
@@ -229,28 +229,27 @@ async def test_panes_switch_by_keys_in_order(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
-        tabs = composer.query_one(TabbedContent)
-        seen = [tabs.active]
+        seen = [composer.active_pane]
         for _ in range(10):
             await pilot.press("ctrl+pagedown")
             await pilot.pause()
-            seen.append(tabs.active)
+            seen.append(composer.active_pane)
         assert seen == [
-            "tab-addresses",
-            "tab-recipients",
-            "tab-message",
-            "tab-references",
-            "tab-attributes",
-            "tab-segments",
-            "tab-attachments",
-            "tab-contact",
-            "tab-target",
-            "tab-preview",
-            "tab-addresses",
+            "addresses",
+            "recipients",
+            "message",
+            "references",
+            "attributes",
+            "segments",
+            "attachments",
+            "contact",
+            "target",
+            "preview",
+            "addresses",
         ]
         await pilot.press("ctrl+pageup")
         await pilot.pause()
-        assert tabs.active == "tab-preview"
+        assert composer.active_pane == "preview"
 
 
 async def test_alt_letter_shows_each_pane_and_focuses_its_first_field(
@@ -259,12 +258,11 @@ async def test_alt_letter_shows_each_pane_and_focuses_its_first_field(
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         composer = await ready(pilot)
-        tabs = composer.query_one(TabbedContent)
         for key, pane_key in PANE_KEYS.items():
             await pilot.press(pane_key)
             await pilot.pause()
             await pilot.pause()
-            assert tabs.active == f"tab-{key}"
+            assert composer.active_pane == key
             if key in ("addresses", "message", "contact"):
                 # Panes with fields on a new inbound draft: ready to type at once.
                 assert app.focused is not None
@@ -336,5 +334,5 @@ async def test_alt_letter_from_a_real_terminal_is_not_typed_into_the_field(
         app.post_message(events.Key("alt+s", "s"))
         await pilot.pause()
         await pilot.pause()
-        assert composer.query_one(TabbedContent).active == "tab-segments"
+        assert composer.active_pane == "segments"
         assert field.value == before

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from connect_tui.core import profiles
 from connect_tui.core.defaults import new_draft
@@ -58,7 +58,7 @@ async def test_choosing_a_problem_focuses_its_field(profiles_dir: Path) -> None:
         problem = composer.problems_list.problems[0]
         pane = composer.owner_of(problem)
         assert pane is composer.pane("addresses")
-        assert composer.query_one(TabbedContent).active == "tab-addresses"
+        assert composer.active_pane == "addresses"
         field = pane.field_for(problem)
         assert field is not None and app.focused is field
         assert field.has_class(INVALID)
@@ -138,11 +138,11 @@ async def test_usable_at_80x24_and_roomy_at_120x40(profiles_dir: Path) -> None:
             composer = await ready(pilot)
             assert composer.has_class(layout)
             problems = composer.problems_list.region
-            panes = composer.query_one(TabbedContent).region
+            panes = composer.query_one("#panes").region
             assert problems.height >= 4 and panes.height >= 10
             if layout == "-wide":
                 # A column beside the form, under the tab bar (which keeps the full width).
-                form = composer.query_one("#panes > ContentSwitcher").region
+                form = composer.query_one("#pane-stack").region
                 assert problems.x >= form.right - 1 and problems.width >= 30
                 assert problems.y >= form.y
             else:
@@ -171,9 +171,9 @@ def draft_with_variable_error() -> Draft:
 @pytest.mark.parametrize(
     ("make", "tab"),
     [
-        (draft_with_target_error, "tab-target"),
-        (draft_with_chain_error, "tab-contact"),
-        (draft_with_variable_error, "tab-target"),
+        (draft_with_target_error, "target"),
+        (draft_with_chain_error, "contact"),
+        (draft_with_variable_error, "target"),
     ],
 )
 async def test_problems_outside_the_request_focus_their_field(
@@ -188,7 +188,7 @@ async def test_problems_outside_the_request_focus_their_field(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert composer.query_one(TabbedContent).active == tab
+        assert composer.active_pane == tab
         pane = composer.owner_of(errors[0])
         assert pane is not None
         field = pane.field_for(errors[0])

@@ -133,11 +133,16 @@ async def test_aws_target_has_no_demo_keys_and_says_what_it_cannot_tell(
 
 
 def test_the_follow_keys_can_be_rebound_from_the_first_frame() -> None:
-    # In a fresh process: the keymap check knows only the screens loaded at start.
+    # In a fresh process, as the app checks a keymap after the first frame: every screen
+    # and dialog is loaded for the check (the first frame itself imports few of them).
     import subprocess
     import sys
 
-    code = "from connect_tui.ui.app import binding_ids; print(sorted(binding_ids()))"
+    code = (
+        "from connect_tui.ui.app import binding_ids, load_every_ui_module\n"
+        "load_every_ui_module()\n"
+        "print(sorted(binding_ids()))"
+    )
     listed = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout

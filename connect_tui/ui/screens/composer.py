@@ -11,90 +11,56 @@ recovery) are DraftFiles (`files`); sending is Sending (`sender`).
 from __future__ import annotations
 
 import argparse
-import asyncio
+from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
 
-from connect_tui.core import conversion, history
-from connect_tui.core.files import UserError
+from connect_tui.core import conversion
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
-from connect_tui.core.pickers import unknown_ids
-from connect_tui.core.problems import CREATE_CONTACT as CREATE_CONTACT_SECTION
-from connect_tui.core.problems import TARGET, VARIABLES, Problem
+from connect_tui.core.problems import Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
-from connect_tui.ui.keys import PaneTabs, focus_now, settle
+from connect_tui.ui.keys import focus_now, settle
 from connect_tui.ui.screens.drafts import DraftFiles
-from connect_tui.ui.screens.history import HistoryScreen
-from connect_tui.ui.screens.picking import Picking
-from connect_tui.ui.screens.send import Sending
-from connect_tui.ui.widgets.addresses import AddressesPane
-from connect_tui.ui.widgets.attachments import AttachmentsPane
-from connect_tui.ui.widgets.attributes import AttributesPane
-from connect_tui.ui.widgets.contact import ContactPane
+from connect_tui.ui.screens.pane_deck import SECTION_PANES, PaneDeck, PaneStack
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.footer import FittingFooter
-from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane
-from connect_tui.ui.widgets.preview import PreviewPane
+from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_INDEX, PANE_KEYS
+from connect_tui.ui.widgets.pane_tabs import PaneTabs
 from connect_tui.ui.widgets.problems import ProblemsList
-from connect_tui.ui.widgets.recipients import RecipientsPane
-from connect_tui.ui.widgets.references import ReferencesPane
-from connect_tui.ui.widgets.segments import SegmentsPane
 from connect_tui.ui.widgets.side_panel import SidePanel
-from connect_tui.ui.widgets.target import TargetPane
 
-#: The panes, in tab order. Each names itself (Pane.NAME: tab ids are `tab-NAME`, pane ids
-#: `pane-NAME`) and carries the key that shows it (Pane.KEY).
-PANES: Final[tuple[type[Pane], ...]] = (
-    AddressesPane,
-    RecipientsPane,
-    MessagePane,
-    ReferencesPane,
-    AttributesPane,
-    SegmentsPane,
-    AttachmentsPane,
-    ContactPane,
-    TargetPane,
-    PreviewPane,
-)
-#: Problems outside the request go to the pane that edits that part of the draft.
-SECTION_PANES: Final = {TARGET: "target", VARIABLES: "target", CREATE_CONTACT_SECTION: "contact"}
+if TYPE_CHECKING:
+    from connect_tui.ui.screens.picking import Picking
+    from connect_tui.ui.screens.send import Sending
+    from connect_tui.ui.widgets.attachments import AttachmentsPane
+    from connect_tui.ui.widgets.preview import PreviewPane
+
+__all__ = ["PANE_KEYS", "SECTION_PANES", "ComposerScreen"]
 
 
-#: The key that shows each pane, by name (from the Pane classes).
-PANE_KEYS: Final = {pane.NAME: pane.KEY for pane in PANES}
-
-
-def pane_keys(index: int, pane: type[Pane]) -> str:
-    """The keys that show `pane` (at `index` in PANES), as a Binding takes them: its own key.
-
-    Not alt+DIGIT: terminals send it as ESC DIGIT, which Textual reads as a macOS Option
-    character (ESC 3 is "£"); every bound key must be one a terminal delivers as itself
-    (tests/test_key_delivery.py)."""
-    return pane.KEY
-
-
-def _tab_bindings() -> list[BindingType]:
-    # Priority: a terminal sends alt+s as ESC s, which an Input would otherwise type as "s".
+def _pane_bindings() -> list[BindingType]:
+    # Not alt+DIGIT: terminals send it as ESC DIGIT, which Textual reads as a macOS Option
+    # character (ESC 3 is "£"); every bound key must be one a terminal delivers as itself
+    # (tests/test_key_delivery.py). Priority: a terminal sends alt+s as ESC s, which an
+    # Input would otherwise type as "s".
     return [
         Binding(
-            pane_keys(index, pane),
-            f"show_pane('{pane.NAME}')",
+            entry.key,
+            f"show_pane('{entry.name}')",
             show=False,
             priority=True,
-            id=f"composer.pane_{pane.NAME}",
+            id=f"composer.pane_{entry.name}",
         )
-        for index, pane in enumerate(PANES)
+        for entry in PANE_INDEX
     ]
 
 
@@ -128,7 +94,7 @@ class ComposerScreen(Screen[None]):
             id="composer.previous_pane",
             priority=True,
         ),
-        *_tab_bindings(),
+        *_pane_bindings(),
     ]
     #: Start in the first field, ready to type (not on the operation switch).
     AUTO_FOCUS = "#pane-addresses Input"
@@ -150,26 +116,35 @@ class ComposerScreen(Screen[None]):
         self.model_ready = False
         self._panes_mounted = False
         self._model_loaded_here = False
-        #: Every pane, made now; only the first is mounted before the first frame.
-        self._panes: dict[str, Pane] = {cls.NAME: cls(id=f"pane-{cls.NAME}") for cls in PANES}
+        #: The panes: the first is made for the first frame, the others after it.
+        self.deck = PaneDeck(self, mounted=self.pane_mounted, shown=self.pane_shown)
         self._check_pending = False
-        #: The pickers of the id fields, and the lists they fetched.
-        self.picking = Picking(self)
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
         self.template_problems: list[Problem] = []
-        #: Sends the draft (f5) or one from the history, and shows the outcome.
-        self.sender = Sending(self, self.session, self.go_to_problem, self.local_problems)
+
+    @cached_property
+    def picking(self) -> Picking:
+        """The pickers of the id fields, and the lists they fetched (made when first used)."""
+        from connect_tui.ui.screens.picking import Picking
+
+        return Picking(self)
+
+    @cached_property
+    def sender(self) -> Sending:
+        """Sends the draft (f5) or one from the history, and shows the outcome."""
+        from connect_tui.ui.screens.send import Sending
+
+        return Sending(self, self.session, self.go_to_problem, self.local_problems)
 
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
         with Horizontal(id="body"):
-            with PaneTabs(id="panes"):
-                for index, pane_class in enumerate(PANES):
-                    with TabPane(pane_class.TITLE, id=f"tab-{pane_class.NAME}"):
-                        if index == 0:
-                            yield self._panes[pane_class.NAME]
+            with Vertical(id="panes"):
+                yield self.deck.tabs()
+                with PaneStack(id="pane-stack"):
+                    yield self.deck.pane(FIRST_PANE)
             yield SidePanel(id="side")
         yield FittingFooter()
 
@@ -183,26 +158,33 @@ class ComposerScreen(Screen[None]):
 
     async def _mount_other_panes(self) -> None:
         self.load_model()  # in a thread, while the panes mount here
-        waiting = [
-            self.query_one(f"#tab-{key}", TabPane).mount(pane)
-            for key, pane in self._panes.items()
-            if not pane.is_attached
-        ]
-        await asyncio.gather(*waiting)
-        for key, pane in self._panes.items():
-            if key != "preview" and pane is not self._panes[PANES[0].NAME]:
-                self._load_pane(pane)  # the preview may need the model: it is loaded with it
+        await self.deck.mount_the_rest()
         self._panes_mounted = True
         self._become_ready()
+
+    def pane_mounted(self, pane: Pane) -> None:
+        """A pane mounted after the first frame: show the draft in it."""
+        if pane.NAME != "preview" or self.model_ready:  # the preview may need the model
+            self._load_pane(pane)
+
+    def pane_shown(self, pane: Pane) -> None:
+        """The Preview is refreshed when it is shown (and on edits while it is shown)."""
+        if pane.NAME == "preview" and self.model_ready:
+            self._load_pane(pane)
 
     @property
     def panes(self) -> list[Pane]:
         """Every pane mounted so far, in tab order (all of them once the model has loaded)."""
-        return [pane for pane in self._panes.values() if pane.is_mounted]
+        return self.deck.mounted
 
     def pane(self, key: str) -> Pane:
         """The pane `key` (such as "message"), mounted or not yet."""
-        return self._panes[key]
+        return self.deck.pane(key)
+
+    @property
+    def active_pane(self) -> str:
+        """The name of the pane on show (such as "addresses")."""
+        return self.deck.active
 
     # -- the session: what is edited, where it is saved ----------------------------------------
 
@@ -269,9 +251,9 @@ class ComposerScreen(Screen[None]):
         self.draft_bar.show_target(self.draft.target)
         with self.prevent(OperationSwitch.Changed):  # the draft's operation, not the user's
             self.query_one(OperationSwitch).set_operation(self.draft.operation)
-        for key, pane in self._panes.items():
-            if not pane.is_mounted or (key == "preview" and not self.model_ready):
-                continue  # loaded when mounted; the preview once the model is there
+        for pane in self.deck.mounted:
+            if pane.NAME == "preview" and not self.model_ready:
+                continue  # loaded once the model is there; the others unmounted when mounted
             self._load_pane(pane)
         self.schedule_check()
 
@@ -317,12 +299,11 @@ class ComposerScreen(Screen[None]):
         """Write `pane` into the draft now, mark the draft dirty and check it again."""
         pane.apply(self.draft)
         self.mark_dirty()
-        if isinstance(pane, TargetPane):
+        if pane.NAME == "target":
             self.draft_bar.show_target(self.draft.target)
         self.schedule_check()
 
-    @on(PreviewPane.TemplateRendered)
-    def template_rendered(self, event: PreviewPane.TemplateRendered) -> None:
+    def on_preview_pane_template_rendered(self, event: PreviewPane.TemplateRendered) -> None:
         """The Preview rendered the draft's template: its unfilled variables are warnings."""
         event.stop()
         self.template_problems = event.rendered.problems if event.rendered else []
@@ -353,6 +334,7 @@ class ComposerScreen(Screen[None]):
         self._check_pending = False
         if not self.model_ready:
             return
+        from connect_tui.core.pickers import unknown_ids
         from connect_tui.core.validation import validate
 
         self.problems = [
@@ -364,31 +346,16 @@ class ComposerScreen(Screen[None]):
         for pane in self.panes:
             pane.show_problems(self.problems)
         self.query_one(SidePanel).show(self.problems, self.draft)
-        if self.query_one(TabbedContent).active == "tab-preview":
+        if self.deck.active == "preview":
             self._load_pane(self.pane("preview"))
 
     def local_problems(self) -> list[Problem]:
         """What the panes show that the draft cannot hold (a repeated reference name)."""
         return [problem for pane in self.panes for problem in pane.local_problems()]
 
-    @on(TabbedContent.TabActivated)
-    def tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        """The Preview is refreshed when it is shown (and on edits while it is shown)."""
-        if event.pane.id == "tab-preview" and self.model_ready:
-            self._load_pane(self.pane("preview"))
-
-    # -- problems -----------------------------------------------------------------------------
-
     def owner_of(self, problem: Problem) -> Pane | None:
         """The pane that shows `problem`: an owner that has its field, else any owner."""
-        owners = [pane for pane in self._panes.values() if pane.owns(problem)]
-        for pane in owners:
-            if pane.is_mounted and pane.field_for(problem) is not None:
-                return pane
-        if owners:
-            return owners[0]
-        key = SECTION_PANES.get(problem.section)
-        return self.pane(key) if key else None
+        return self.deck.owner_of(problem)
 
     @on(ProblemsList.Selected)
     def problem_selected(self, event: ProblemsList.Selected) -> None:
@@ -398,17 +365,7 @@ class ComposerScreen(Screen[None]):
 
     def go_to_problem(self, problem: Problem) -> None:
         """Switch to the problem's pane and focus the field it is about."""
-        pane = self.owner_of(problem)
-        if pane is None:
-            self.notify(
-                f"{problem.path}: no pane shows this field", severity="warning", markup=False
-            )
-            return
-        tab = pane.parent
-        if isinstance(tab, TabPane) and tab.id:
-            self.query_one(TabbedContent).active = tab.id
-        # The field can take focus only once its tab is displayed.
-        self.call_after_refresh(pane.focus_problem, problem)
+        self.deck.go_to_problem(problem)
 
     def action_pick(self) -> None:
         """Open the focused field's picker (instance, flow, address, agent, contact)."""
@@ -420,7 +377,7 @@ class ComposerScreen(Screen[None]):
                 timeout=4,
             )
 
-    def action_attach_file(self) -> None:
+    async def action_attach_file(self) -> None:
         """Attach a local file to an inbound draft: upload it, add its Attachments row."""
         if self.draft.is_outbound:
             self.notify(
@@ -429,8 +386,8 @@ class ComposerScreen(Screen[None]):
                 timeout=4,
             )
             return
-        self.action_show_pane(AttachmentsPane.NAME)
-        self.query_one(AttachmentsPane).attach_file(self.draft)
+        pane = cast("AttachmentsPane", await self.deck.show("attachments"))
+        pane.attach_file(self.draft)
 
     def action_focus_problems(self) -> None:
         """Focus the Problems list."""
@@ -438,45 +395,41 @@ class ComposerScreen(Screen[None]):
 
     # -- panes and help -----------------------------------------------------------------------
 
-    def action_show_pane(self, key: str) -> None:
-        """Show pane `key` and put the focus in its first field."""
-        # Both at once (setting the tab shows its pane): the next key typed goes there.
-        self.query_one(TabbedContent).active = f"tab-{key}"
-        pane = self.pane(key)
-        if pane.is_mounted:
-            pane.focus_first()
+    async def action_show_pane(self, key: str) -> None:
+        """Show pane `key` and put the focus in its first field (mounting it first if the
+        key came before the other panes were mounted)."""
+        await self.deck.show(key)
 
-    def _step_pane(self, step: int) -> None:
-        tabs = self.query_one(TabbedContent)
-        keys = [f"tab-{pane.NAME}" for pane in PANES]
-        index = keys.index(tabs.active) if tabs.active in keys else 0
-        self.action_show_pane(keys[(index + step) % len(keys)].removeprefix("tab-"))
-
-    def action_next_pane(self) -> None:
+    async def action_next_pane(self) -> None:
         """Show the next pane."""
-        self._step_pane(1)
+        await self.deck.show(self.deck.neighbour(1))
 
-    def action_previous_pane(self) -> None:
+    async def action_previous_pane(self) -> None:
         """Show the previous pane."""
-        self._step_pane(-1)
+        await self.deck.show(self.deck.neighbour(-1))
+
+    @on(PaneTabs.Picked)
+    async def tab_picked(self, event: PaneTabs.Picked) -> None:
+        """A tab was clicked (or left / right on the strip): show its pane, focus kept."""
+        event.stop()
+        await self.deck.show(event.name, focus=False)
 
     def current_pane(self) -> Pane:
-        """The pane holding the focus, else the pane of the active tab."""
-        focused: Widget | None = self.focused
-        while focused is not None:
-            if isinstance(focused, Pane):
-                return focused
-            focused = focused.parent if isinstance(focused.parent, Widget) else None
-        active = self.query_one(TabbedContent).active
-        return self.pane(active.removeprefix("tab-") if active else PANES[0].NAME)
+        """The pane holding the focus, else the pane on show."""
+        return self.deck.current()
 
     def action_history(self) -> None:
         """Show the history of sends (reopen or resend one)."""
+        from connect_tui.ui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(), self._history_chosen)
 
     def _history_chosen(self, chosen: tuple[str, int] | None) -> None:
         if chosen is None:
             return
+        from connect_tui.core import history
+        from connect_tui.core.files import UserError
+
         action, number = chosen
         try:
             entry = history.entry(number)
