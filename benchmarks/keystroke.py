@@ -183,7 +183,7 @@ async def _pilot_run(kind: str, spots: list[Spot], keys: int, bursts: int) -> li
             await pilot.pause(0.05)
         await _settle_cpu(time.process_time, quiet=0.5)
         for spot in spots:
-            app.composer.action_show_pane(spot.pane)
+            await app.composer.action_show_pane(spot.pane)
             for _ in range(spot.tabs):
                 await pilot.press("tab")
             await _quiet(trace)

@@ -47,9 +47,12 @@ def cut_long_strings(value: Any, longest: int) -> Any:
     return value
 
 
-def preview_texts(draft: Draft, *, longest: int | None = None) -> tuple[str, str | None, str]:
-    """The request JSON, the CreateContact JSON (None without a chain) and the aws command;
-    with `longest`, every string value longer than that is cut (to be shown, not sent)."""
+def preview_texts(
+    draft: Draft, *, longest: int | None = None, command: bool = True
+) -> tuple[str, str | None, str]:
+    """The request JSON, the CreateContact JSON (None without a chain) and the aws command
+    ("" unless `command`); with `longest`, every string value longer than that is cut (to be
+    shown, not sent)."""
     request = resolved_request(draft)
     chain = draft.create_contact_request() if draft.is_outbound else None
     if chain is not None:
@@ -59,11 +62,11 @@ def preview_texts(draft: Draft, *, longest: int | None = None) -> tuple[str, str
         chain = cut_long_strings(chain, longest)
     request_json = interop.cli_input_json(draft.operation, request)
     chain_json = interop.cli_input_json(CREATE_CONTACT, chain) if chain is not None else None
+    if not command:
+        return request_json, chain_json, ""
     # A sandbox draft goes to the running standalone sandbox, when there is one: say so.
-    command = interop.aws_cli_command(
-        draft, request, chain, sandbox_url=local_sandbox.running_url()
-    )
-    return request_json, chain_json, command
+    text = interop.aws_cli_command(draft, request, chain, sandbox_url=local_sandbox.running_url())
+    return request_json, chain_json, text
 
 
 class PreviewPane(Pane):

@@ -107,7 +107,7 @@ class SidePanel(Vertical):
         draft = self._draft
         try:
             # Long values cut: the column is narrow, and the Preview pane copies them whole.
-            request_json, chain_json, _ = preview_texts(draft, longest=LONGEST_SHOWN)
+            request_json, chain_json, _ = preview_texts(draft, longest=LONGEST_SHOWN, command=False)
         except Exception as exc:  # the panel must never take the screen down
             self.live_request.show_text("Request (live)", f"cannot show the request: {exc}")
             return
