@@ -33,11 +33,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
-from botocore.credentials import Credentials
 
 from connect_tui.core import sandbox_identity
+from connect_tui.sandbox.admin import sign
 from tests.drafts import typical_inbound_request
 
 ROUTES = [
@@ -99,11 +98,7 @@ def body_for(rng: random.Random) -> bytes:
 def signed_headers(method: str, path: str, host: str, body: bytes) -> dict[str, str]:
     request = AWSRequest(method=method, url=f"http://{host}{path}", data=body)
     request.headers["Content-Type"] = "application/json"
-    SigV4Auth(
-        Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY),
-        "connect",
-        sandbox_identity.REGION,
-    ).add_auth(request)
+    sign(request)
     return dict(request.headers.items())
 
 

@@ -44,25 +44,9 @@ def bare_app(text: str) -> None:
 
 def isolated_environment(home: Path) -> dict[str, str]:
     """The environment of tests/conftest.py's isolation: a private HOME, no AWS settings."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("AWS_", "XDG_", "TEXTUAL")) and key != "DBUS_SESSION_BUS_ADDRESS"
-    }
-    env["HOME"] = str(home)
-    for variable, folder in (
-        ("XDG_CONFIG_HOME", ".config"),
-        ("XDG_DATA_HOME", ".local/share"),
-        ("XDG_CACHE_HOME", ".cache"),
-        ("XDG_STATE_HOME", ".local/state"),
-    ):
-        (home / folder).mkdir(parents=True, exist_ok=True)
-        env[variable] = str(home / folder)
-    env["AWS_CONFIG_FILE"] = str(home / ".aws" / "config")
-    env["AWS_SHARED_CREDENTIALS_FILE"] = str(home / ".aws" / "credentials")
-    env["AWS_EC2_METADATA_DISABLED"] = "true"
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    env["TEXTUAL_ANIMATIONS"] = "none"
+    from tests.isolation import isolated_environment
+
+    env = isolated_environment(home, dict(os.environ))
     env["COLORTERM"] = "truecolor"
     return env
 

@@ -36,23 +36,12 @@ def isolate(home: Path) -> None:
 
     Called before Textual is imported: it reads TEXTUAL_ANIMATIONS when imported.
     """
+    from tests.isolation import dropped, isolated_variables
+
     for key in list(os.environ):
-        if key.startswith(("AWS_", "XDG_", "TEXTUAL")) or key == "DBUS_SESSION_BUS_ADDRESS":
+        if dropped(key):
             del os.environ[key]
-    os.environ["HOME"] = str(home)
-    for variable, folder in (
-        ("XDG_CONFIG_HOME", ".config"),
-        ("XDG_DATA_HOME", ".local/share"),
-        ("XDG_CACHE_HOME", ".cache"),
-        ("XDG_STATE_HOME", ".local/state"),
-    ):
-        (home / folder).mkdir(parents=True, exist_ok=True)
-        os.environ[variable] = str(home / folder)
-    os.environ["AWS_CONFIG_FILE"] = str(home / ".aws" / "config")
-    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = str(home / ".aws" / "credentials")
-    os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
-    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    os.environ.update(isolated_variables(home))
 
 
 def inbound_draft() -> Draft:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.isolation import isolated_variables
+
 _AWS_VARIABLES = (
     "AWS_PROFILE",
     "AWS_DEFAULT_PROFILE",
@@ -39,35 +41,20 @@ def isolated_home(
 ) -> Iterator[Path]:
     """A private HOME with its own XDG folders and an AWS config that points nowhere real."""
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    for variable, folder in (
-        ("XDG_CONFIG_HOME", ".config"),
-        ("XDG_DATA_HOME", ".local/share"),
-        ("XDG_CACHE_HOME", ".cache"),
-        ("XDG_STATE_HOME", ".local/state"),
-    ):
-        path = home / folder
-        path.mkdir(parents=True, exist_ok=True)
-        monkeypatch.setenv(variable, str(path))
     for variable in _AWS_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(home / ".aws" / "config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(home / ".aws" / "credentials"))
     # Never the developer's own keyring: no session bus, and the failing backend by default
     # (the secret_service and memory_keyring fixtures provide real and in-memory ones).
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    # keyring reads that variable once a process and keeps the backend it chose: start every
-    # test from the failing one, whatever an earlier test in this worker left behind.
+    monkeypatch.delenv("TEXTUAL", raising=False)
+    for variable, value in isolated_variables(home).items():
+        monkeypatch.setenv(variable, value)
+    # keyring reads PYTHON_KEYRING_BACKEND once a process and keeps the backend it chose:
+    # start every test from the failing one, whatever an earlier test in this worker left.
     import keyring
     from keyring.backends.fail import Keyring as FailingKeyring
 
     keyring.set_keyring(FailingKeyring())
-    # No instance-metadata lookups: a test must never wait on 169.254.169.254.
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    # Textual: no cursor blink or animation, so frames are deterministic.
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    monkeypatch.delenv("TEXTUAL", raising=False)
     yield home
 
 

@@ -193,6 +193,7 @@ FIRST_FRAME_OURS = {
     "connect_tui.ui.widgets.pane_index",
     "connect_tui.ui.widgets.pane_tabs",
     "connect_tui.ui.widgets.problems",
+    "connect_tui.ui.widgets.row_store",  # the type of a row's cell (Pane.field_for); light
     "connect_tui.ui.widgets.side_panel",
 }
 

@@ -16,7 +16,6 @@ LIMIT = 400
 
 #: Modules still over the limit -> the most lines each may have until it is split.
 STILL_OVER: dict[str, int] = {
-    "connect_tui/ui/widgets/rows.py": 511,
     "connect_tui/ui/widgets/segments.py": 431,
     "connect_tui/ui/widgets/segment_tree.py": 407,
 }
@@ -34,7 +33,10 @@ def test_no_module_is_over_400_lines() -> None:
         lines = line_count(path)
         if lines > STILL_OVER.get(name, LIMIT):
             too_long.append(f"{name}: {lines} lines (at most {STILL_OVER.get(name, LIMIT)})")
-    assert too_long == []
+    assert too_long == [], (
+        "split each by job into modules under 400 lines (docs/architecture.md, The layers); "
+        "STILL_OVER caps the modules still being split"
+    )
 
 
 def test_the_line_count_counts_lines(tmp_path: Path) -> None:

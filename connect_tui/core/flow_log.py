@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from connect_tui.core import iso_time
+
 #: Block types that set contact attributes: Connect's log names them SetAttributes, the
 #: Flow language UpdateContactAttributes (API Reference, "Flow language" actions).
 ATTRIBUTE_SETTERS: Final = frozenset({"SetAttributes", "UpdateContactAttributes"})
@@ -112,10 +114,9 @@ def parse_time(value: Any) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return iso_time.parse(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def step_from_event(event: dict[str, Any]) -> FlowStep:

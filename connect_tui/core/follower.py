@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, Final
 
@@ -211,31 +211,35 @@ class Follower:
         except Exception as exc:
             seen.attributes_error = describe_error(exc, "GetContactAttributes")
 
+    def _pages(
+        self,
+        client: Any,
+        operation: str,
+        member: str,
+        request: dict[str, Any],
+        token: str = "NextToken",
+    ) -> Iterator[list[dict[str, Any]]]:
+        """The items of each page of a paged operation, at most MAX_PAGES pages."""
+        request = dict(request)
+        for _ in range(MAX_PAGES):
+            answer = self._call(client, operation, **request)
+            yield answer.get(member, [])
+            if not answer.get(token):
+                return
+            request[token] = answer[token]
+
     def _references(self, seen: Observation, ids: dict[str, str]) -> None:
-        found: list[dict[str, Any]] = []
         request: dict[str, Any] = {**ids, "ReferenceTypes": list(REFERENCE_TYPES)}
+        pages = self._pages(self._connect, "ListContactReferences", "ReferenceSummaryList", request)
         try:
-            for _ in range(MAX_PAGES):
-                answer = self._call(self._connect, "ListContactReferences", **request)
-                found += answer.get("ReferenceSummaryList", [])
-                if not answer.get("NextToken"):
-                    break
-                request["NextToken"] = answer["NextToken"]
-            seen.references = found
+            seen.references = [item for page in pages for item in page]
         except Exception as exc:
             seen.references_error = describe_error(exc, "ListContactReferences")
 
     def _thread(self, seen: Observation, ids: dict[str, str]) -> None:
-        found: list[dict[str, Any]] = []
-        request: dict[str, Any] = dict(ids)
+        pages = self._pages(self._connect, "ListAssociatedContacts", "ContactSummaryList", ids)
         try:
-            for _ in range(MAX_PAGES):
-                answer = self._call(self._connect, "ListAssociatedContacts", **request)
-                found += answer.get("ContactSummaryList", [])
-                if not answer.get("NextToken"):
-                    break
-                request["NextToken"] = answer["NextToken"]
-            seen.associated = found
+            seen.associated = [item for page in pages for item in page]
         except Exception as exc:
             seen.associated_error = describe_error(exc, "ListAssociatedContacts")
 
@@ -264,14 +268,10 @@ class Follower:
         if isinstance(created, datetime):
             request["startTime"] = int((created - LOG_LEAD).timestamp() * 1000)
         try:
-            for _ in range(MAX_PAGES):
-                answer = self._call(self._logs, "FilterLogEvents", **request)
-                for event in answer.get("events", []):
+            for page in self._pages(self._logs, "FilterLogEvents", "events", request, "nextToken"):
+                for event in page:
                     key = str(event.get("eventId") or len(self._events))
                     self._events.setdefault(key, event)
-                if not answer.get("nextToken"):
-                    break
-                request["nextToken"] = answer["nextToken"]
         except Exception as exc:
             seen.flow_error = describe_error(exc, "FilterLogEvents")
             if not self._events:

@@ -1,4 +1,5 @@
-"""Provides checks of a value just read: `too_deep` (nesting) and `lone_surrogate` (bad text).
+"""Provides checks of a value just read: `too_deep` (nesting) and `lone_surrogate` (bad text),
+and `read_toml`, which reads a TOML file's text with them (profiles, settings, themes).
 
 Python's parsers and every recursive walk over a value (validation, canonical ordering,
 pprint, TOML and JSON writers) stop with a RecursionError somewhere below 1,000 levels,
@@ -10,10 +11,32 @@ can be walked by anything after it. The check itself is iterative: it cannot ove
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any, Final
 
 #: Levels of tables and lists a value may have (the top level counts as one).
 MAX_DEPTH: Final = 100
+
+
+class UnreadableToml(ValueError):
+    """Text that is not TOML, or nests too deeply to use; the message is the one-line reason."""
+
+
+def read_toml(text: str) -> dict[str, Any]:
+    """The TOML document in `text`; UnreadableToml when it is not valid TOML or nests too deeply
+    (the caller names the file: `f"{source}: {error}"`)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UnreadableToml(f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise UnreadableToml("nested too deeply to read") from None
+    # Dotted table headers ([a.b.c...]) nest without recursion in tomllib, but not in the
+    # walks after it: refuse a file no request could need.
+    deep = too_deep(data)
+    if deep:
+        raise UnreadableToml(deep)
+    return data
 
 
 def depth(value: Any, *, stop_at: int = MAX_DEPTH + 1) -> int:

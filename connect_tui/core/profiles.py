@@ -14,7 +14,6 @@ import math
 import os
 import re
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -110,16 +109,9 @@ def load(argument: str | Path) -> Draft:
 def loads(text: str, *, source: str, default_name: str) -> Draft:
     """The draft in profile text; ProfileError naming `source` and the line or key at fault."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{source}: not valid TOML: {exc}") from None
-    except RecursionError:
-        raise ProfileError(f"{source}: nested too deeply to read") from None
-    # Dotted table headers ([a.b.c...]) nest without recursion in tomllib, but not in the
-    # walks after it: refuse a file no request could need (connect_tui.core.nesting).
-    deep = nesting.too_deep(data)
-    if deep:
-        raise ProfileError(f"{source}: {deep}")
+        data = nesting.read_toml(text)
+    except nesting.UnreadableToml as exc:
+        raise ProfileError(f"{source}: {exc}") from None
     return from_data(data, source=source, default_name=default_name)
 
 

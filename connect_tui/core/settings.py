@@ -12,7 +12,6 @@ happens when a theme is chosen) never overwrites such a file, so nothing is lost
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -43,14 +42,9 @@ def load(path: Path | None = None) -> Settings:
         return Settings()
     text = read_text(path, limit=MAX_SETTINGS_BYTES, what="settings file")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = nesting.read_toml(text)
+    except nesting.UnreadableToml as exc:
         raise SettingsError(f"{path}: {exc}") from None
-    except RecursionError:
-        raise SettingsError(f"{path}: nested too deeply to read") from None
-    deep = nesting.too_deep(data)
-    if deep:
-        raise SettingsError(f"{path}: {deep}")
     return from_data(data, source=str(path))
 
 

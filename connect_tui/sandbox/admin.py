@@ -81,12 +81,20 @@ def import_flows(url: str, copy: dict[str, Any]) -> dict[str, Any]:
     return post(url, IMPORT_FLOWS_PATH, json.loads(json.dumps(copy, default=str)), timeout=30)
 
 
+def sign(request: Any, service: str = "connect") -> None:
+    """Sign a botocore AWSRequest with the sandbox's well-known keys in its Region (SigV4),
+    as boto3 signs a Connect request (`service` is the signing name)."""
+    from botocore.auth import SigV4Auth
+    from botocore.credentials import Credentials
+
+    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
+    SigV4Auth(keys, service, sandbox_identity.REGION).add_auth(request)
+
+
 def post(url: str, path: str, payload: dict[str, Any], *, timeout: float = 10) -> dict[str, Any]:
     """POST one of the sandbox's own operations, signed with its well-known keys; the JSON
     answer, or AdminError (one line) when it is refused or the sandbox cannot be reached."""
-    from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
 
     body = json.dumps(payload).encode()
     request = AWSRequest(
@@ -95,8 +103,7 @@ def post(url: str, path: str, payload: dict[str, Any], *, timeout: float = 10) -
         data=body,
         headers={"Content-Type": "application/json"},
     )
-    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
-    SigV4Auth(keys, "connect", sandbox_identity.REGION).add_auth(request)
+    sign(request)
     prepared = request.prepare()
     sent = urllib.request.Request(
         prepared.url, data=body, method="POST", headers=dict(prepared.headers.items())

@@ -18,11 +18,15 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Final
 
-from connect_tui.sandbox import seed
+from connect_tui.sandbox import search, seed
 from connect_tui.sandbox.directory import StoredFlow
 from connect_tui.sandbox.flows import model
+from connect_tui.sandbox.paging import page, search_page
 from connect_tui.sandbox.protocol import ServiceError, invalid, not_found
 from connect_tui.sandbox.state import Instance, State
+
+#: The StringCondition FieldNames of SearchContactFlows and SearchQueues (botocore's model).
+SEARCH_FIELDS: Final = ("name", "description", "resourceId")
 
 
 class FlowRefused(ServiceError):
@@ -99,7 +103,7 @@ def list_contact_flows(state: State, instance: Instance, request: dict[str, Any]
     """The instance's flows, of the ContactFlowTypes asked for."""
     types = request.get("ContactFlowTypes") or []
     found = [f.summary() for f in instance.directory.flows.values() if not types or f.type in types]
-    return _page(found, request, "ContactFlowSummaryList", 1000)
+    return page(found, request, "ContactFlowSummaryList", 1000)
 
 
 def search_contact_flows(
@@ -110,13 +114,14 @@ def search_contact_flows(
     found = [
         f.describe()
         for f in instance.directory.flows.values()
-        if _matches(
+        if search.matches(
             criteria,
             {"name": f.name, "description": f.description, "resourceId": f.id},
+            SEARCH_FIELDS,
             {"TypeCondition": f.type, "StateCondition": f.state, "StatusCondition": f.status},
         )
     ]
-    return _search_page(found, request, "ContactFlows")
+    return search_page(found, request, "ContactFlows")
 
 
 def list_queues(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
@@ -125,7 +130,7 @@ def list_queues(state: State, instance: Instance, request: dict[str, Any]) -> di
     found = [
         q.summary() for q in instance.directory.queues.values() if not types or q.type in types
     ]
-    return _page(found, request, "QueueSummaryList", 1000)
+    return page(found, request, "QueueSummaryList", 1000)
 
 
 def describe_queue(state: State, instance: Instance, request: dict[str, Any]) -> dict[str, Any]:
@@ -142,13 +147,14 @@ def search_queues(state: State, instance: Instance, request: dict[str, Any]) -> 
     found = [
         q.describe()
         for q in instance.directory.queues.values()
-        if _matches(
+        if search.matches(
             criteria,
             {"name": q.queue.name, "description": q.description, "resourceId": q.queue.id},
+            SEARCH_FIELDS,
             {"QueueTypeCondition": q.type},
         )
     ]
-    return _search_page(found, request, "Queues")
+    return search_page(found, request, "Queues")
 
 
 def describe_hours_of_operation(
@@ -185,55 +191,6 @@ def tag_contact(state: State, instance: Instance, request: dict[str, Any]) -> di
     contact.tags.update(tags)
     contact.updated_at = time.time()
     return {}
-
-
-def _matches(criteria: Any, fields: dict[str, Any], kinds: dict[str, str]) -> bool:
-    if not criteria:
-        return True
-    if "OrConditions" in criteria:
-        return any(_matches(c, fields, kinds) for c in criteria["OrConditions"])
-    if "AndConditions" in criteria:
-        return all(_matches(c, fields, kinds) for c in criteria["AndConditions"])
-    for name, value in kinds.items():
-        if name in criteria and criteria[name] != value:
-            return False
-    condition = criteria.get("StringCondition")
-    if condition:
-        field = condition.get("FieldName", "")
-        if field not in fields:
-            raise invalid(
-                f"SearchCriteria.StringCondition.FieldName {field!r}: "
-                f"use one of {', '.join(fields)}"
-            )
-        actual, wanted = str(fields[field] or "").lower(), str(condition.get("Value", "")).lower()
-        comparison = condition.get("ComparisonType", "EXACT")
-        return {
-            "EXACT": actual == wanted,
-            "STARTS_WITH": actual.startswith(wanted),
-            "CONTAINS": wanted in actual,
-        }.get(comparison, False)
-    return True
-
-
-def _page(
-    items: list[dict[str, Any]], request: dict[str, Any], member: str, most: int
-) -> dict[str, Any]:
-    token = str(request.get("NextToken", "0"))
-    if not token.isdigit():
-        raise invalid(f"NextToken {token!r} was not given by this sandbox")
-    start, limit = int(token), int(request.get("MaxResults") or most)
-    answer: dict[str, Any] = {member: items[start : start + limit]}
-    if start + limit < len(items):
-        answer["NextToken"] = str(start + limit)
-    return answer
-
-
-def _search_page(
-    items: list[dict[str, Any]], request: dict[str, Any], member: str
-) -> dict[str, Any]:
-    answer = _page(items, request, member, 100)
-    answer["ApproximateTotalCount"] = len(items)
-    return answer
 
 
 HANDLERS: Final[dict[str, Callable[[State, Instance, dict[str, Any]], dict[str, Any]]]] = {

@@ -18,6 +18,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from connect_tui.core import iso_time
 from connect_tui.sandbox.directory import StoredFlow
 from connect_tui.sandbox.flows import flowlog, runner
 from connect_tui.sandbox.flows.context import FlowContact, Queue, Resources, RunResult, Step
@@ -58,13 +59,11 @@ def set_clock(state: State, request: dict[str, Any]) -> dict[str, Any]:
         state.clock_offset = 0.0
     else:
         try:
-            moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+            moment = iso_time.parse(str(text))
         except ValueError:
             raise invalid(
                 f"Time {text!r}: expected ISO 8601, such as 2026-11-28T22:00:00Z"
             ) from None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
         state.clock_offset = moment.timestamp() - time.time()
     return {"Time": f"{clock(state):%Y-%m-%dT%H:%M:%SZ}"}
 

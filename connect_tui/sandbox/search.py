@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from connect_tui.sandbox.paging import search_page
 from connect_tui.sandbox.protocol import invalid
 from connect_tui.sandbox.state import EmailAddress
 
@@ -25,7 +26,7 @@ def _string_condition(
             f"SearchCriteria.StringCondition.FieldName {field!r}: use one of {', '.join(fields)}"
         )
     value = str(condition.get("Value", "")).lower()
-    actual = str(metadata.get(field, "")).lower()
+    actual = str(metadata.get(field) or "").lower()
     comparison = condition.get("ComparisonType", "EXACT")
     if comparison == "STARTS_WITH":
         return actual.startswith(value)
@@ -40,15 +41,23 @@ def _string_condition(
 
 
 def matches(
-    criteria: dict[str, Any] | None, metadata: dict[str, Any], fields: tuple[str, ...] = FIELDS
+    criteria: dict[str, Any] | None,
+    metadata: dict[str, Any],
+    fields: tuple[str, ...] = FIELDS,
+    kinds: dict[str, str] | None = None,
 ) -> bool:
-    """True when the metadata meets the criteria (no criteria: all); `fields` may be named."""
+    """True when the metadata meets the criteria (no criteria: all); `fields` may be named in a
+    StringCondition, and `kinds` are the conditions matched exactly (SearchContactFlows'
+    TypeCondition: the flow's type)."""
     if not criteria:
         return True
     if "OrConditions" in criteria:
-        return any(matches(c, metadata, fields) for c in criteria["OrConditions"])
+        return any(matches(c, metadata, fields, kinds) for c in criteria["OrConditions"])
     if "AndConditions" in criteria:
-        return all(matches(c, metadata, fields) for c in criteria["AndConditions"])
+        return all(matches(c, metadata, fields, kinds) for c in criteria["AndConditions"])
+    for name, value in (kinds or {}).items():
+        if name in criteria and criteria[name] != value:
+            return False
     if "StringCondition" in criteria:
         return _string_condition(criteria["StringCondition"], metadata, fields)
     return True
@@ -59,16 +68,6 @@ def email_addresses(addresses: list[EmailAddress], request: dict[str, Any]) -> d
     limit = request.get("MaxResults", MAX_RESULTS)
     if not isinstance(limit, int) or not 1 <= limit <= MAX_RESULTS:
         raise invalid(f"MaxResults: {limit!r} is not from 1 to {MAX_RESULTS}")
-    token = request.get("NextToken", "0")
-    if not str(token).isdigit():
-        raise invalid(f"NextToken {token!r} was not given by this sandbox")
-    start = int(token)
     criteria = request.get("SearchCriteria")
     found = [m for m in (a.metadata() for a in addresses) if matches(criteria, m)]
-    answer: dict[str, Any] = {
-        "EmailAddresses": found[start : start + limit],
-        "ApproximateTotalCount": len(found),
-    }
-    if start + limit < len(found):
-        answer["NextToken"] = str(start + limit)
-    return answer
+    return search_page(found, {**request, "MaxResults": limit}, "EmailAddresses")

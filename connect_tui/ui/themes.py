@@ -24,7 +24,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Iterable
@@ -169,14 +168,9 @@ def theme_from_data(data: dict[str, Any], *, source: str, shipped: bool = False)
 def theme_from_text(text: str, *, source: str, shipped: bool = False) -> Theme:
     """A Theme from the text of a theme file, or ThemeFileError naming `source`."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ThemeFileError(f"{source}: not valid TOML: {exc}") from None
-    except RecursionError:
-        raise ThemeFileError(f"{source}: nested too deeply to read") from None
-    deep = nesting.too_deep(data)
-    if deep:
-        raise ThemeFileError(f"{source}: {deep}")
+        data = nesting.read_toml(text)
+    except nesting.UnreadableToml as exc:
+        raise ThemeFileError(f"{source}: {exc}") from None
     return theme_from_data(data, source=source, shipped=shipped)
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from connect_tui.core import safe_text
+from connect_tui.core import iso_time, safe_text
 from connect_tui.core.files import UserError
 from connect_tui.core.sandbox_identity import FLOW_LOG_GROUP
 from connect_tui.sandbox.config import SandboxConfig
@@ -94,14 +94,11 @@ def parse_clock(text: str | None) -> float | None:
     if text is None:
         return None
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return iso_time.parse(text).timestamp()
     except ValueError:
         raise UserError(
             f"--clock {text!r}: expected an ISO 8601 time such as 2026-11-28T22:00:00Z"
         ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
 
 
 def flow_fields(args: argparse.Namespace) -> dict[str, Any]:

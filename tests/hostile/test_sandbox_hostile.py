@@ -17,11 +17,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
-from botocore.credentials import Credentials
 
 from connect_tui.core import sandbox_identity
+from connect_tui.sandbox.admin import sign
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.server import RunningSandbox, start
 
@@ -40,11 +39,7 @@ def signed_request(
     """Send `body` signed with the well-known keys; (status, headers, parsed JSON body)."""
     request = AWSRequest(method=method, url=f"{url}{path}", data=body)
     request.headers["Content-Type"] = "application/json"
-    SigV4Auth(
-        Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY),
-        "connect",
-        sandbox_identity.REGION,
-    ).add_auth(request)
+    sign(request)
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
     try:

@@ -39,8 +39,10 @@ def make_client(
     secret: str = sandbox_identity.SECRET_ACCESS_KEY,
     attempts: int = 1,
     unsigned: bool = False,
+    service: str = "connect",
 ) -> Any:
-    """A boto3 Connect client for the sandbox at `url` (one attempt: errors come straight back)."""
+    """A boto3 client (Connect by default; "logs", "qconnect") for the sandbox at `url`, with
+    the well-known keys (one attempt: errors come straight back)."""
     import boto3
     from botocore import UNSIGNED
     from botocore.config import Config
@@ -52,7 +54,7 @@ def make_client(
         signature_version=UNSIGNED if unsigned else None,
     )
     return boto3.client(
-        "connect",
+        service,
         region_name=sandbox_identity.REGION,
         endpoint_url=url,
         aws_access_key_id=key_id,

@@ -7,13 +7,12 @@ from email.message import Message
 from typing import Any
 
 import pytest
-from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
-from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 
 from connect_tui.core import sandbox_identity
 from connect_tui.sandbox import auth
+from connect_tui.sandbox.admin import sign
 from connect_tui.sandbox.protocol import ServiceError
 from connect_tui.sandbox.server import RunningSandbox
 from tests.sandbox.conftest import INSTANCE, Starter, inbound, make_client
@@ -63,11 +62,7 @@ def _signed(body: bytes = b"{}") -> tuple[Message, bytes]:
     """Headers of a request botocore signs now with the well-known keys, as received."""
     request = AWSRequest(method="PUT", url="http://127.0.0.1:9/contact/email", data=body)
     request.headers["Content-Type"] = "application/json"
-    SigV4Auth(
-        Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY),
-        "connect",
-        "us-east-1",
-    ).add_auth(request)
+    sign(request)
     headers = Message()
     for name, value in request.headers.items():
         headers[name] = value

@@ -10,23 +10,11 @@ from typing import Any
 import pytest
 
 from connect_tui.core import sandbox_identity
+from connect_tui.sandbox import admin
 from connect_tui.sandbox.server import RunningSandbox
 from tests.sandbox.conftest import INSTANCE, inbound, journal_lines, make_client
 
 GROUP = sandbox_identity.FLOW_LOG_GROUP
-
-
-def logs_client(url: str) -> Any:
-    """A boto3 CloudWatch Logs client for the sandbox (the same endpoint and keys)."""
-    import boto3
-
-    return boto3.client(
-        "logs",
-        region_name=sandbox_identity.REGION,
-        endpoint_url=url,
-        aws_access_key_id=sandbox_identity.ACCESS_KEY_ID,
-        aws_secret_access_key=sandbox_identity.SECRET_ACCESS_KEY,
-    )
 
 
 def flow_json(*actions: dict[str, Any], start: str | None = None) -> str:
@@ -101,6 +89,26 @@ def test_create_update_search_and_refuse(client: Any) -> None:
         },
     )
     assert [f["Id"] for f in found["ContactFlows"]] == [created["ContactFlowId"]]
+    assert found["ApproximateTotalCount"] == 1
+    # Type conditions match exactly, inside And / Or conditions too.
+    name = {"StringCondition": {"FieldName": "name", "Value": "api", "ComparisonType": "CONTAINS"}}
+    for flow_type, expected in (("CONTACT_FLOW", 1), ("AGENT_TRANSFER", 0)):
+        found = client.search_contact_flows(
+            InstanceId=INSTANCE,
+            SearchCriteria={"AndConditions": [{"TypeCondition": flow_type}, name]},
+        )
+        assert len(found["ContactFlows"]) == expected
+    found = client.search_contact_flows(
+        InstanceId=INSTANCE,
+        SearchCriteria={
+            "OrConditions": [{"TypeCondition": "AGENT_TRANSFER"}, {"TypeCondition": "CONTACT_FLOW"}]
+        },
+    )
+    assert created["ContactFlowId"] in [f["Id"] for f in found["ContactFlows"]]
+    found = client.search_contact_flows(
+        InstanceId=INSTANCE, SearchCriteria={"TypeCondition": "AGENT_TRANSFER"}
+    )
+    assert found["ContactFlows"] == []
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.describe_contact_flow(InstanceId=INSTANCE, ContactFlowId="no-such-flow")
 
@@ -147,7 +155,7 @@ def test_flow_logs_filtered_by_contact(client: Any, sandbox: RunningSandbox) -> 
     first, _ = send(client, sandbox, "Order 1")
     second, run = send(client, sandbox, "Order 2")
     assert run is not None
-    logs = logs_client(sandbox.url)
+    logs = make_client(sandbox.url, service="logs")
     events = logs.filter_log_events(logGroupName=GROUP, filterPattern=f'"{second}"')["events"]
     records = [json.loads(e["message"]) for e in events]
     assert [r["Identifier"] for r in records] == [s.identifier for s in run.path]
@@ -198,28 +206,6 @@ def test_tag_contact_operation(client: Any) -> None:
     assert contact["Tags"] == {"team": "blue"}
 
 
-def _post_signed(url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    """A SigV4-signed POST of the sandbox's own operations (as admin.accept_contact sends)."""
-    import urllib.request
-
-    from botocore.auth import SigV4Auth
-    from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
-
-    data = json.dumps(body).encode()
-    request = AWSRequest(
-        method="POST", url=url + path, data=data, headers={"Content-Type": "application/json"}
-    )
-    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
-    SigV4Auth(keys, "connect", sandbox_identity.REGION).add_auth(request)
-    prepared = request.prepare()
-    sent = urllib.request.Request(
-        prepared.url, data=data, method="POST", headers=dict(prepared.headers.items())
-    )
-    with urllib.request.urlopen(sent, timeout=10) as answer:  # noqa: S310 (the test's sandbox)
-        return dict(json.loads(answer.read()))
-
-
 def test_the_clock_from_config_and_api(own_sandbox: Any) -> None:
     from datetime import datetime
 
@@ -228,7 +214,7 @@ def test_the_clock_from_config_and_api(own_sandbox: Any) -> None:
     client = make_client(running.url)
     _, run = send(client, running, "Order 9")
     assert run is not None and "out-of-hours" in [s.identifier for s in run.path]
-    answer = _post_signed(running.url, "/sandbox/clock", {"Time": "2026-11-25T10:00:00Z"})
+    answer = admin.post(running.url, "/sandbox/clock", {"Time": "2026-11-25T10:00:00Z"})
     assert answer["Time"].startswith("2026-11-25T10:00")
     _, run = send(client, running, "Order 10")
     assert run is not None and "acknowledge" in [s.identifier for s in run.path]
@@ -286,7 +272,7 @@ def test_lambda_results_and_paced_steps_from_config(own_sandbox: Any) -> None:
         ]["tier"]
         == "vip"
     )
-    events = logs_client(running.url).filter_log_events(
+    events = make_client(running.url, service="logs").filter_log_events(
         logGroupName=GROUP, filterPattern=f'"{contact_id}"'
     )["events"]
     assert len(events) == 3  # --log-all-flows: logged with no UpdateFlowLoggingBehavior

@@ -9,9 +9,9 @@ import botocore.session
 import pytest
 from botocore.exceptions import ClientError
 
-from connect_tui.core import sandbox_identity
 from connect_tui.sandbox import qconnect
 from connect_tui.sandbox.server import RunningSandbox
+from tests.sandbox.conftest import make_client
 from tests.sandbox.test_output_shapes import shape_problems
 
 MODEL = botocore.session.get_session().get_service_model("qconnect")
@@ -20,15 +20,7 @@ MODEL = botocore.session.get_session().get_service_model("qconnect")
 @pytest.fixture
 def templates(sandbox: RunningSandbox) -> Any:
     """A qconnect client of the module's sandbox (signing name wisdom)."""
-    import boto3
-
-    return boto3.client(
-        "qconnect",
-        region_name=sandbox_identity.REGION,
-        endpoint_url=sandbox.url,
-        aws_access_key_id=sandbox_identity.ACCESS_KEY_ID,
-        aws_secret_access_key=sandbox_identity.SECRET_ACCESS_KEY,
-    )
+    return make_client(sandbox.url, service="qconnect")
 
 
 def _raw(client: Any, name: str, **request: Any) -> dict[str, Any]:
@@ -97,14 +89,13 @@ def test_a_request_signed_for_connect_is_refused(sandbox: RunningSandbox) -> Non
     import urllib.error
     import urllib.request
 
-    from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
+
+    from connect_tui.sandbox.admin import sign
 
     # The right keys, but the signature scoped to `connect`: Amazon Q in Connect's is `wisdom`.
     request = AWSRequest("GET", f"{sandbox.url}/knowledgeBases", headers={})
-    keys = Credentials(sandbox_identity.ACCESS_KEY_ID, sandbox_identity.SECRET_ACCESS_KEY)
-    SigV4Auth(keys, "connect", sandbox_identity.REGION).add_auth(request)
+    sign(request, "connect")
     prepared = urllib.request.Request(request.url, headers=dict(request.headers.items()))
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(prepared, timeout=10)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from connect_tui.core import sandbox_identity
+from tests.isolation import xdg_folders
 
 LISTENING = re.compile(r"listening on (http://[^\s:]+:\d+)")
 START_TIMEOUT = 30.0
@@ -128,13 +129,4 @@ def _drain(process: subprocess.Popen[str], into: list[str]) -> None:
 
 def _own_env(folder: Path) -> dict[str, str]:
     home = folder / "home"
-    env = dict(os.environ, HOME=str(home))
-    for variable, sub in (
-        ("XDG_CONFIG_HOME", ".config"),
-        ("XDG_DATA_HOME", ".local/share"),
-        ("XDG_CACHE_HOME", ".cache"),
-        ("XDG_STATE_HOME", ".local/state"),
-    ):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-        env[variable] = str(home / sub)
-    return env
+    return {**os.environ, "HOME": str(home), **xdg_folders(home)}

@@ -6,10 +6,10 @@ first frame time it does not need (connect_tui.ui.widgets.side_panel).
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
+from connect_tui.ui.widgets.read_only_text import ReadOnlyText
 
 
-class LiveRequest(TextArea):
+class LiveRequest(ReadOnlyText):
     """The request JSON as it will be sent, read-only, under a title."""
 
     DEFAULT_CSS = """
@@ -27,11 +27,10 @@ class LiveRequest(TextArea):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, read_only=True, soft_wrap=False, show_line_numbers=False)
+        super().__init__(id=id, soft_wrap=False, show_line_numbers=False)
         self.border_title = "Request (live)"
 
     def show_text(self, title: str, text: str) -> None:
         """Show `text` (only when it changed: the scroll and selection stay)."""
         self.border_title = title
-        if self.text != text:
-            self.load_text(text)
+        self.show(text)

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 CLEAN = "-clean"
 #: The class Textual's breakpoints give the composer screen from 110 columns on.
 WIDE = "-wide"
+#: The longest string value the live request shows whole (a 1 MB body would cost every key
+#: a megabyte of JSON, and a TextArea line it draws whole in every frame).
+LONGEST_SHOWN = 1_000
 
 
 class SidePanel(Vertical):
@@ -82,7 +85,8 @@ class SidePanel(Vertical):
 
         draft = self._draft
         try:
-            request_json, chain_json, _ = preview_texts(draft)
+            # Long values cut: the column is narrow, and the Preview pane copies them whole.
+            request_json, chain_json, _ = preview_texts(draft, longest=LONGEST_SHOWN, command=False)
         except Exception as exc:  # the panel must never take the screen down
             self.live_request.show_text("Request (live)", f"cannot show the request: {exc}")
             return
