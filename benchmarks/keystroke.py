@@ -181,29 +181,32 @@ async def _pilot_run(kind: str, spots: list[Spot], keys: int, bursts: int) -> li
     async with app.run_test(size=SIZE) as pilot:
         while not app.composer.model_ready:
             await pilot.pause(0.05)
-        await _settle_cpu(lambda: time.process_time(), quiet=0.5)
+        await _settle_cpu(time.process_time, quiet=0.5)
         for spot in spots:
-            app.composer.action_show_pane(spot.pane)
+            await app.composer.action_show_pane(spot.pane)
             for _ in range(spot.tabs):
                 await pilot.press("tab")
-            await pilot.pause(0.3)
             await _quiet(trace)
+            await _settle_cpu(time.process_time, quiet=0.3)
             start = time.perf_counter()
             for index in range(keys):
                 post(spot.singles[index % len(spot.singles)])
                 await _quiet(trace)
+                await _settle_cpu(time.process_time, quiet=0.1)
             phases.append((spot.name, "single", start, time.perf_counter()))
             start = time.perf_counter()
             for _ in range(bursts):
                 for name in spot.burst:
                     post(name)
                 await _quiet(trace, limit=10)
+                await _settle_cpu(time.process_time, quiet=0.1)
             phases.append((spot.name, "burst", start, time.perf_counter()))
     return [trace.latencies(), phases]
 
 
 async def _settle_cpu(cpu: Callable[[], float], *, quiet: float, limit: float = 20.0) -> None:
-    """Wait until the process used under 5% of a core for `quiet` seconds (or `limit`)."""
+    """Wait until this process used under 5% of a core for `quiet` seconds (or `limit`):
+    what loading set going (rows mounted a chunk at a time) is done before keys are timed."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         before = cpu()

@@ -28,7 +28,8 @@ from connect_tui.core.segments import (
 from connect_tui.ui.dialogs.choice import dialog_css
 from connect_tui.ui.keys import focus_now
 from connect_tui.ui.widgets.row_cells import CellSelect
-from connect_tui.ui.widgets.segment_tree import NodeCheck, shown_value
+from connect_tui.ui.widgets.segment_labels import shown_value
+from connect_tui.ui.widgets.segment_nodes import NodeCheck
 
 _PLACEHOLDERS = {
     "ValueString": "text",

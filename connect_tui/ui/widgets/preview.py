@@ -24,24 +24,49 @@ from connect_tui.core.safe_text import shown
 from connect_tui.core.template_preview import Rendered, render, template_of
 from connect_tui.core.validation import resolved_request
 from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.read_only_text import ReadOnlyText
 
 #: Lines longer than this are not soft-wrapped (wrapping megabytes of one line is slow).
 WRAP_LIMIT: Final = 10_000
+#: The longest string value shown whole in the Preview: a longer one (a 1 MB body) is cut
+#: there, as a TextArea draws a whole line for every frame that shows it (0.3 s for 1 MB);
+#: `j` and `c` copy everything.
+LONGEST_SHOWN: Final = 10_000
 
 
-def preview_texts(draft: Draft) -> tuple[str, str | None, str]:
-    """The request JSON, the CreateContact JSON (None without a chain) and the aws command."""
+def cut_long_strings(value: Any, longest: int) -> Any:
+    """`value` with every string longer than `longest` cut there and marked (for showing)."""
+    if isinstance(value, str):
+        if len(value) <= longest:
+            return value
+        return f"{value[:longest]}… [{len(value) - longest:,} more characters]"
+    if isinstance(value, dict):
+        return {key: cut_long_strings(item, longest) for key, item in value.items()}
+    if isinstance(value, list):
+        return [cut_long_strings(item, longest) for item in value]
+    return value
+
+
+def preview_texts(
+    draft: Draft, *, longest: int | None = None, command: bool = True
+) -> tuple[str, str | None, str]:
+    """The request JSON, the CreateContact JSON (None without a chain) and the aws command
+    ("" unless `command`); with `longest`, every string value longer than that is cut (to be
+    shown, not sent)."""
     request = resolved_request(draft)
     chain = draft.create_contact_request() if draft.is_outbound else None
     if chain is not None:
         chain, _ = variables.resolve(chain, draft.variables)
+    if longest is not None:
+        request = cut_long_strings(request, longest)
+        chain = cut_long_strings(chain, longest)
     request_json = interop.cli_input_json(draft.operation, request)
     chain_json = interop.cli_input_json(CREATE_CONTACT, chain) if chain is not None else None
+    if not command:
+        return request_json, chain_json, ""
     # A sandbox draft goes to the running standalone sandbox, when there is one: say so.
-    command = interop.aws_cli_command(
-        draft, request, chain, sandbox_url=local_sandbox.running_url()
-    )
-    return request_json, chain_json, command
+    text = interop.aws_cli_command(draft, request, chain, sandbox_url=local_sandbox.running_url())
+    return request_json, chain_json, text
 
 
 class PreviewPane(Pane):
@@ -111,10 +136,11 @@ text box to scroll or select.
         super().__init__(**kwargs)
         self._template_for: dict[str, Any] | None = None
         self._draft: Draft | None = None
+        #: The draft the texts on show were made from.
+        self._shown_draft: Draft | None = None
         self._stale = False
-        self.request_json = ""
-        self.chain_json: str | None = None
-        self.command = ""
+        #: The exact texts of the draft last rendered (made when first asked for).
+        self._exact: tuple[str, str | None, str] | None = None
 
     def compose(self) -> ComposeResult:
         """The CreateContact JSON (outbound chains), the request JSON, the command."""
@@ -133,7 +159,28 @@ text box to scroll or select.
 
     @staticmethod
     def _text_area(id: str) -> TextArea:
-        return TextArea(id=id, read_only=True, soft_wrap=False, compact=True)
+        return ReadOnlyText(id=id, soft_wrap=False, compact=True)
+
+    def _exact_texts(self) -> tuple[str, str | None, str]:
+        if self._exact is None:
+            shown = self._shown_draft
+            self._exact = ("", None, "") if shown is None else preview_texts(shown)
+        return self._exact
+
+    @property
+    def request_json(self) -> str:
+        """The request JSON exactly as it will be sent ("" before the first render)."""
+        return self._exact_texts()[0]
+
+    @property
+    def chain_json(self) -> str | None:
+        """The CreateContact JSON exactly (None without a chain or before the first render)."""
+        return self._exact_texts()[1]
+
+    @property
+    def command(self) -> str:
+        """The aws command, whole ("" before the first render)."""
+        return self._exact_texts()[2]
 
     # -- the Pane contract ------------------------------------------------------------------
 
@@ -158,15 +205,16 @@ text box to scroll or select.
         if draft is None:
             return
         self._stale = False
-        self.request_json, self.chain_json, self.command = preview_texts(draft)
+        self._shown_draft, self._exact = draft, None
+        request_json, chain_json, command = preview_texts(draft, longest=LONGEST_SHOWN)
         title = f"{draft.operation} request (--cli-input-json) · j copies"
         self.query_one("#request-title", Label).update(title)
-        chained = self.chain_json is not None
+        chained = chain_json is not None
         self.query_one("#chain-title").set_class(not chained, "-hidden")
         self.query_one("#preview-chain").set_class(not chained, "-hidden")
-        self._show_text("preview-chain", self.chain_json or "")
-        self._show_text("preview-json", self.request_json)
-        self._show_text("preview-command", self.command)
+        self._show_text("preview-chain", chain_json or "")
+        self._show_text("preview-json", request_json)
+        self._show_text("preview-command", command)
         self._show_template(draft)
 
     def _show_template(self, draft: Draft) -> None:
@@ -208,26 +256,25 @@ text box to scroll or select.
         self.post_message(self.TemplateRendered(self, rendered))
 
     def _show_text(self, id: str, text: str) -> None:
-        area = self.query_one(f"#{id}", TextArea)
-        if area.text == text:
-            return  # keep the user's scroll position and selection
+        area = self.query_one(f"#{id}", ReadOnlyText)
         wrap = id == "preview-command" and max(map(len, text.splitlines()), default=0) <= WRAP_LIMIT
         area.soft_wrap = wrap
-        area.load_text(text)
+        area.show(text)  # only what changed: the user's scroll position and selection stay
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_copy_json(self) -> None:
         """Copy the request JSON to the clipboard."""
-        self._copy(self.request_json, "Request JSON")
+        self._copy("request_json", "Request JSON")
 
     def action_copy_command(self) -> None:
         """Copy the aws command to the clipboard."""
-        self._copy(self.command, "AWS CLI command")
+        self._copy("command", "AWS CLI command")
 
-    def _copy(self, text: str, what: str) -> None:
+    def _copy(self, name: str, what: str) -> None:
         if self._stale:
             self.render_preview()
+        text = getattr(self, name)
         if not text:
             self.notify("Nothing to copy yet.", severity="warning")
             return

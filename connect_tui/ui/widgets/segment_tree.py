@@ -1,17 +1,18 @@
-"""Provides SegmentTree: the Tree of segment attributes, and its node <-> request conversion.
+"""Provides SegmentTree: the Tree of segment attributes, filled from and read back as
+SegmentNodes.
 
 Each tree node's `data` is a `SegmentNode` whose own `children` list stays empty: the
 tree's nodes hold the children, so there is one source of truth while editing. Labels
 are drawn from the data at render time (see `render_label`), with the key, the value
 and the kind styled by component classes, so themes apply and user text stays literal.
+How a label reads is segment_labels'; finding nodes and the dialogs' checks, segment_nodes'.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -19,61 +20,16 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
 
 from connect_tui.core.problems import Step
-from connect_tui.core.segments import (
-    KIND_NAMES,
-    SYSTEM_ONLY_KINDS,
-    SYSTEM_PREFIX,
-    SegmentNode,
-    is_system_key,
-)
+from connect_tui.core.segments import SegmentNode
+from connect_tui.ui.widgets.segment_labels import label_parts
+from connect_tui.ui.widgets.segment_nodes import NodePath, SegmentTreeNode, child_at
 
-SegmentTreeNode = TreeNode[SegmentNode]
-#: A check a node dialog runs on its result: what is wrong, or None when it is fine.
-NodeCheck = Callable[[SegmentNode], str | None]
-#: Where a node is: the keys (and list indexes) from the top of the table down.
-NodePath = tuple[str | int, ...]
+__all__ = ["SegmentTree", "SegmentTreeNode"]
 
-#: The longest value shown in a label; the rest is elided (the edit dialog shows it all).
-LABEL_VALUE_WIDTH = 60
 #: Clicking this part of a line expands or collapses the node (the meta Tree looks for).
 _TOGGLE = Style.from_meta({"toggle": True})
-
-
-def shown_key(key: str) -> str:
-    """A key as a label shows it: as typed, or quoted when it has unprintable characters."""
-    return key if key.isprintable() else json.dumps(key, ensure_ascii=False)
-
-
-def shown_value(value: Any) -> str:
-    """A scalar (or a raw value) as a label shows it: JSON, elided when long."""
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    if len(text) > LABEL_VALUE_WIDTH:
-        text = text[: LABEL_VALUE_WIDTH - 1] + "…"
-    return text
-
-
-def label_parts(entry: SegmentNode, index: int, count: int) -> list[tuple[str, str]]:
-    """The parts of a label as (text, part), part being key, value or kind.
-
-    `index` is the node's place among its siblings (shown for list items) and `count`
-    the number of its children (shown for maps and lists).
-    """
-    name = f"[{index}]" if entry.key is None else shown_key(entry.key)
-    parts = [(name, "key")]
-    if entry.kind is None:
-        parts += [(" = ", "value"), (shown_value(entry.value), "value"), ("  invalid", "kind")]
-    elif entry.is_container:
-        parts.append((f"  {KIND_NAMES[entry.kind]} ({count})", "kind"))
-    else:
-        parts += [(" = ", "value"), (shown_value(entry.value), "value")]
-        parts.append((f"  {KIND_NAMES[entry.kind]}", "kind"))
-    return parts
 
 
 class SegmentTree(Tree[SegmentNode]):
@@ -339,69 +295,3 @@ class SegmentTree(Tree[SegmentNode]):
         """Ask the pane to edit the node under the cursor."""
         if self.cursor_node is not None:
             self.post_message(self.EditRequested(self))
-
-
-def child_at(node: SegmentTreeNode, step: str | int) -> SegmentTreeNode | None:
-    """The child of `node` with key `step` (a str) or at index `step` (an int, for lists)."""
-    if isinstance(step, int):
-        children = node.children
-        return children[step] if 0 <= step < len(children) else None
-    for child in node.children:
-        if child.data is not None and child.data.key == step:
-            return child
-    return None
-
-
-def describe(node: SegmentTreeNode) -> str:
-    """How dialogs name a node: its key, or its list's key and its index (`tags[2]`)."""
-    entry = node.data
-    assert entry is not None
-    if entry.key is not None:
-        return shown_key(entry.key)
-    parent = node.parent
-    owner = describe(parent) if parent is not None and parent.data is not None else ""
-    index = parent.children.index(node) if parent is not None else 0
-    return f"{owner}[{index}]"
-
-
-def subtree_kinds(node: SegmentTreeNode) -> set[str | None]:
-    """The kinds of every node below `node`."""
-    kinds: set[str | None] = set()
-    stack = list(node.children)
-    while stack:
-        child = stack.pop()
-        kinds.add(child.data.kind if child.data is not None else None)
-        stack.extend(child.children)
-    return kinds
-
-
-def node_checker(parent: SegmentTreeNode, current: SegmentTreeNode | None) -> NodeCheck:
-    """The checks a node dialog cannot make alone: keys taken beside it, List/Arn under user keys.
-
-    `parent` is where the node goes; `current` is the node being edited (None when adding).
-    """
-    top = parent
-    while top.parent is not None and not top.parent.is_root:
-        top = top.parent
-
-    def check(result: SegmentNode) -> str | None:
-        if result.key is not None:
-            for sibling in parent.children:
-                if sibling is not current and sibling.data and sibling.data.key == result.key:
-                    return f"{result.key!r} is already a key here; choose another name"
-        top_key = result.key if parent.is_root else (top.data.key if top.data else None)
-        if top_key is not None and is_system_key(top_key):
-            return None
-        kinds = {result.kind}
-        if parent.is_root and current is not None and current.data is not None:
-            if result.kind == current.data.kind:
-                kinds |= subtree_kinds(current)  # the children it keeps must suit the key too
-        for kind in SYSTEM_ONLY_KINDS:
-            if kind in kinds:
-                return (
-                    f"{KIND_NAMES[kind]} is only for system keys ({SYSTEM_PREFIX}…); "
-                    "use String, Integer or Map for your own keys"
-                )
-        return None
-
-    return check

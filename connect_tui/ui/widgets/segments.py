@@ -9,7 +9,6 @@ untouched, and a pane the user has not edited writes nothing at all.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -23,29 +22,11 @@ from textual.widgets.tree import NodeID, UnknownNodeID
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
-from connect_tui.core.segments import (
-    EXPIRY_KEY,
-    KIND_NAMES,
-    SegmentNode,
-    count_nodes,
-    expiry_minutes,
-    expiry_value,
-    node_from_value,
-    nodes_from_table,
-    table_from_nodes,
-    value_from_node,
-)
-from connect_tui.ui.dialogs.choice import confirm
-from connect_tui.ui.dialogs.segment_expiry import ExpiryChoice, ExpiryDialog
-from connect_tui.ui.dialogs.segment_node import NodeDialog
+from connect_tui.core.segments import count_nodes, nodes_from_table, table_from_nodes
 from connect_tui.ui.widgets.pane import Pane, location_starts
-from connect_tui.ui.widgets.segment_tree import (
-    SegmentTree,
-    SegmentTreeNode,
-    child_at,
-    describe,
-    node_checker,
-)
+from connect_tui.ui.widgets.segment_edits import SegmentEdits
+from connect_tui.ui.widgets.segment_nodes import SegmentTreeNode
+from connect_tui.ui.widgets.segment_tree import SegmentTree
 
 #: The part of `Pane.edited` that says the user changed the tree.
 TREE = "tree"
@@ -120,6 +101,10 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         self.buttons = Horizontal(*buttons, id="segment-buttons")
         self.outbound = False
         self.node_problems: dict[int, list[Problem]] = {}
+        #: The dialogs that edit the tree (add, edit, rename, delete, expiry).
+        self.edits = SegmentEdits(self, self.segment_tree, self._edit_done)
+        #: How many keys and values the tree holds (None: to be counted again).
+        self._sizes: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         """The buttons, the tree and a status line."""
@@ -147,6 +132,7 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
             self.segment_tree.fill(
                 nodes_from_table(value) if isinstance(value, dict) else [], collapsed
             )
+            self._sizes = None
             self.node_problems = {}
             if self.outbound:
                 note = (
@@ -227,17 +213,17 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
 
     def show_status(self) -> None:
         """Say how many keys and values there are, and what is wrong with the selected node."""
-        segments = self.segment_tree.segments()
-        if not segments:
+        if self._sizes is None:  # counted once per change, not on every cursor move
+            segments = self.segment_tree.segments()
+            self._sizes = (len(segments), count_nodes(table_from_nodes(segments)))
+        keys, total = self._sizes
+        if not keys:
             # An empty tree shows nothing to select: say how to begin.
             self.status.update(
                 Content("No segment attributes yet: press a to add a key, x for contact expiry.")
             )
             return
-        total = count_nodes(table_from_nodes(segments))
-        text = f"{len(segments)} key{'s' if len(segments) != 1 else ''}, {total} value" + (
-            "s" if total != 1 else ""
-        )
+        text = f"{keys} key{'s' if keys != 1 else ''}, {total} value" + ("s" if total != 1 else "")
         cursor = self.segment_tree.cursor_node
         found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
         if found:
@@ -256,11 +242,8 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
             return False
         return True
 
-    def _selected(self) -> SegmentTreeNode | None:
-        node = self.segment_tree.cursor_node
-        return node if node is not None and node.data is not None else None
-
     def _edit_done(self, focus: SegmentTreeNode | None) -> None:
+        self._sizes = None
         if focus is not None:
             self.segment_tree.show_node(focus)
         self.segment_tree.focus()
@@ -269,155 +252,27 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
 
     def action_add(self, top: bool = False) -> None:
         """Add a child to the selected Map or List, else a key beside the selected node."""
-        selected = None if top else self._selected()
-        after: SegmentTreeNode | None = None
-        if selected is None:
-            parent = self.segment_tree.root
-        elif selected.data is not None and selected.data.is_container:
-            parent = selected
-        else:
-            parent = selected.parent or self.segment_tree.root
-            after = selected
-        owner = parent.data
-        keyed = owner is None or owner.kind == "ValueMap"
-        if owner is None:
-            title = "Add a key"
-        elif keyed:
-            title = f"Add a key to {describe(parent)}"
-        else:
-            title = f"Add an item to {describe(parent)}"
-        entry = SegmentNode("" if keyed else None, "ValueString", "")
-
-        def added(result: SegmentNode | None) -> None:
-            if result is None:
-                return
-            node = self.segment_tree.add_segment(parent, result, after=after)
-            self.segment_tree.relabel_children(parent)
-            self._edit_done(node)
-
-        dialog = NodeDialog(
-            title, entry, nested=owner is not None, check=node_checker(parent, None)
-        )
-        self.app.push_screen(dialog, added)
+        self.edits.add(top)
 
     def action_add_top(self) -> None:
         """Add a key at the top level, whatever is selected."""
-        self.action_add(top=True)
+        self.edits.add(top=True)
 
     def action_edit(self) -> None:
         """Edit the selected node's key, kind and value in a dialog."""
-        node = self._selected()
-        if node is None:
-            self.notify("Nothing to edit: press a to add a key.", severity="warning")
-            return
-        entry = node.data
-        assert entry is not None
-        parent = node.parent or self.segment_tree.root
-
-        def edited(result: SegmentNode | None) -> None:
-            if result is None or result == replace(entry, children=[]):
-                return
-            held = len(node.children)
-            if entry.is_container and held and result.kind != entry.kind:
-                old = KIND_NAMES.get(entry.kind or "", "?")
-                new = KIND_NAMES.get(result.kind or "", "?")
-                question = (
-                    f"Change {describe(node)} from {old} to {new} and drop "
-                    f"the {held} value{'s' if held != 1 else ''} it holds?"
-                )
-                self.app.push_screen(
-                    confirm("Change the kind?", question, "Change"),
-                    lambda answer: self._set_entry(node, result) if answer == "yes" else None,
-                )
-            else:
-                self._set_entry(node, result)
-
-        dialog = NodeDialog(
-            f"Edit {describe(node)}",
-            entry,
-            nested=not parent.is_root,
-            check=node_checker(parent, node),
-        )
-        self.app.push_screen(dialog, edited)
-
-    def _set_entry(self, node: SegmentTreeNode, result: SegmentNode) -> None:
-        self.segment_tree.set_entry(node, result)
-        self._edit_done(node)
+        self.edits.edit()
 
     def action_rename(self) -> None:
         """Rename the selected key (list items have none)."""
-        node = self._selected()
-        if node is None or node.data is None or node.data.key is None:
-            what = "Nothing to rename" if node is None else "List items have no key"
-            self.notify(f"{what}; e edits a value.", severity="warning")
-            return
-        entry = node.data
-        parent = node.parent or self.segment_tree.root
-
-        def renamed(result: SegmentNode | None) -> None:
-            if result is None or result.key == entry.key:
-                return
-            node.data = replace(entry, key=result.key)
-            self.segment_tree.relabel(node)
-            self._edit_done(node)
-
-        dialog = NodeDialog(
-            f"Rename {describe(node)}",
-            entry,
-            nested=not parent.is_root,
-            key_only=True,
-            check=node_checker(parent, node),
-        )
-        self.app.push_screen(dialog, renamed)
+        self.edits.rename()
 
     def action_delete(self) -> None:
         """Delete the selected node, asking first when it holds values."""
-        node = self._selected()
-        if node is None:
-            self.notify("Nothing to delete.", severity="warning")
-            return
-        held = len(node.children)
-        if held:
-            question = (
-                f"Delete {describe(node)} and the {held} value{'s' if held != 1 else ''} in it?"
-            )
-            self.app.push_screen(
-                confirm("Delete?", question, "Delete"),
-                lambda answer: self._delete(node) if answer == "yes" else None,
-            )
-        else:
-            self._delete(node)
-
-    def _delete(self, node: SegmentTreeNode) -> None:
-        parent = node.parent or self.segment_tree.root
-        after = node.next_sibling or node.previous_sibling or (None if parent.is_root else parent)
-        node.remove()
-        self.segment_tree.relabel_children(parent)
-        self._edit_done(after)
+        self.edits.delete()
 
     def action_expiry(self) -> None:
         """Set (or remove) connect:ContactExpiry in days, hours and minutes."""
-        existing = child_at(self.segment_tree.root, EXPIRY_KEY)
-        current = None
-        if existing is not None:
-            current = expiry_minutes(value_from_node(self.segment_tree.segment_of(existing)))
-
-        def chosen(choice: ExpiryChoice | None) -> None:
-            if choice is None:
-                return
-            if choice.minutes is None:
-                if existing is not None:
-                    self._delete(existing)
-                return
-            entry = node_from_value(EXPIRY_KEY, expiry_value(choice.minutes))
-            if existing is None:
-                node = self.segment_tree.add_segment(self.segment_tree.root, entry)
-            else:
-                node = self.segment_tree.add_segment(self.segment_tree.root, entry, after=existing)
-                existing.remove()
-            self._edit_done(node.children[0] if node.children else node)
-
-        self.app.push_screen(ExpiryDialog(current, present=existing is not None), chosen)
+        self.edits.expiry()
 
     @on(SegmentTree.EditRequested)
     def _edit_requested(self) -> None:

@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import TextArea
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.widgets.problems import ProblemsList
+from connect_tui.ui.widgets.read_only_text import ReadOnlyText
 
 #: The panel's class while the draft has no problem.
 CLEAN = "-clean"
 #: The class Textual's breakpoints give the composer screen from 110 columns on.
 WIDE = "-wide"
+#: The longest string value the live request shows whole (a 1 MB body would cost every key
+#: a megabyte of JSON, and a TextArea line it draws whole in every frame).
+LONGEST_SHOWN = 1_000
 
 
-class LiveRequest(TextArea):
+class LiveRequest(ReadOnlyText):
     """The request JSON as it will be sent, read-only, under a title."""
 
     DEFAULT_CSS = """
@@ -42,14 +45,13 @@ class LiveRequest(TextArea):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, read_only=True, soft_wrap=False, show_line_numbers=False)
+        super().__init__(id=id, soft_wrap=False, show_line_numbers=False)
         self.border_title = "Request (live)"
 
     def show_text(self, title: str, text: str) -> None:
         """Show `text` (only when it changed: the scroll and selection stay)."""
         self.border_title = title
-        if self.text != text:
-            self.load_text(text)
+        self.show(text)
 
 
 class SidePanel(Vertical):
@@ -104,7 +106,8 @@ class SidePanel(Vertical):
 
         draft = self._draft
         try:
-            request_json, chain_json, _ = preview_texts(draft)
+            # Long values cut: the column is narrow, and the Preview pane copies them whole.
+            request_json, chain_json, _ = preview_texts(draft, longest=LONGEST_SHOWN, command=False)
         except Exception as exc:  # the panel must never take the screen down
             self.live_request.show_text("Request (live)", f"cannot show the request: {exc}")
             return

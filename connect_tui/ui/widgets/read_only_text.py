@@ -1,0 +1,77 @@
+"""Provides ReadOnlyText: a read-only TextArea for generated text (JSON, a command) that may
+be megabytes long.
+
+Textual's TextArea looks for the bracket matching the one under the cursor whenever the
+cursor moves, even with `match_cursor_bracket` off; from the opening brace of a JSON
+document that scan reads the whole text (a second for a 1 MB body, on every load). Text
+that is only read needs no bracket matching.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from textual.widgets import TextArea
+from textual.widgets.text_area import Location
+
+#: Texts are compared this many characters at a time (equal slices compare at C speed).
+_CHUNK: Final = 4096
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many characters `a` and `b` share at their start."""
+    limit = min(len(a), len(b))
+    start = 0
+    while start < limit and a[start : start + _CHUNK] == b[start : start + _CHUNK]:
+        start += _CHUNK
+    # The chunk at `start` differs (or is cut short by the shorter text): find where.
+    end = min(start + _CHUNK, limit)
+    while start < end and a[start] == b[start]:
+        start += 1
+    return start
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """How many characters (at most `limit`) `a` and `b` share at their end."""
+    size = 0
+    while size < limit:
+        step = min(_CHUNK, limit - size)
+        if a[len(a) - size - step : len(a) - size] != b[len(b) - size - step : len(b) - size]:
+            break
+        size += step
+    while size < limit and a[len(a) - size - 1] == b[len(b) - size - 1]:
+        size += 1
+    return size
+
+
+def location(text: str, offset: int) -> tuple[int, int]:
+    """The (row, column) of character `offset` of `text`."""
+    return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
+
+
+class ReadOnlyText(TextArea):
+    """A read-only TextArea that never matches brackets."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+        self.match_cursor_bracket = False
+
+    def show(self, text: str) -> None:
+        """Show `text`, replacing only what differs (the scroll and the cursor stay)."""
+        old = self.text
+        if old == text:
+            return
+        if not old:
+            self.load_text(text)
+            return
+        start = common_prefix(old, text)
+        end = common_suffix(old, text, min(len(old), len(text)) - start)
+        self.replace(
+            text[start : len(text) - end], location(old, start), location(old, len(old) - end)
+        )
+        self.history.clear()  # nothing here is undone: keep no copies
+
+    def find_matching_bracket(self, bracket: str, search_from: Location) -> Location | None:
+        """None: no bracket is matched (see the module notes)."""
+        return None
