@@ -16,10 +16,7 @@ LIMIT = 400
 
 #: Modules still over the limit -> the most lines each may have until it is split.
 STILL_OVER: dict[str, int] = {
-    "connect_tui/ui/screens/composer.py": 507,
-    "connect_tui/ui/widgets/rows.py": 511,
-    "connect_tui/ui/widgets/segments.py": 431,
-    "connect_tui/ui/widgets/segment_tree.py": 407,
+    "connect_tui/ui/screens/composer.py": 464,
 }
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from connect_tui.ui.widgets.rows import RowCell
+
 _KEY_NAMES = {" ": "space"}
 
 
-async def retype(pilot: Pilot[None], field: Input, text: str) -> None:
+async def retype(pilot: Pilot[None], field: Input | RowCell, text: str) -> None:
     """Focus `field`, clear it with keys, then type `text` key by key."""
     field.focus()
     await pilot.pause()

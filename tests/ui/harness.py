@@ -17,7 +17,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.validation import validate
 from connect_tui.ui.widgets.pane import Pane
-from connect_tui.ui.widgets.rows import RowList
+from connect_tui.ui.widgets.rows import RowCell, RowList
 
 
 class PaneHarness(App[None]):
@@ -59,11 +59,11 @@ def pane_rows(app: PaneHarness) -> RowList:
     return app.pane.query_one(RowList)
 
 
-def pane_cell(app: PaneHarness, row: int, key: str) -> Input:
-    """The Input cell `key` of row `row` in the pane's RowList."""
-    widget = pane_rows(app).field(row, key)
-    assert isinstance(widget, Input)
-    return widget
+def pane_cell(app: PaneHarness, row: int, key: str) -> RowCell:
+    """The cell `key` of row `row` in the pane's RowList (a handle that follows its row)."""
+    cell = pane_rows(app).field(row, key)
+    assert isinstance(cell, RowCell)
+    return cell
 
 
 def pane_status(app: PaneHarness) -> str:

@@ -65,7 +65,7 @@ async def test_a_bad_url_is_marked_on_its_cell_and_focused() -> None:
         await pilot.pause()  # focus() moves the focus later
         assert app.pane.focus_problem(problem)
         await pilot.pause()
-        assert app.focused is cell(app, 1, "S3Url")
+        assert cell(app, 1, "S3Url").has_focus
         await retype(pilot, cell(app, 2, "FileName"), "notes.exe")
         assert cell(app, 2, "FileName").has_class("-warning")
 

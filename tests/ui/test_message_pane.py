@@ -9,7 +9,7 @@ from connect_tui.core.conversion import switch_operation
 from connect_tui.core.model import INBOUND, OUTBOUND, Draft
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.message import MessagePane, header_keys
-from connect_tui.ui.widgets.rows import RowList
+from connect_tui.ui.widgets.rows import RowCell, RowList
 from tests.drafts import typical_draft, typical_outbound_draft
 from tests.ui.form_keys import retype
 from tests.ui.harness import PaneHarness
@@ -80,7 +80,7 @@ async def test_headers_offer_the_model_keys_and_edit_the_map() -> None:
         await rows.add_row(1, {"key": "X_SES_SPAM_VERDICT"})
         await pilot.pause()
         value = rows.field(1, "value")
-        assert isinstance(value, Input)
+        assert isinstance(value, RowCell)
         await retype(pilot, value, "MAYBE")
         assert app.draft.request["EmailMessage"]["RawMessage"]["Headers"] == {
             "MESSAGE_ID": "<1234@example.com>",
@@ -90,7 +90,7 @@ async def test_headers_offer_the_model_keys_and_edit_the_map() -> None:
         assert verdict and app.pane.field_for(verdict[0]) is value
         assert value.has_class("-invalid")
         app.pane.query_one("#subject").focus()
-        assert app.pane.focus_problem(verdict[0]) and app.focused is value
+        assert app.pane.focus_problem(verdict[0]) and value.has_focus
 
 
 async def test_outbound_shows_source_and_hides_headers() -> None:
@@ -155,7 +155,7 @@ async def test_template_fields_and_custom_attributes_edit_the_config() -> None:
             {"key": "name", "value": "${customer}"},
         ]
         cell = custom.field(0, "value")
-        assert isinstance(cell, Input)
+        assert isinstance(cell, RowCell)
         await retype(pilot, cell, "99")
         attributes = app.draft.request["EmailMessage"]["TemplatedMessageConfig"][
             "TemplateAttributes"

@@ -58,8 +58,8 @@ async def test_typing_and_choosing_change_the_reference_and_keep_hidden_members(
         assert references["file"]["Status"] == "AVAILABLE"  # rode along with the rename
         assert references["file"]["Value"] == "y.pdf"
         select = rows(app).field(1, "Type")
-        assert isinstance(select, Select)
-        select.focus()
+        assert select is not None and select.focus()
+        assert isinstance(app.focused, Select)
         await pilot.press("enter", "up", "enter")  # DATE -> STRING
         await pilot.pause()
         assert app.draft.request["References"]["placed"]["Type"] == "STRING"
@@ -70,17 +70,26 @@ async def test_only_creation_types_are_offered_and_a_loaded_other_one_is_an_erro
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         new = rows(app).field(0, "Type")
-        assert isinstance(new, Select)
-        options = new.query_one(OptionList)
+        assert new is not None and new.focus()
+        await pilot.pause()
+        assert isinstance(app.focused, Select)
+        options = app.focused.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert tuple(prompts[1:]) == REFERENCE_TYPES_AT_CREATION  # after the blank prompt
         kept = rows(app).field(2, "Type")
-        assert isinstance(kept, Select) and kept.value == "ATTACHMENT"
+        assert kept is not None and kept.value == "ATTACHMENT"
         assert kept.has_class("-invalid")
         problem = next(p for p in app.problems if p.location[1:] == ("attachment", "Type"))
+        cell(app, 0, "Name").focus()
         assert app.pane.focus_problem(problem)
         await pilot.pause()
-        assert app.focused is kept
+        assert kept.has_focus
+        # Its Select offers the creation types and the loaded one, shown and kept.
+        assert isinstance(app.focused, Select) and app.focused.value == "ATTACHMENT"
+        options = app.focused.query_one(OptionList)
+        offered = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert tuple(offered[1:]) == (*REFERENCE_TYPES_AT_CREATION, "ATTACHMENT")
+        assert app.focused.has_class("-invalid")
 
 
 async def test_add_a_reference_with_keys() -> None:
@@ -91,7 +100,7 @@ async def test_add_a_reference_with_keys() -> None:
         cell(app, 1, "Value").focus()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert app.focused is cell(app, 2, "Name")
+        assert cell(app, 2, "Name").has_focus
         await pilot.press(*"ticket")
         await pilot.pause()
         # No type yet: the model requires one, and the Type cell says so.
@@ -151,7 +160,7 @@ async def test_problems_focus_the_right_cell() -> None:
         await pilot.pause()  # focus() moves the focus later
         assert app.pane.focus_problem(problem)
         await pilot.pause()
-        assert app.focused is cell(app, 1, "Value")
+        assert cell(app, 1, "Value").has_focus
 
 
 async def test_outbound_edits_the_create_contact_step() -> None:
@@ -191,4 +200,4 @@ async def test_ctrl_n_from_the_first_field_adds_a_row_after_it() -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert len(rows(app).rows) == 3
-        assert app.focused is cell(app, 1, "Name")
+        assert cell(app, 1, "Name").has_focus

@@ -7,7 +7,8 @@ from textual.app import App, ComposeResult
 from textual.widgets import Button, Input, Select
 
 from connect_tui.ui.keys import run_binding_in_order
-from connect_tui.ui.widgets.rows import Column, RemoveRow, RowList
+from connect_tui.ui.widgets.row_table import RowTable
+from connect_tui.ui.widgets.rows import Column, RemoveRow, RowCell, RowList
 from tests.ui.form_keys import retype
 from tests.ui.keys_burst import burst, send_bytes
 from tests.xterm_keys import xterm_keys
@@ -58,10 +59,16 @@ def names(app: Host) -> list[str]:
     return [row["name"] for row in app.row_list.rows]
 
 
-def cell(app: Host, row: int, key: str) -> Input:
-    widget = app.row_list.field(row, key)
-    assert isinstance(widget, Input)
-    return widget
+def cell(app: Host, row: int, key: str) -> RowCell:
+    handle = app.row_list.field(row, key)
+    assert isinstance(handle, RowCell)
+    return handle
+
+
+def drawn_lines(app: Host) -> int:
+    """The lines the rows take: the live row's and the drawn tables'."""
+    parts = [*app.row_list.query(RowTable), app.row_list.query_one(".rows-live")]
+    return sum(part.region.height for part in parts if part.display)
 
 
 async def test_set_rows_shows_values_and_posts_nothing() -> None:
@@ -70,11 +77,9 @@ async def test_set_rows_shows_values_and_posts_nothing() -> None:
         await pilot.pause()
         assert app.row_list.rows == ROWS
         assert cell(app, 1, "value").value == "two"
-        kind = app.row_list.field(0, "kind")
-        assert isinstance(kind, Select) and kind.value == "URL"
-        blank = app.row_list.field(1, "kind")
-        assert isinstance(blank, Select) and blank.value is Select.NULL
-        assert cell(app, 0, "name").region.height == 1  # one line a row
+        assert cell(app, 0, "kind").value == "URL"
+        assert cell(app, 1, "kind").value == ""
+        assert drawn_lines(app) == 3  # one line a row
         assert app.row_list.field(3, "name") is None
         assert app.row_list.field(0, "nope") is None
         assert app.changes == []
@@ -88,15 +93,21 @@ async def test_set_rows_shows_values_and_posts_nothing() -> None:
         assert app.row_list.query_one(".rows-empty").display
 
 
-async def test_set_rows_with_the_same_count_reuses_the_cells() -> None:
+async def test_rows_are_drawn_not_mounted_and_a_handle_is_one_per_cell() -> None:
     app = Host(ROWS)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        before = [cell(app, i, "name") for i in range(3)]
+        widgets = len(list(app.row_list.walk_children()))
+        assert cell(app, 1, "name") is cell(app, 1, "name")
+        many = [{"name": f"n{i}", "kind": "", "value": str(i)} for i in range(200)]
+        app.row_list.set_rows(many)
+        await pilot.pause()
+        assert len(list(app.row_list.walk_children())) == widgets  # 200 rows: no more widgets
+        assert drawn_lines(app) == 200
+        assert [cell(app, i, "name").value for i in (0, 100, 199)] == ["n0", "n100", "n199"]
         app.row_list.set_rows([{**row, "name": row["name"] * 2} for row in ROWS])
         await pilot.pause()
-        assert [cell(app, i, "name") for i in range(3)] == before
-        assert [c.value for c in before] == ["aa", "bb", "cc"]
+        assert [cell(app, i, "name").value for i in range(3)] == ["aa", "bb", "cc"]
         assert app.changes == []
 
 
@@ -113,9 +124,8 @@ async def test_choosing_in_a_select_changes_the_row() -> None:
     app = Host(ROWS)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        select = app.row_list.field(1, "kind")
-        assert isinstance(select, Select)
-        select.focus()
+        cell(app, 1, "kind").focus()
+        assert isinstance(app.focused, Select)
         await pilot.press("enter", "down", "down", "enter")  # blank, URL, STRING
         await pilot.pause()
         assert app.row_list.rows[1]["kind"] == "STRING"
@@ -130,7 +140,7 @@ async def test_ctrl_n_adds_after_the_focused_row_and_focuses_it() -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert names(app) == ["a", "", "b", "c"]
-        assert app.focused is cell(app, 1, "name")
+        assert cell(app, 1, "name").has_focus
         await pilot.press("z")
         await pilot.pause()
         assert names(app) == ["a", "z", "b", "c"]
@@ -145,11 +155,11 @@ async def test_ctrl_d_removes_the_focused_row_and_focuses_a_neighbour() -> None:
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert names(app) == ["a", "c"]
-        assert app.focused is cell(app, 1, "value")
+        assert cell(app, 1, "value").has_focus
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert names(app) == ["a"]
-        assert app.focused is cell(app, 0, "value")
+        assert cell(app, 0, "value").has_focus
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert names(app) == []
@@ -169,7 +179,7 @@ async def test_alt_up_and_down_move_the_focused_row() -> None:
         await pilot.press("alt+up")
         await pilot.pause()
         assert names(app) == ["a", "c", "b"]
-        assert app.focused is moved
+        assert moved.has_focus
         assert cell(app, 1, "name") is moved
         await pilot.press("alt+up", "alt+up")  # the second is at the top already
         await pilot.pause()
@@ -183,18 +193,26 @@ async def test_alt_up_and_down_move_the_focused_row() -> None:
 
 
 async def test_mouse_adds_and_removes_rows() -> None:
-    app = Host(ROWS)
+    app = Host([*ROWS, {"name": "d"}])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        marks = list(app.row_list.query(RemoveRow))
-        assert await pilot.click(marks[1])
+        # The ✕ of a drawn row (the live row is the first).
+        assert await pilot.click(offset=app.row_list.cell_region(1).offset)
         await pilot.pause()
-        assert names(app) == ["a", "c"]
+        assert names(app) == ["a", "c", "d"]
+        # A click on a drawn cell edits it: the live row moves there.
+        assert await pilot.click(offset=app.row_list.cell_region(1, "value").offset)
+        await pilot.pause()
+        assert cell(app, 1, "value").has_focus
+        # The ✕ of the live row, a widget.
+        assert await pilot.click(app.row_list.query_one(".rows-live").query_one(RemoveRow))
+        await pilot.pause()
+        assert names(app) == ["a", "d"]
         assert await pilot.click(".rows-add")
         await pilot.pause()
-        assert names(app) == ["a", "c", ""]
-        assert app.focused is cell(app, 2, "name")
-        assert len(app.changes) == 2
+        assert names(app) == ["a", "d", ""]
+        assert cell(app, 2, "name").has_focus
+        assert len(app.changes) == 3
 
 
 async def test_limit_refuses_adding_beyond_it_and_counts() -> None:
@@ -237,31 +255,30 @@ async def test_set_rows_twice_before_the_rows_are_mounted() -> None:
         app.row_list.set_rows(ROWS)
         app.row_list.set_rows([{"name": "z", "kind": "EMAIL", "value": "v"}, *ROWS[1:]])
         await pilot.pause()
-        kind = app.row_list.field(0, "kind")
-        assert isinstance(kind, Select) and kind.value == "EMAIL"
+        assert cell(app, 0, "kind").value == "EMAIL"
         assert names(app) == ["z", "b", "c"]
-        assert len(app.row_list.query(".rows-row")) == 3
+        assert drawn_lines(app) == 3
         assert app.changes == []
 
 
-async def test_many_rows_mount_in_chunks_and_an_edit_waits_for_them() -> None:
+async def test_many_rows_are_there_at_once_and_an_edit_goes_to_its_row() -> None:
     many = [{"name": f"n{i}", "kind": "", "value": str(i)} for i in range(100)]
     app = Host([])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.row_list.set_rows(many)
-        body = app.row_list.query_one(".rows-body")
-        assert 0 < len(body.children) < 100  # the first chunk; the rest after refreshes
         assert app.row_list.rows == many  # the values are all there at once
         assert await app.row_list.add_row(100, {"name": "last"})
-        assert len(body.children) == 101
-        assert [cell.value for cell in body.query(".rows-cell") if cell.name == "name"] == [
-            *(f"n{i}" for i in range(100)),
-            "last",
-        ]
+        assert cell(app, 100, "name").has_focus
+        await pilot.press("x")
         await pilot.pause()
-        assert len(body.children) == 101
-        assert names(app)[-1] == "last"
+        assert names(app) == [*(f"n{i}" for i in range(100)), "lastx"]
+        assert drawn_lines(app) == 101
+        cell(app, 42, "value").focus()
+        await pilot.press("end", "!")
+        await pilot.pause()
+        assert app.row_list.rows[42]["value"] == "42!"
+        assert cell(app, 100, "name").value == "lastx"
 
 
 async def test_up_and_down_go_to_the_same_cell_of_the_next_row() -> None:
@@ -270,11 +287,11 @@ async def test_up_and_down_go_to_the_same_cell_of_the_next_row() -> None:
         await pilot.pause()
         cell(app, 0, "value").focus()
         await pilot.press("down")
-        assert app.focused is cell(app, 1, "value")
+        assert cell(app, 1, "value").has_focus
         await pilot.press("down", "down")  # the last row: the key is left to others
-        assert app.focused is cell(app, 2, "value")
+        assert cell(app, 2, "value").has_focus
         await pilot.press("up", "up", "up")
-        assert app.focused is cell(app, 0, "value")
+        assert cell(app, 0, "value").has_focus
         assert app.changes == []
 
 
@@ -290,7 +307,7 @@ async def test_text_typed_right_after_ctrl_n_lands_in_the_new_row() -> None:
         await burst(pilot, "ctrl+n", "abc", "tab", "tab", "XY", "ctrl+n", "Z1")
         assert names(app) == ["a", "abc", "Z1", "b", "c"]
         assert app.row_list.rows[1]["value"] == "XY"
-        assert app.focused is cell(app, 2, "name")
+        assert cell(app, 2, "name").has_focus
 
 
 async def test_a_paste_right_after_ctrl_n_lands_in_the_new_row() -> None:
@@ -312,7 +329,7 @@ async def test_rapid_ctrl_d_removes_exactly_the_focused_rows() -> None:
         await pilot.pause()
         await burst(pilot, *["ctrl+d"] * 11)
         assert names(app) == ["n0", "n1", "n2"]
-        assert app.focused is cell(app, 2, "value")
+        assert cell(app, 2, "value").has_focus
 
 
 async def test_up_down_and_alt_arrows_at_full_speed_keep_their_rows() -> None:
@@ -324,3 +341,87 @@ async def test_up_down_and_alt_arrows_at_full_speed_keep_their_rows() -> None:
         # A cell focused by up/down has its text selected (Input's select_on_focus).
         await burst(pilot, "down", "1", "down", "2", "alt+up", "3", "up", "4")
         assert names(app) == ["4", "23", "1"]
+
+
+async def test_tab_and_shift_tab_go_through_the_cells_of_every_row() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 0, "value").focus()
+        await pilot.pause()
+        await burst(pilot, "tab", "N")  # the last cell of row 0: on to row 1's first
+        assert cell(app, 1, "name").has_focus
+        assert names(app) == ["a", "N", "c"]  # a cell reached by tab has its text selected
+        await burst(pilot, "shift+tab")
+        assert cell(app, 0, "value").has_focus
+        cell(app, 2, "kind").focus()
+        await burst(pilot, "tab", "tab")  # the last row's last cell, then the Add button
+        assert isinstance(app.focused, Button)
+        await burst(pilot, "shift+tab", "end", "!")  # back to the last row's last cell
+        assert cell(app, 2, "value").has_focus
+        assert app.row_list.rows[2]["value"] == "three!"
+        assert len(app.changes) == 2
+
+
+class Form(Host):
+    """A field, then the RowList: focus comes into the list from outside."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="before")
+        yield RowList(COLUMNS, noun="thing", id="things")
+
+
+async def test_the_list_is_entered_at_its_first_row_whichever_row_was_edited_last() -> None:
+    app = Form(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cell(app, 2, "value").focus()
+        await burst(pilot, *["shift+tab"] * 8)  # every cell before it, across the rows
+        assert cell(app, 0, "name").has_focus
+        await burst(pilot, "shift+tab")
+        assert app.focused is app.query_one("#before", Input)
+        await burst(pilot, "tab", "X")
+        assert cell(app, 0, "name").has_focus
+        assert names(app) == ["X", "b", "c"]
+
+
+async def test_drawn_rows_show_marks_and_escape_control_characters() -> None:
+    app = Host([*ROWS, {"name": "\x1b[2Jboom", "kind": "", "value": ""}])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bad = cell(app, 2, "value").add_class("-invalid")
+        bad.tooltip = "not a number"
+        await pilot.pause()
+        assert bad.has_class("-invalid") and not cell(app, 1, "value").has_class("-invalid")
+        # Drawn the way the live row's field shows the same mark: the same colors.
+        drawn = app.screen.get_style_at(*app.row_list.cell_region(2, "value").offset)
+        plain = app.screen.get_style_at(*app.row_list.cell_region(1, "value").offset)
+        assert drawn.bgcolor != plain.bgcolor
+        cell(app, 2, "name").focus()
+        await pilot.pause()
+        live_row = app.row_list.query_one(".rows-live")
+        (live_field,) = [c for c in live_row.query(Input) if c.name == "value"]
+        assert live_field.has_class("-invalid") and str(live_field.tooltip) == "not a number"
+        app.screen.set_focus(None)  # no focus tint, to compare the colors
+        await pilot.pause()
+        live = app.screen.get_style_at(*app.row_list.cell_region(2, "value").offset)
+        assert (live.bgcolor, live.color) == (drawn.bgcolor, drawn.color)
+        # Text from a file is shown, never obeyed: the escape is drawn as \x1b.
+        line = app.screen.get_widget_at(*app.row_list.cell_region(3, "name").offset)
+        assert isinstance(line[0], RowTable)
+        text = "".join(s.text for s in line[0].render_line(3 - line[0].start))
+        assert "\\x1b[2Jboom" in text and "\x1b" not in text
+        assert app.changes == []
+
+
+async def test_a_click_on_a_drawn_choice_opens_its_list() -> None:
+    app = Host(ROWS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert await pilot.click(offset=app.row_list.cell_region(2, "kind").offset)
+        await pilot.pause()
+        select = app.query_one(".rows-live").query_one(Select)
+        assert select.expanded
+        await pilot.press("up", "enter")  # STRING -> URL
+        await pilot.pause()
+        assert app.row_list.rows[2]["kind"] == "URL"

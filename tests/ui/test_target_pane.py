@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox
 
 from connect_tui.core.model import KEYRING, Target
 from connect_tui.core.problems import TARGET, VARIABLES
 from connect_tui.ui.widgets.choices import Choices
-from connect_tui.ui.widgets.rows import RowList
+from connect_tui.ui.widgets.rows import RowCell, RowList
 from connect_tui.ui.widgets.target import TargetPane
 from tests.drafts import typical_draft
 from tests.ui.form_keys import retype
@@ -80,13 +80,13 @@ async def test_variables_edit_and_their_problems_mark_the_row() -> None:
         rows = app.pane.query_one("#variables", RowList)
         assert rows.rows == [{"name": "customer", "value": "alice@example.com"}]
         value = rows.field(0, "value")
-        assert isinstance(value, Input)
+        assert isinstance(value, RowCell)
         await retype(pilot, value, "bob@example.com")
         assert app.draft.variables == {"customer": "bob@example.com"}
         await rows.add_row(1)
         await pilot.pause()
         name = rows.field(1, "name")
-        assert isinstance(name, Input)
+        assert isinstance(name, RowCell)
         await retype(pilot, name, "9bad")
         assert app.draft.variables == {"customer": "bob@example.com", "9bad": ""}
         bad = [p for p in app.problems if p.section == VARIABLES and p.is_error]

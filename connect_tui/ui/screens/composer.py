@@ -33,7 +33,7 @@ from connect_tui.ui.screens.pane_deck import SECTION_PANES, PaneDeck, PaneStack
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.operation import OperationSwitch
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.pane import Pane, quietly
 from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_INDEX, PANE_KEYS
 from connect_tui.ui.widgets.pane_tabs import PaneTabs
 from connect_tui.ui.widgets.problems import ProblemsList
@@ -250,7 +250,7 @@ class ComposerScreen(Screen[None]):
         self.draft_bar.show_name(self.draft.name)
         self.draft_bar.show_dirty(self.dirty)
         self.draft_bar.show_target(self.draft.target)
-        with self.prevent(OperationSwitch.Changed):  # the draft's operation, not the user's
+        with quietly(self, OperationSwitch.Changed):  # the draft's operation, not the user's
             self.query_one(OperationSwitch).set_operation(self.draft.operation)
         for pane in self.deck.mounted:
             if pane.NAME == "preview" and not self.model_ready:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.widget import Widget
 
 from connect_tui.core import schema
 from connect_tui.core.attachments import Uploaded
@@ -20,7 +19,7 @@ from connect_tui.core.problems import Problem
 from connect_tui.core.rules import DEFAULT_ATTACHMENT_EXTENSIONS
 from connect_tui.ui.dialogs.attach_file import AttachFileDialog
 from connect_tui.ui.widgets.fields import Hint, text_of
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.pane import Field, Pane
 from connect_tui.ui.widgets.row_extras import EXTRA, Extras
 from connect_tui.ui.widgets.rows import Column, RowList
 
@@ -155,7 +154,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         else:
             draft.request.pop(MEMBER, None)
 
-    def field_for(self, problem: Problem) -> Widget | None:
+    def field_for(self, problem: Problem) -> Field | None:
         """The cell of the attachment the problem is about, or the rows for the whole list."""
         location = problem.location
         if not location or location[0] != MEMBER or not self._editable:

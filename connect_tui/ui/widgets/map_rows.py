@@ -17,15 +17,14 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widget import Widget
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import CREATE_CONTACT, REQUEST, Problem
 from connect_tui.core.rules import repeated_names
 from connect_tui.ui.widgets.fields import Hint
-from connect_tui.ui.widgets.pane import INVALID, Pane
+from connect_tui.ui.widgets.pane import INVALID, Field, Pane
 from connect_tui.ui.widgets.row_extras import Extras
-from connect_tui.ui.widgets.rows import Column, RowList
+from connect_tui.ui.widgets.rows import Column, RowCell, RowList
 
 
 class MapRowsPane(Pane):
@@ -50,7 +49,7 @@ class MapRowsPane(Pane):
         #: or when the member in the draft is not a table: then the pane shows and writes nothing.
         self._editable = True
         self._duplicates: dict[int, int] = {}
-        self._local_marks: list[Widget] = []
+        self._local_marks: list[RowCell] = []
         #: Members of the entries that no column shows (see connect_tui.ui.widgets.row_extras).
         self.extras = Extras()
 
@@ -134,7 +133,7 @@ class MapRowsPane(Pane):
             and str(problem.location[0]) == self.MEMBER
         )
 
-    def field_for(self, problem: Problem) -> Widget | None:
+    def field_for(self, problem: Problem) -> Field | None:
         """The cell of the row whose name the problem is about; the rows for the whole map."""
         location = problem.location
         if problem.section != self._section or not location or location[0] != self.MEMBER:

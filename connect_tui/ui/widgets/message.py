@@ -15,7 +15,6 @@ from typing import Any, ClassVar, Final
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from connect_tui.core.conversion import (
@@ -41,7 +40,7 @@ from connect_tui.ui.widgets.fields import (
     text_input,
     text_of,
 )
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.pane import Field, Pane
 from connect_tui.ui.widgets.rows import Column, RowList
 
 _TEXT_AREAS: Final = ("body", "profile-attributes")
@@ -293,7 +292,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             self.edited.discard("profile-attributes")
         template["TemplateAttributes"] = attributes  # required, even when empty
 
-    def field_for(self, problem: Problem) -> Widget | None:
+    def field_for(self, problem: Problem) -> Field | None:
         """The field of the message member the problem is about."""
         location = [str(step) for step in problem.location]
         if location[:1] != [MESSAGE]:
@@ -307,7 +306,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             return self._template_field(rest[1:], problem)
         return None
 
-    def _raw_field(self, rest: list[str], problem: Problem) -> Widget | None:
+    def _raw_field(self, rest: list[str], problem: Problem) -> Field | None:
         simple = {"Subject": "#subject", "ContentType": "#content-type", "Body": "#body"}
         if not rest:
             return self._input("subject")
@@ -317,7 +316,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             return _row_field(self._headers, rest[1:], problem)
         return None
 
-    def _template_field(self, rest: list[str], problem: Problem) -> Widget | None:
+    def _template_field(self, rest: list[str], problem: Problem) -> Field | None:
         if not rest or rest[0] == "KnowledgeBaseId":
             return self._input("knowledge-base-id")
         if rest[0] == "MessageTemplateId":
@@ -355,7 +354,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         self.changed()
 
 
-def _row_field(rows: RowList, rest: list[str], problem: Problem) -> Widget | None:
+def _row_field(rows: RowList, rest: list[str], problem: Problem) -> Field | None:
     """The cell of a key/value RowList that a problem under the map points at."""
     if not rest:
         return rows.field(0, "key") or rows

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 
@@ -29,6 +30,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
 from connect_tui.ui.keys import focus_now
 from connect_tui.ui.widgets.choices import Choices
+from connect_tui.ui.widgets.row_store import RowCell
 
 #: The messages that field widgets post when their value changes; muted while loading.
 FIELD_CHANGES: tuple[type[Message], ...] = (
@@ -38,6 +40,22 @@ FIELD_CHANGES: tuple[type[Message], ...] = (
     Checkbox.Changed,
     Choices.Changed,
 )
+
+#: What shows a problem: a field, or a cell of a RowList (connect_tui.ui.widgets.row_store).
+Field = Widget | RowCell
+
+
+@contextmanager
+def quietly(node: MessagePump, *also: type[Message]) -> Iterator[None]:
+    """Change fields as the program's own doing, not the user's.
+
+    The one way the composer tells its own changes from the user's (panes fill their
+    fields in `Pane.quietly()`, a RowList its live row): inside, the change messages of
+    fields (and `also`) are never delivered, so whatever listens hears only the user.
+    """
+    with node.prevent(*FIELD_CHANGES, *also):
+        yield
+
 
 INVALID = "-invalid"
 WARNING = "-warning"
@@ -84,7 +102,7 @@ class Pane(VerticalScroll):
         super().__init__(*children, **kwargs)
         # Tab goes straight from field to field; the pane scrolls to follow the focus.
         self.can_focus = False
-        self._marked: list[Widget] = []
+        self._marked: list[Field] = []
         #: The parts the user edited since the pane was last filled (`changed(part)` adds
         #: one): a pane whose fields are costly or lossy to read back reads only these.
         self.edited: set[str] = set()
@@ -99,7 +117,7 @@ class Pane(VerticalScroll):
         """Write the fields into the draft (the screen calls this after `Changed`)."""
         raise NotImplementedError
 
-    def field_for(self, problem: Problem) -> Widget | None:
+    def field_for(self, problem: Problem) -> Field | None:
         """The widget that shows the problem's location, or None when none does."""
         return None
 
@@ -137,6 +155,8 @@ class Pane(VerticalScroll):
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the field the problem is about (or the pane's first field); True if focused."""
         target = self.field_for(problem)
+        if isinstance(target, RowCell):
+            return target.focus() or self.focus_first()
         if target is not None and target.focusable:
             focus_now(target)
             target.scroll_visible()
@@ -183,7 +203,7 @@ class Pane(VerticalScroll):
         (`edited`) starts again.
         """
         self.edited.clear()
-        with self.prevent(*FIELD_CHANGES, Pane.Changed):
+        with quietly(self, Pane.Changed):
             yield
 
 

@@ -24,7 +24,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import MAX_ADDITIONAL_RECIPIENTS
 from connect_tui.ui.widgets.fields import Hint, SectionTitle, table_of, text_of
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.pane import Field, Pane
 from connect_tui.ui.widgets.row_extras import EXTRA, Extras
 from connect_tui.ui.widgets.rows import Column, RowList
 
@@ -197,7 +197,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
         )
         label.set_class(used > MAX_ADDITIONAL_RECIPIENTS, "-over")
 
-    def field_for(self, problem: Problem) -> Widget | None:
+    def field_for(self, problem: Problem) -> Field | None:
         """A recipient's cell, a whole list, or the count for the limit across both lists."""
         location = problem.location
         if not location or location[0] != MEMBER:

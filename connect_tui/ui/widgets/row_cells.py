@@ -1,5 +1,7 @@
 """Provides the parts of a RowList's rows: Column (what a cell edits), CellRow, the cells.
 
+CellRow is a RowList's live row: the one row of real fields, moved to whichever row is
+being edited (the others are drawn by connect_tui.ui.widgets.row_table, to look the same).
 A cell is an Input, or a Select when its column has choices. Rows are one line high
 (borderless cells, like Textual's compact style): at 80x24 a pane then shows about
 fifteen rows where tall, bordered fields would show five, and these lists are scanned
@@ -18,9 +20,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
+from textual.visual import VisualType
 from textual.widgets import Input, Select, Static
 
 from connect_tui.ui.keys import focus_now
+
+#: The marks a pane puts on a cell with a problem (see connect_tui.ui.widgets.pane).
+MARKS = ("-invalid", "-warning")
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,10 @@ class CellSelect(Select[str]):
 
 
 class CellRow(Horizontal):
-    """One row of a RowList: a cell per column and a remove button."""
+    """The live row of a RowList: a field per column and a remove button."""
+
+    class Resized(Message):
+        """The row was laid out at a new size: its cells may be elsewhere."""
 
     DEFAULT_CSS = """
     CellRow {
@@ -147,7 +156,7 @@ class CellRow(Horizontal):
     """
 
     def __init__(self, columns: Sequence[Column], values: dict[str, str]) -> None:
-        super().__init__(classes="rows-row")
+        super().__init__(classes="rows-row rows-live")
         self.cells: dict[str, Cell] = {}
         #: The Select cells that offer a loaded value outside their column's choices.
         self._extended: set[str] = set()
@@ -183,6 +192,19 @@ class CellRow(Horizontal):
         """The cells, then the remove button (not focusable: ctrl+d removes from the keyboard)."""
         yield from self.cells.values()
         yield RemoveRow()
+
+    def on_resize(self) -> None:
+        """Tell the RowList: the tables draw their cells where this row has its fields."""
+        self.post_message(self.Resized())
+
+    def show_marks(self, marks: dict[str, tuple[frozenset[str], VisualType | None]]) -> None:
+        """Give each cell the marks (classes, tooltip) of the row shown: `{key: marks}`."""
+        for key, cell in self.cells.items():
+            classes, tooltip = marks.get(key, (frozenset(), None))
+            for mark in MARKS:
+                cell.set_class(mark in classes, mark)
+            if cell.tooltip is not tooltip:
+                cell.tooltip = tooltip
 
     def set_values(self, columns: Sequence[Column], values: dict[str, str]) -> None:
         """Show `values` in the cells (the caller mutes the change messages)."""

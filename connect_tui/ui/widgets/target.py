@@ -12,7 +12,6 @@ from typing import Any, ClassVar, Final
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widget import Widget
 from textual.widgets import Checkbox, Input
 
 from connect_tui.core import local_sandbox
@@ -20,7 +19,7 @@ from connect_tui.core.model import AWS, KEYRING, SANDBOX, TARGET_KINDS, Draft
 from connect_tui.core.problems import TARGET, VARIABLES, Problem
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.fields import FieldRow, Hint, SectionTitle, text_input
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.pane import Field, Pane
 from connect_tui.ui.widgets.rows import Column, RowList
 
 #: Target attribute -> the id of the widget that shows it.
@@ -200,7 +199,7 @@ adds a variable, `ctrl+d` removes it, `alt+up` / `alt+down` move it.
             row["name"]: row["value"] for row in self._variables.rows if row["name"] or row["value"]
         }
 
-    def field_for(self, problem: Problem) -> Widget | None:
+    def field_for(self, problem: Problem) -> Field | None:
         """The target field, or the variable's row, that the problem is about."""
         if not problem.location:
             return None
