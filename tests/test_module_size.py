@@ -15,9 +15,7 @@ PACKAGE = ROOT / "connect_tui"
 LIMIT = 400
 
 #: Modules still over the limit -> the most lines each may have until it is split.
-STILL_OVER: dict[str, int] = {
-    "connect_tui/ui/screens/composer.py": 464,
-}
+STILL_OVER: dict[str, int] = {}
 
 
 def line_count(path: Path) -> int:
