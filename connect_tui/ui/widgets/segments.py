@@ -105,6 +105,7 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         self.edits = SegmentEdits(self, self.segment_tree, self._edit_done)
         #: How many keys and values the tree holds (None: to be counted again).
         self._sizes: tuple[int, int] | None = None
+        self._status_text = ""
 
     def compose(self) -> ComposeResult:
         """The buttons, the tree and a status line."""
@@ -219,8 +220,8 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         keys, total = self._sizes
         if not keys:
             # An empty tree shows nothing to select: say how to begin.
-            self.status.update(
-                Content("No segment attributes yet: press a to add a key, x for contact expiry.")
+            self._show_status_text(
+                "No segment attributes yet: press a to add a key, x for contact expiry."
             )
             return
         text = f"{keys} key{'s' if keys != 1 else ''}, {total} value" + ("s" if total != 1 else "")
@@ -228,7 +229,13 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
         if found:
             text += f" · {'✗' if found[0].is_error else '!'} {found[0].message}"
-        self.status.update(Content(text))
+        self._show_status_text(text)
+
+    def _show_status_text(self, text: str) -> None:
+        # Unchanged on most keys (each check, each cursor move): an update lays out the screen.
+        if text != self._status_text:
+            self._status_text = text
+            self.status.update(Content(text))
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:
