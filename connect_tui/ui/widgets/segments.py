@@ -86,6 +86,7 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         self.segment_tree = SegmentTree(id="segment-tree")
         self.note = Static("", id="segment-note")
         self.status = Static("", id="segment-status")
+        self._status_text = ""
         buttons = [
             Button(label, id=f"segment-{name}", compact=True)
             for name, label in (
@@ -217,18 +218,18 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
             segments = self.segment_tree.segments()
             self._sizes = (len(segments), count_nodes(table_from_nodes(segments)))
         keys, total = self._sizes
-        if not keys:
-            # An empty tree shows nothing to select: say how to begin.
-            self.status.update(
-                Content("No segment attributes yet: press a to add a key, x for contact expiry.")
-            )
-            return
-        text = f"{keys} key{'s' if keys != 1 else ''}, {total} value" + ("s" if total != 1 else "")
-        cursor = self.segment_tree.cursor_node
-        found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
-        if found:
-            text += f" · {'✗' if found[0].is_error else '!'} {found[0].message}"
-        self.status.update(Content(text))
+        # An empty tree shows nothing to select: say how to begin.
+        text = "No segment attributes yet: press a to add a key, x for contact expiry."
+        if keys:
+            text = f"{keys} key{'s' if keys != 1 else ''}, {total} value"
+            text += "s" if total != 1 else ""
+            cursor = self.segment_tree.cursor_node
+            found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
+            if found:
+                text += f" · {'✗' if found[0].is_error else '!'} {found[0].message}"
+        if text != self._status_text:  # the same (a key typed in another pane): no layout pass
+            self._status_text = text
+            self.status.update(Content(text))
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:
