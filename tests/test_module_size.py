@@ -15,11 +15,7 @@ PACKAGE = ROOT / "connect_tui"
 LIMIT = 400
 
 #: Modules still over the limit -> the most lines each may have until it is split.
-STILL_OVER: dict[str, int] = {
-    "connect_tui/ui/screens/composer.py": 507,
-    "connect_tui/ui/widgets/segments.py": 431,
-    "connect_tui/ui/widgets/segment_tree.py": 407,
-}
+STILL_OVER: dict[str, int] = {}
 
 
 def line_count(path: Path) -> int:

@@ -32,6 +32,7 @@ from connect_tui.core.model import CREATE_CONTACT, Draft
 from connect_tui.core.outcome import SendOutcome
 from connect_tui.core.problems import first_and_more, has_errors
 from connect_tui.core.send_errors import describe_client_error, describe_exception
+from connect_tui.core.token_bucket import TokenBucket
 from connect_tui.core.validation import validate
 
 #: Attempts per API call: with a 35% chance of a fault per attempt, 10 attempts leave
@@ -72,7 +73,7 @@ def default_max_attempts() -> int:
         return MAX_ATTEMPTS
 
 
-class Pacer:
+class Pacer(TokenBucket):
     """A token bucket: at most `rate` calls a second, with bursts of `burst`; thread-safe.
 
     The Connect send quota (2 per second, burst 5) is per account and Region: pacing
@@ -84,22 +85,13 @@ class Pacer:
     HEADROOM: Final = 0.05
 
     def __init__(self, rate: float, burst: int) -> None:
-        self.rate = rate * (1 - self.HEADROOM)
-        self.burst = max(1, burst)
-        self._tokens = float(self.burst)
-        self._last = time.monotonic()
-        self._lock = threading.Lock()
+        super().__init__(rate * (1 - self.HEADROOM), burst)
 
     def acquire(self) -> None:
         """Wait until a call may go."""
         if self.rate <= 0:
             return
-        with self._lock:
-            now = time.monotonic()
-            self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate)
-            self._last = now
-            wait = 0.0 if self._tokens >= 1 else (1 - self._tokens) / self.rate
-            self._tokens -= 1  # may go below zero: later callers queue behind this one
+        wait = self.reserve()
         if wait:
             time.sleep(wait)
 

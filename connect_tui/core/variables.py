@@ -8,10 +8,12 @@ taken literally, so a variable cannot expand without end.
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from connect_tui.core.problems import VARIABLES, MapKey, Problem, Step
-from connect_tui.core.schema import Shape
+
+if TYPE_CHECKING:  # the schema module is not needed to substitute: start-up skips it
+    from connect_tui.core.schema import Shape
 
 NAME_PATTERN: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _REFERENCE = re.compile(r"\$(\$?)\{([^}]*)\}")

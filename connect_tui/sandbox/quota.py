@@ -7,10 +7,9 @@ ThrottlingException and takes no token.
 
 from __future__ import annotations
 
-import threading
-import time
 from typing import Final
 
+from connect_tui.core.token_bucket import TokenBucket
 from connect_tui.sandbox.config import SandboxConfig
 from connect_tui.sandbox.protocol import ServiceError
 
@@ -26,28 +25,6 @@ GROUPS: Final[dict[str, str]] = {
     "SearchEmailAddresses": READ,
     "StopContact": READ,
 }
-
-
-class TokenBucket:
-    """`rate` tokens a second, at most `burst` saved up; thread-safe; never waits."""
-
-    def __init__(self, rate: float, burst: int) -> None:
-        self.rate = rate
-        self.burst = max(1, burst)
-        self._tokens = float(self.burst)
-        self._last = time.monotonic()
-        self._lock = threading.Lock()
-
-    def take(self) -> bool:
-        """Take a token if there is one; False when the bucket is empty."""
-        with self._lock:
-            now = time.monotonic()
-            self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate)
-            self._last = now
-            if self._tokens < 1:
-                return False
-            self._tokens -= 1
-            return True
 
 
 class Quota:

@@ -22,6 +22,7 @@ built-in of the same name. A file that cannot be used gives one notice,
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import typing
@@ -55,11 +56,13 @@ class ThemeFileError(UserError):
     """A theme file that cannot be used; the message is `FILE: key: what is wrong`."""
 
 
+@functools.cache
 def theme_fields() -> dict[str, dataclasses.Field[Any]]:
     """The fields of textual.theme.Theme by name: the only keys a theme file may have."""
     return {field.name: field for field in dataclasses.fields(Theme)}
 
 
+@functools.cache  # get_type_hints evaluates every annotation: once is enough
 def _field_kinds() -> dict[str, type]:
     """Each Theme field's base type (str, bool, float or dict), from its annotation."""
     hints = typing.get_type_hints(Theme)
@@ -73,6 +76,7 @@ def _field_kinds() -> dict[str, type]:
     return kinds
 
 
+@functools.cache
 def _required() -> list[str]:
     """The Theme fields that have no default (a file must give them)."""
     return [
@@ -136,8 +140,11 @@ def _check_variables(source: str, key: str, value: Any) -> dict[str, str]:
     return checked
 
 
-def theme_from_data(data: dict[str, Any], *, source: str) -> Theme:
-    """A Theme from a parsed theme file, or ThemeFileError naming `source` and the key."""
+def theme_from_data(data: dict[str, Any], *, source: str, shipped: bool = False) -> Theme:
+    """A Theme from a parsed theme file, or ThemeFileError naming `source` and the key.
+
+    A `shipped` theme (one of ours, in the package) skips building its colour system:
+    tests/ui/test_themes.py builds every one, and start-up need not do it again."""
     fields = theme_fields()
     unknown = sorted(set(data) - set(fields))
     if unknown:
@@ -148,6 +155,8 @@ def theme_from_data(data: dict[str, Any], *, source: str) -> Theme:
     kinds = _field_kinds()
     values = {key: _check_value(source, key, value, kinds[key]) for key, value in data.items()}
     theme = Theme(**values)
+    if shipped:
+        return theme
     try:
         # The last word is Textual's: build the colour system the app would build.
         theme.to_color_system().generate()
@@ -156,13 +165,13 @@ def theme_from_data(data: dict[str, Any], *, source: str) -> Theme:
     return theme
 
 
-def theme_from_text(text: str, *, source: str) -> Theme:
+def theme_from_text(text: str, *, source: str, shipped: bool = False) -> Theme:
     """A Theme from the text of a theme file, or ThemeFileError naming `source`."""
     try:
         data = nesting.read_toml(text)
     except nesting.UnreadableToml as exc:
         raise ThemeFileError(f"{source}: {exc}") from None
-    return theme_from_data(data, source=source)
+    return theme_from_data(data, source=source, shipped=shipped)
 
 
 def read_theme_file(path: Path) -> Theme:
@@ -181,7 +190,7 @@ def _read_builtin(resource: Traversable) -> Theme:
         text = decode_utf8(resource.read_bytes(), source)
     except UserError as exc:
         raise ThemeFileError(str(exc)) from None
-    return theme_from_text(text, source=source)
+    return theme_from_text(text, source=source, shipped=True)
 
 
 #: The repository's themes/ folder, for code run from a source checkout.

@@ -1,4 +1,4 @@
-"""Pilot tests of OperationSwitch: Changed on every change, muted by its owner with prevent."""
+"""Pilot tests of OperationSwitch: Changed on every change, muted by its owner with quietly."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from textual.app import App, ComposeResult
 
 from connect_tui.core.model import INBOUND, OUTBOUND
 from connect_tui.ui.widgets.operation import OperationSwitch
+from connect_tui.ui.widgets.pane import quietly
 
 
 class SwitchApp(App[None]):
@@ -55,12 +56,12 @@ async def test_keyboard_picks_the_other_operation() -> None:
         assert [m.operation for m in app.picked] == [INBOUND, OUTBOUND]
 
 
-async def test_set_operation_inside_prevent_is_quiet() -> None:
+async def test_set_operation_inside_quietly_is_quiet() -> None:
     app = SwitchApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         switch = app.query_one(OperationSwitch)
-        with app.prevent(OperationSwitch.Changed):  # as the composer shows the draft's
+        with quietly(app, OperationSwitch.Changed):  # as the composer shows the draft's
             switch.set_operation(OUTBOUND)
         await pilot.pause()
         assert app.picked == []

@@ -16,6 +16,7 @@ from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.contact import ContactPane
 from connect_tui.ui.widgets.message import MessagePane
 from connect_tui.ui.widgets.operation import OperationSwitch
+from connect_tui.ui.widgets.pane import quietly
 from connect_tui.ui.widgets.target import TargetPane
 from tests.drafts import outbound_chain_draft, typical_draft, typical_outbound_draft
 from tests.ui.harness import PaneHarness
@@ -93,13 +94,13 @@ class ChoicesApp(App[None]):
         self.posted.append(message.value)
 
 
-async def test_choices_posts_every_change_unless_prevented() -> None:
+async def test_choices_posts_every_change_unless_quiet() -> None:
     app = ChoicesApp()
     async with app.run_test(size=(80, 24)) as pilot:
         choices = app.query_one(Choices)
         choices.set_value("b")
         choices.set_value("b")  # no change: nothing
-        with app.prevent(Choices.Changed):
+        with quietly(app):
             choices.set_value("a")
         await pilot.pause()
         assert app.posted == ["b"] and choices.value == "a"

@@ -9,7 +9,8 @@ from textual.widgets import Tab
 
 from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp
-from connect_tui.ui.widgets.side_panel import LiveRequest, SidePanel
+from connect_tui.ui.widgets.live_request import LiveRequest
+from connect_tui.ui.widgets.side_panel import SidePanel
 from tests.ui.composer_pilot import ready, screen_text, until
 
 

@@ -11,6 +11,7 @@ recovery) are DraftFiles (`files`); sending is Sending (`sender`).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
@@ -28,13 +29,15 @@ from connect_tui.core.problems import Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.keys import focus_now, settle
+from connect_tui.ui.screens.composer_keys import COMPOSER_BINDINGS
 from connect_tui.ui.screens.drafts import DraftFiles
+from connect_tui.ui.screens.history_flow import HistoryFlow
 from connect_tui.ui.screens.pane_deck import SECTION_PANES, PaneDeck, PaneStack
 from connect_tui.ui.widgets.draft_bar import DraftBar
 from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.operation import OperationSwitch
-from connect_tui.ui.widgets.pane import Pane
-from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_INDEX, PANE_KEYS
+from connect_tui.ui.widgets.pane import Pane, quietly
+from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_KEYS
 from connect_tui.ui.widgets.pane_tabs import PaneTabs
 from connect_tui.ui.widgets.problems import ProblemsList
 from connect_tui.ui.widgets.side_panel import SidePanel
@@ -48,55 +51,10 @@ if TYPE_CHECKING:
 __all__ = ["PANE_KEYS", "SECTION_PANES", "ComposerScreen"]
 
 
-def _pane_bindings() -> list[BindingType]:
-    # Not alt+DIGIT: terminals send it as ESC DIGIT, which Textual reads as a macOS Option
-    # character (ESC 3 is "£"); every bound key must be one a terminal delivers as itself
-    # (tests/test_key_delivery.py). Priority: a terminal sends alt+s as ESC s, which an
-    # Input would otherwise type as "s".
-    return [
-        Binding(
-            entry.key,
-            f"show_pane('{entry.name}')",
-            show=False,
-            priority=True,
-            id=f"composer.pane_{entry.name}",
-        )
-        for entry in PANE_INDEX
-    ]
-
-
 class ComposerScreen(Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "send", "Send", id="composer.send"),
-        Binding("ctrl+s", "save", "Save", id="composer.save"),
-        Binding("ctrl+o", "drafts", "Drafts", id="composer.drafts"),
-        # Not ctrl+h: terminals send it as backspace (tests/test_key_delivery.py).
-        Binding("f9", "history", "History", id="composer.history"),
-        Binding("f1", "help", "Help", id="composer.help"),
-        Binding("f6", "focus_problems", "Problems", show=False, id="composer.problems"),
-        Binding("f4", "pick", "Pick", show=False, id="composer.pick"),
-        Binding("f3", "attach_file", "Attach file", show=False, id="composer.attach_file"),
-        # Priority: an Input binds these to scroll sideways, and they must switch panes.
-        Binding(
-            "ctrl+pagedown",
-            "next_pane",
-            "Next pane",
-            show=False,
-            id="composer.next_pane",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+pageup",
-            "previous_pane",
-            "Previous pane",
-            show=False,
-            id="composer.previous_pane",
-            priority=True,
-        ),
-        *_pane_bindings(),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = COMPOSER_BINDINGS
     #: Start in the first field, ready to type (not on the operation switch).
     AUTO_FOCUS = "#pane-addresses Input"
     HORIZONTAL_BREAKPOINTS = [
@@ -250,7 +208,7 @@ class ComposerScreen(Screen[None]):
         self.draft_bar.show_name(self.draft.name)
         self.draft_bar.show_dirty(self.dirty)
         self.draft_bar.show_target(self.draft.target)
-        with self.prevent(OperationSwitch.Changed):  # the draft's operation, not the user's
+        with quietly(self, OperationSwitch.Changed):  # the draft's operation, not the user's
             self.query_one(OperationSwitch).set_operation(self.draft.operation)
         for pane in self.deck.mounted:
             if pane.NAME == "preview" and not self.model_ready:
@@ -399,18 +357,19 @@ class ComposerScreen(Screen[None]):
 
     # -- panes and help -----------------------------------------------------------------------
 
-    async def action_show_pane(self, key: str) -> None:
-        """Show pane `key` and put the focus in its first field (mounting it first if the
-        key came before the other panes were mounted)."""
-        await self.deck.show(key)
+    def action_show_pane(self, key: str) -> asyncio.Future[Pane]:
+        """Show pane `key` and put the focus in its first field: at once when it is mounted,
+        else as soon as it is (a key typed before the other panes were mounted). Textual
+        awaits what an action returns, so the next key waits for that."""
+        return self.deck.show(key)
 
-    async def action_next_pane(self) -> None:
+    def action_next_pane(self) -> asyncio.Future[Pane]:
         """Show the next pane."""
-        await self.deck.show(self.deck.neighbour(1))
+        return self.deck.show(self.deck.neighbour(1))
 
-    async def action_previous_pane(self) -> None:
+    def action_previous_pane(self) -> asyncio.Future[Pane]:
         """Show the previous pane."""
-        await self.deck.show(self.deck.neighbour(-1))
+        return self.deck.show(self.deck.neighbour(-1))
 
     @on(PaneTabs.Picked)
     async def tab_picked(self, event: PaneTabs.Picked) -> None:
@@ -423,36 +382,8 @@ class ComposerScreen(Screen[None]):
         return self.deck.current()
 
     def action_history(self) -> None:
-        """Show the history of sends (reopen or resend one)."""
-        from connect_tui.ui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(), self._history_chosen)
-
-    def _history_chosen(self, chosen: tuple[str, int] | None) -> None:
-        if chosen is None:
-            return
-        from connect_tui.core import history
-        from connect_tui.core.files import UserError
-
-        action, number = chosen
-        try:
-            entry = history.entry(number)
-            # Reopen: the draft as written (variables kept), new and unsaved; else as sent.
-            draft = history.to_new_draft(entry) if action == "open" else history.to_draft(entry)
-        except UserError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        if action == "follow" and entry.contact_id:
-            self.sender.follow(
-                draft,
-                entry.contact_id,
-                sent_request=entry.request,
-                created_request=entry.create_contact,
-            )
-        elif action == "open":
-            self.files.reopen_history(draft, entry.profile, number)
-        else:
-            self.sender.send(draft)
+        """Show the history of sends (reopen, resend or follow one)."""
+        HistoryFlow(self, self.files, lambda: self.sender).show()
 
     def action_help(self) -> None:
         """Show the focused pane's help."""

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from textual.content import Content
 from textual.screen import Screen
@@ -23,11 +23,13 @@ from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.paths import display_path
 from connect_tui.core.session import DraftSession
-from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, ask, confirm, unsaved
-from connect_tui.ui.dialogs.prompt import NamePrompt, check_draft_name
 from connect_tui.ui.keys import settle
-from connect_tui.ui.screens.drafts_picker import NEW, OPEN, DraftsScreen, Picked
 from connect_tui.ui.widgets.draft_bar import DraftBar
+
+if TYPE_CHECKING:
+    from connect_tui.ui.screens.drafts_picker import Picked
+
+# The dialogs are imported where they are shown: the first frame does not wait for them.
 
 #: Seconds between recovery copies while the draft has unsaved changes.
 RECOVERY_INTERVAL: Final = 3.0
@@ -86,6 +88,8 @@ class DraftFiles:
         found = self.session.pending_recovery()
         if found is None:
             return
+        from connect_tui.ui.dialogs.choice import Choice, ChoiceDialog, ask
+
         when = datetime.fromtimestamp(found.modified).strftime("%Y-%m-%d %H:%M:%S")
         message = Content.assemble(
             "Unsaved changes to ",
@@ -135,6 +139,9 @@ class DraftFiles:
             return None
         title = "Save the draft as" if path is None else "Save a copy as"
         suggestion = "" if path is None and name == "untitled" else name
+        from connect_tui.ui.dialogs.choice import ask
+        from connect_tui.ui.dialogs.prompt import NamePrompt, check_draft_name
+
         prompt = NamePrompt(title, value=suggestion, check=check_draft_name)
         return ask(self.screen.app, prompt)
 
@@ -154,6 +161,8 @@ class DraftFiles:
                 return False
             path, name = profiles.path_for(chosen), chosen
             if path != self.session.path and path.exists():
+                from connect_tui.ui.dialogs.choice import confirm
+
                 answer = await self.screen.app.push_screen_wait(
                     confirm("Replace?", f"A draft {chosen!r} exists. Replace it?", "Replace")
                 )
@@ -183,7 +192,8 @@ class DraftFiles:
         if not self.session.dirty:
             return True
         if asked is None:
-            asked = ask(self.screen.app, unsaved(self.session.draft.name))
+            asked = self._ask_leave()
+            assert asked is not None  # the draft is dirty
         choice = await asked
         if choice == "save":
             return await self.save()
@@ -196,6 +206,8 @@ class DraftFiles:
         """Ask now what to do with unsaved changes (None when there are none)."""
         if not self.session.dirty:
             return None
+        from connect_tui.ui.dialogs.choice import ask, unsaved
+
         return ask(self.screen.app, unsaved(self.session.draft.name))
 
     async def quit_flow(self) -> None:
@@ -271,11 +283,15 @@ class DraftFiles:
         """Open the drafts picker: open, new, duplicate, rename, delete."""
         session = self.session
         current = session.draft.name if session.path is not None else None
+        from connect_tui.ui.screens.drafts_picker import DraftsScreen
+
         self.screen.app.push_screen(DraftsScreen(current), self._picked)
 
     def _picked(self, picked: Picked | None) -> None:
         if picked is None:
             return
+        from connect_tui.ui.screens.drafts_picker import NEW, OPEN
+
         for old, new in picked.renamed:
             if self.session.renamed(old, new):
                 self._bar.show_name(new)

@@ -104,15 +104,26 @@ class PaneDeck:
         """The name of the pane on show."""
         return self._active
 
-    async def show(self, name: str, *, focus: bool = True) -> Pane:
-        """Show pane `name` (mounting it first if need be), and focus its first field."""
+    def show(self, name: str, *, focus: bool = True) -> asyncio.Future[Pane]:
+        """Show pane `name` and focus its first field: at once when it is mounted (the
+        next key typed goes there), else once it is (await the result to wait for that)."""
         pane = self.pane(name)
-        if not pane.is_mounted:
-            await self.mount(name)
-        self._display(name)
+        if pane.is_mounted:
+            self._reveal(pane, focus=focus)
+            done: asyncio.Future[Pane] = asyncio.get_running_loop().create_future()
+            done.set_result(pane)
+            return done
+        return asyncio.ensure_future(self._show_when_mounted(pane, focus=focus))
+
+    async def _show_when_mounted(self, pane: Pane, *, focus: bool) -> Pane:
+        await self.mount(pane.NAME)
+        self._reveal(pane, focus=focus)
+        return pane
+
+    def _reveal(self, pane: Pane, *, focus: bool) -> None:
+        self._display(pane.NAME)
         if focus:
             pane.focus_first()  # at once: the next key typed goes here
-        return pane
 
     def _display(self, name: str) -> None:
         if name == self._active:

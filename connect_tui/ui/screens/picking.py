@@ -22,7 +22,7 @@ from connect_tui.core import history, local_sandbox, pickers, variables
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, Target
 from connect_tui.ui.dialogs.picker import PickerDialog
-from connect_tui.ui.widgets.pane import Pane
+from connect_tui.ui.widgets.pane import Pane, quietly
 
 #: The fields that have a picker (their Input ids) and what each lists.
 FIELD_KINDS: Final = {
@@ -125,7 +125,7 @@ class Picking:
                 # Into the draft at once, not when the field's Changed has bubbled up (a
                 # save pressed right after the choice must save it), and only once (a
                 # Changed arriving after that save would mark the draft dirty again).
-                with field.prevent(Input.Changed):
+                with quietly(field):
                     field.value = value
                 self.screen.apply_pane(pane)
             field.focus()

@@ -4,12 +4,16 @@ a section title, and helpers that read fields into a request without writing emp
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, Final
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
+
+#: The columns of a field's label, left of the field.
+LABEL_WIDTH: Final = 20
 
 
 def text_input(id: str, placeholder: str = "", *, max_length: int = 0) -> Input:
@@ -22,26 +26,30 @@ def text_input(id: str, placeholder: str = "", *, max_length: int = 0) -> Input:
 
 
 class FieldRow(Horizontal):
-    """A label and one field on a single line (fits 80 columns with room to type)."""
+    """A label and one field on a single line (fits 80 columns with room to type).
+
+    The row draws its label itself, under the field's left margin: a Label widget per row
+    costs every pane's first showing time (issue 13) for a line of text.
+    """
 
     DEFAULT_CSS = """
     FieldRow {
         height: auto;
         width: 1fr;
         margin-bottom: 0;
+        & > .field-row--label {
+            color: $text-muted;
+        }
     }
-    FieldRow > .field-label {
-        width: 20;
-        height: 1;
-        color: $text-muted;
-    }
-    FieldRow > Input, FieldRow > Select, FieldRow > TextArea {
-        width: 1fr;
-    }
+    /* The label is drawn in the field's left margin (a universal `> *` would be checked
+       against every node of the screen). */
+    FieldRow > Input, FieldRow > Select, FieldRow > TextArea,
     FieldRow > Checkbox, FieldRow > Choices {
         width: 1fr;
+        margin-left: 20;
     }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"field-row--label"}
 
     def __init__(
         self, label: str, field: Widget, *, id: str | None = None, classes: str | None = None
@@ -51,9 +59,15 @@ class FieldRow(Horizontal):
         self.field = field
 
     def compose(self) -> ComposeResult:
-        """A fixed-width label, then the field."""
-        yield Label(self.label, classes="field-label", markup=False)
+        """The field (the label is drawn in its left margin)."""
         yield self.field
+
+    def render(self) -> Content:
+        """The label, literally, in the first line's 20 columns."""
+        # The whole style, not the component's alone: $text-muted is a contrast colour,
+        # worked out against the background the row sits on.
+        style = self.get_visual_style("field-row--label")
+        return Content(self.label[:LABEL_WIDTH]).stylize(style)
 
 
 class Hint(Static):

@@ -3,7 +3,8 @@
 It reports a change of operation (`OperationSwitch.Changed`); on the user's, the composer
 screen converts the draft (connect_tui.core.conversion.switch_operation) and reloads the
 panes, then shows the draft's operation with `set_operation` inside
-`prevent(OperationSwitch.Changed)`, so its own change is not reported back.
+`quietly(screen, OperationSwitch.Changed)` (connect_tui.ui.widgets.pane), so its own change
+is not reported back.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class OperationSwitch(Choices):
         return self.value
 
     def set_operation(self, operation: str) -> None:
-        """Show `operation` as chosen (Changed when it differs: set it inside a `prevent`)."""
+        """Show `operation` as chosen (Changed when it differs: set it inside `quietly`)."""
         self._check(operation)
         self.set_value(operation)
 

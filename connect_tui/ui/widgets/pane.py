@@ -15,6 +15,7 @@ A pane knows which problems are its own (`owns`) and which widget shows a locati
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
@@ -24,7 +25,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
@@ -32,14 +33,24 @@ from connect_tui.ui.keys import focus_now
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.row_store import RowCell
 
-#: The messages that field widgets post when their value changes; muted while loading.
+#: The messages that field widgets post when their value changes; muted while loading
+#: (with TextArea's: see `field_changes`).
 FIELD_CHANGES: tuple[type[Message], ...] = (
     Input.Changed,
     Select.Changed,
-    TextArea.Changed,
     Checkbox.Changed,
     Choices.Changed,
 )
+
+
+def field_changes() -> tuple[type[Message], ...]:
+    """FIELD_CHANGES, and TextArea.Changed once Textual's TextArea is loaded.
+
+    Not imported here: TextArea costs the first frame (one pane, no text area) ~5 ms,
+    and while its module is not loaded there is no text area to post a change."""
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return FIELD_CHANGES if text_area is None else (*FIELD_CHANGES, text_area.TextArea.Changed)
+
 
 #: What shows a problem: a field, or a cell of a RowList (connect_tui.ui.widgets.row_store).
 Field = Widget | RowCell
@@ -53,7 +64,7 @@ def quietly(node: MessagePump, *also: type[Message]) -> Iterator[None]:
     fields in `Pane.quietly()`, a RowList its live row): inside, the change messages of
     fields (and `also`) are never delivered, so whatever listens hears only the user.
     """
-    with node.prevent(*FIELD_CHANGES, *also):
+    with node.prevent(*field_changes(), *also):
         yield
 
 

@@ -10,13 +10,17 @@ The request is read-only text in a TextArea: nothing from the draft is read as m
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 from connect_tui.ui.widgets.problems import ProblemsList
-from connect_tui.ui.widgets.read_only_text import ReadOnlyText
+
+if TYPE_CHECKING:
+    from connect_tui.ui.widgets.live_request import LiveRequest
 
 #: The panel's class while the draft has no problem.
 CLEAN = "-clean"
@@ -25,33 +29,6 @@ WIDE = "-wide"
 #: The longest string value the live request shows whole (a 1 MB body would cost every key
 #: a megabyte of JSON, and a TextArea line it draws whole in every frame).
 LONGEST_SHOWN = 1_000
-
-
-class LiveRequest(ReadOnlyText):
-    """The request JSON as it will be sent, read-only, under a title."""
-
-    DEFAULT_CSS = """
-    LiveRequest {
-        border: round $border-blurred;
-        border-title-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
-        height: 1fr;
-        scrollbar-size: 1 1;
-    }
-    LiveRequest:focus {
-        border: round $border;
-    }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, soft_wrap=False, show_line_numbers=False)
-        self.border_title = "Request (live)"
-
-    def show_text(self, title: str, text: str) -> None:
-        """Show `text` (only when it changed: the scroll and selection stay)."""
-        self.border_title = title
-        self.show(text)
 
 
 class SidePanel(Vertical):
@@ -77,9 +54,11 @@ class SidePanel(Vertical):
     @property
     def live_request(self) -> LiveRequest:
         """The live request view (mounted on first use)."""
-        found = self.query(LiveRequest)
+        found = self.query("#live-request")
         if found:
-            return found.first()
+            return cast("LiveRequest", found.first())
+        from connect_tui.ui.widgets.live_request import LiveRequest
+
         view = LiveRequest(id="live-request")
         self.mount(view)
         return view

@@ -1,0 +1,36 @@
+"""Provides LiveRequest: the request as it will be sent, read-only, beside the form.
+
+Its own module, imported when the side panel first shows it: a TextArea costs the
+first frame time it does not need (connect_tui.ui.widgets.side_panel).
+"""
+
+from __future__ import annotations
+
+from connect_tui.ui.widgets.read_only_text import ReadOnlyText
+
+
+class LiveRequest(ReadOnlyText):
+    """The request JSON as it will be sent, read-only, under a title."""
+
+    DEFAULT_CSS = """
+    LiveRequest {
+        border: round $border-blurred;
+        border-title-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+        height: 1fr;
+        scrollbar-size: 1 1;
+    }
+    LiveRequest:focus {
+        border: round $border;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, soft_wrap=False, show_line_numbers=False)
+        self.border_title = "Request (live)"
+
+    def show_text(self, title: str, text: str) -> None:
+        """Show `text` (only when it changed: the scroll and selection stay)."""
+        self.border_title = title
+        self.show(text)
