@@ -53,8 +53,10 @@ class Spot:
 
     name: str
     pane: str
-    #: Tab presses from the field the pane's key focuses to this one.
+    #: Tab presses from the field the pane's key focuses to this one (tmux), and the field
+    #: itself (Pilot focuses it directly: a CSS selector inside the pane, "" for the first).
     tabs: int = 0
+    selector: str = ""
     #: Keys typed one at a time (Textual names; cycled), and bursts of (`text`, undo keys).
     singles: tuple[str, ...] = tuple(LETTERS[:5]) + ("backspace",) * 5
     burst: tuple[str, ...] = tuple(LETTERS) + ("backspace",) * 10
@@ -66,12 +68,12 @@ SPOTS: dict[str, tuple[Spot, ...]] = {
         Spot("from address", "addresses"),
         Spot("recipient 1 address (49 rows)", "recipients"),
         Spot("subject (1 MB body)", "message"),
-        Spot("1 MB body", "message", tabs=2),
+        Spot("1 MB body", "message", tabs=2, selector="#body"),
         Spot("reference 1 name", "references"),
         Spot("attribute 1 key (489 rows)", "attributes"),
         Spot("segment tree cursor (200 nodes)", "segments", singles=_MOVES, burst=_MOVES * 2),
         Spot("contact instance id", "contact"),
-        Spot("target endpoint url", "target", tabs=1),
+        Spot("target endpoint url", "target", tabs=1, selector="#endpoint-url"),
         Spot("preview cursor", "preview", singles=_MOVES, burst=_MOVES * 2),
     ),
     "rows200": (Spot("attribute 1 key (200 rows)", "attributes"),),
@@ -184,8 +186,13 @@ async def _pilot_run(kind: str, spots: list[Spot], keys: int, bursts: int) -> li
         await _settle_cpu(time.process_time, quiet=0.5)
         for spot in spots:
             await app.composer.action_show_pane(spot.pane)
-            for _ in range(spot.tabs):
-                await pilot.press("tab")
+            await pilot.pause(0.2)
+            if spot.selector:
+                app.composer.pane(spot.pane).query_one(spot.selector).focus()
+                await pilot.pause(0.1)
+            focused = app.screen.focused
+            where = f"{type(focused).__name__}#{focused.id or focused.name}" if focused else "-"
+            print(f"  pilot {spot.name}: typing into {where}", file=sys.stderr)
             await _quiet(trace)
             await _settle_cpu(time.process_time, quiet=0.3)
             start = time.perf_counter()

@@ -12,19 +12,24 @@ What it records, on the monotonic clock (`time.perf_counter`, CLOCK_MONOTONIC on
 another process can compare its own times with these):
 - **read**: a key's bytes handed to Textual's XTermParser by the driver's input thread (in
   Pilot: the moment the benchmark posts the Key);
-- **handled**: the end of the Key event's last dispatch (the app, the screen, the focused
-  widget and whatever it bubbled to);
-- **settled**: the end of the last dispatch of anything the key caused: every message posted
-  while one of its messages was dispatched, and every `call_after_refresh` callback set then
-  (followed through a ContextVar, so each message pump's task keeps its own), and timers set
-  then that fire within FOLLOW_TIMERS (a debounce). Work handed to a thread is not followed;
+- what the key caused: every message posted while one of its messages was dispatched, every
+  `call_after_refresh` callback set then, and timers set then that fire within FOLLOW_TIMERS
+  (a debounce), followed through a ContextVar (each message pump's task keeps its own). Work
+  handed to a thread is not followed. For the key and for all it caused:
+  - **shown**: the last `Widget.refresh` asked for (a repaint or a new layout: how anything
+    new reaches the screen) while the Key event itself was dispatched (**painted**: by any of
+    its work);
+  - **handled**: the end of the Key event's last dispatch (**settled**: of any of its work);
 - **frames**: each `App._display` of a screen update (start, end): the moment a frame is
   written to the driver, whose writer thread puts it on the terminal at once. (Headless, as
   in Pilot, Textual composes the frame but skips turning it into escape codes.)
 
-From these, `latencies()` gives each key's **echo** (read to the end of the first frame begun
-after it was handled: the key's own effect, the letter in the field) and **full** (read to the
-first frame begun after it settled: the byte count, the problems, the side panel too). Keys
+From these, `latencies()` gives each key's **echo**: read to the end of the first frame begun
+after its last refresh (the key's own effect, the letter in the field; a key that refreshed
+nothing: the first frame after it was handled), and **full**: read to the first frame begun
+after the last refresh of all it caused (the byte count, the problems, the side panel too).
+A frame can be drawn while a key's dispatch still waits (a binding waits for the keys before
+it), so a frame begun after the refresh holds the effect even before the dispatch ends. Keys
 typed in a burst queue behind one another, so their figures include the keys before them.
 """
 
@@ -46,6 +51,8 @@ from typing import Any
 
 #: The key whose consequences the current task is dispatching (None: not a key's doing).
 _KEY: ContextVar[int | None] = ContextVar("keytrace_key", default=None)
+#: True while the Key event itself is dispatched (not what it caused).
+_IN_KEY: ContextVar[bool] = ContextVar("keytrace_in_key", default=False)
 #: Work a key causes later than this after its read is not counted as its own (a repeating
 #: timer set by a key would otherwise keep it unsettled for ever).
 HORIZON = 5.0
@@ -63,6 +70,8 @@ class KeyRecord:
     read: float
     handled: float = 0.0
     settled: float = 0.0
+    shown: float = 0.0
+    painted: float = 0.0
     #: What its work ended with (a message's class, or a callback's name).
     last: str = ""
 
@@ -94,6 +103,15 @@ class Trace:
         if end >= record.settled:
             record.settled, record.last = end, what
 
+    def refreshed(self, number: int, when: float, *, by_key: bool) -> None:
+        """Key `number` (`by_key`: the Key event itself) asked for a refresh at `when`."""
+        record = self.keys.get(number)
+        if record is None or when - record.read > HORIZON:
+            return
+        if by_key:
+            record.shown = max(record.shown, when)
+        record.painted = max(record.painted, when)
+
     def latencies(self) -> list[dict[str, Any]]:
         """Each key with its echo and full latency in ms (None: no frame followed it)."""
         frames = sorted(self.frames)
@@ -105,9 +123,9 @@ class Trace:
 
         rows = []
         for record in sorted(self.keys.values(), key=lambda r: r.number):
-            handled = record.handled or record.read
-            echo = frame_after(handled)
-            full = frame_after(max(record.settled, handled))
+            shown = record.shown or record.handled or record.read
+            echo = frame_after(shown)
+            full = frame_after(max(record.painted, shown))
             rows.append(
                 {
                     **asdict(record),
@@ -163,6 +181,7 @@ def _hook(parser_reads: bool) -> None:
     from textual.events import Key
     from textual.message_pump import MessagePump
     from textual.screen import Screen
+    from textual.widget import Widget
 
     def traced_feed(feed: Callable[..., Iterable[Any]]) -> Callable[..., Iterable[Any]]:
         def feed_and_stamp(self: Any, data: str) -> Iterable[Any]:
@@ -184,9 +203,11 @@ def _hook(parser_reads: bool) -> None:
                 await dispatch(self, message)
                 return
             token = _KEY.set(number)
+            in_key = _IN_KEY.set(isinstance(message, Key))
             try:
                 await dispatch(self, message)
             finally:
+                _IN_KEY.reset(in_key)
                 _KEY.reset(token)
                 if _trace is not None:
                     what = f"{type(self).__name__}:{type(message).__name__}"
@@ -246,6 +267,17 @@ def _hook(parser_reads: bool) -> None:
         return set_interval_unkeyed
 
     _patch(MessagePump, "set_interval", traced_set_interval)
+
+    def traced_refresh(refresh: Callable[..., Any]) -> Callable[..., Any]:
+        def refresh_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
+            number = _KEY.get()
+            if number is not None and _trace is not None:
+                _trace.refreshed(number, time.perf_counter(), by_key=_IN_KEY.get())
+            return refresh(self, *args, **kwargs)
+
+        return refresh_as_key
+
+    _patch(Widget, "refresh", traced_refresh)
 
     def traced_display(display: Callable[..., None]) -> Callable[..., None]:
         def display_and_record(self: Any, screen: Any, renderable: Any) -> None:

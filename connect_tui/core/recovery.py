@@ -49,7 +49,11 @@ def path_for(key: str) -> Path:
 
 def write(key: str, draft: Draft) -> None:
     """Write the recovery copy of `draft` (atomic, 0600); ProfileError if it cannot be."""
-    text = profiles.dumps(draft)
+    write_text(key, profiles.dumps(draft))
+
+
+def write_text(key: str, text: str) -> None:
+    """Write `text` (a draft's profile text) as the recovery copy for `key` (atomic, 0600)."""
     folder = paths.ensure_private_dir(paths.recovery_dir())
     try:
         atomic_write(folder / f"{key}{profiles.SUFFIX}", text.encode("utf-8"))

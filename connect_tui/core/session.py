@@ -15,12 +15,25 @@ the command line's target override are tested without a screen (tests/core/test_
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 
 from connect_tui.core import profiles, recovery
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft, Target
 from connect_tui.core.target_override import TargetOverride
+
+
+@dataclasses.dataclass(frozen=True)
+class RecoveryCopy:
+    """What a recovery copy is to hold: a copy of the draft taken at one moment."""
+
+    key: str
+    draft: Draft
+    #: Which saved-or-discarded state of the session it belongs to (see `keep_recovery`).
+    generation: int
+    #: Taken after every copy with a lower number (an older one never overwrites it).
+    sequence: int
 
 
 class DraftSession:
@@ -42,6 +55,12 @@ class DraftSession:
         #: The target written in the draft's file, when the override replaced it.
         self.file_target: Target | None = None
         self._recovery_stale = dirty
+        # A recovery copy may be written in another thread (`keep_recovery`): the lock and
+        # the counters keep a late one from landing after a save or a newer copy.
+        self._recovery_lock = threading.Lock()
+        self._recovery_generation = 0
+        self._recovery_taken = 0
+        self._recovery_written = 0
         self._apply_override()
 
     # -- opening --------------------------------------------------------------------------------
@@ -50,6 +69,8 @@ class DraftSession:
         """Edit `draft` (saved at `path`) from now on, with the session's target override."""
         self.draft, self.path = draft, path
         self.dirty = self._recovery_stale = dirty
+        with self._recovery_lock:
+            self._recovery_generation += 1
         self._apply_override()
 
     def _apply_override(self) -> None:
@@ -88,18 +109,49 @@ class DraftSession:
         """The draft is as saved, or its changes were discarded: no recovery copy is kept."""
         self.dirty = False
         self._recovery_stale = False
-        recovery.discard(self.recovery_key)
+        with self._recovery_lock:
+            self._recovery_generation += 1  # a copy being written now is dropped
+            recovery.discard(self.recovery_key)
 
     def write_recovery(self) -> bool:
         """Write the recovery copy if the draft changed since the last one; True if written.
 
         UserError when it cannot be written (the caller tells the user once).
         """
-        if not (self.dirty and self._recovery_stale):
+        copy = self.take_recovery()
+        if copy is None:
             return False
-        recovery.write(self.recovery_key, self.draft)
-        self._recovery_stale = False
+        self.keep_recovery(copy)
         return True
+
+    def take_recovery(self) -> RecoveryCopy | None:
+        """A copy of the draft for the recovery copy if it changed since the last one, else
+        None. Cheap (a deep copy, 2 ms for the largest draft); `keep_recovery` then writes it,
+        which takes 0.3 s for a 1 MB body and may run in another thread."""
+        if not (self.dirty and self._recovery_stale):
+            return None
+        self._recovery_stale = False
+        with self._recovery_lock:
+            self._recovery_taken += 1
+            generation, sequence = self._recovery_generation, self._recovery_taken
+        return RecoveryCopy(self.recovery_key, self.draft.copy(), generation, sequence)
+
+    def keep_recovery(self, copy: RecoveryCopy) -> None:
+        """Write `copy` as the recovery copy, unless the draft was saved or discarded since it
+        was taken, or a newer copy is written already. UserError when it cannot be written
+        (then the next `take_recovery` takes one again)."""
+        try:
+            text = profiles.dumps(copy.draft)
+            with self._recovery_lock:
+                if (
+                    copy.generation == self._recovery_generation
+                    and copy.sequence > self._recovery_written
+                ):
+                    recovery.write_text(copy.key, text)
+                    self._recovery_written = copy.sequence
+        except UserError:
+            self._recovery_stale = True
+            raise
 
     def pending_recovery(self) -> recovery.Recovered | None:
         """A recovery copy of this draft worth offering, or None.

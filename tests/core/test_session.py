@@ -114,3 +114,34 @@ def test_renamed_and_deleted_follow_only_this_draft(profiles_dir: Path) -> None:
     assert session.path == profiles.path_for("ours") and session.draft.name == "ours"
     assert not session.deleted("mine")
     assert session.deleted("ours") and session.dirty
+
+
+def test_a_recovery_copy_taken_before_a_save_is_not_written_after_it(profiles_dir: Path) -> None:
+    # The screen writes copies in a thread: one still being written when the user saves
+    # must not come back as unsaved changes the next time the draft is opened.
+    path = saved("late")
+    session = DraftSession(profiles.load("late"), path)
+    session.draft.request["Name"] = "typed"
+    session.mark_dirty()
+    late = session.take_recovery()
+    assert late is not None and session.take_recovery() is None  # taken: not due again
+    session.mark_clean()
+    session.keep_recovery(late)
+    assert recovery.find(session.recovery_key) is None
+
+
+def test_an_older_recovery_copy_never_overwrites_a_newer_one(profiles_dir: Path) -> None:
+    path = saved("order")
+    session = DraftSession(profiles.load("order"), path)
+    session.draft.request["Name"] = "first"
+    session.mark_dirty()
+    older = session.take_recovery()
+    session.draft.request["Name"] = "second"
+    session.mark_dirty()
+    newer = session.take_recovery()
+    assert older is not None and newer is not None
+    session.draft.request["Name"] = "third"  # the copies were taken: later edits are not in them
+    session.keep_recovery(newer)
+    session.keep_recovery(older)
+    found = recovery.find(session.recovery_key)
+    assert found is not None and found.draft.request["Name"] == "second"

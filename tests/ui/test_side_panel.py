@@ -39,6 +39,20 @@ async def test_wide_screen_shows_every_tab_and_the_live_request(profiles_dir: Pa
         assert "Problems: 1 error" in screen_text(app)
 
 
+async def test_a_request_slow_to_render_follows_once_typing_pauses(profiles_dir: Path) -> None:
+    app = ComposerApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        side = composer.query_one(SidePanel)
+        await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
+        view = side.query_one(LiveRequest)
+        side._rendered_size = 100_000  # as large as the largest draft's request
+        composer.draft.request["EmailMessage"]["RawMessage"]["Subject"] = "typed"
+        composer.check_now()
+        assert '"Subject": "typed"' not in view.text  # not while keys may follow
+        await until(pilot, lambda: '"Subject": "typed"' in view.text)
+
+
 async def test_narrow_screen_keeps_problems_only(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -123,7 +123,9 @@ class DraftBar(Horizontal):
         if target.is_sandbox and not target.endpoint_url:
             running = local_sandbox.running_url()
         embedded = target.is_sandbox and not (target.endpoint_url or running)
-        self._target_label.update(Content(f"→ {target.describe(running, embedded=embedded)}"))
+        text = f"→ {target.describe(running, embedded=embedded)}"
+        if text != str(self._target_label.content):  # an update lays out the whole screen
+            self._target_label.update(Content(text))
         self.set_class(not target.is_sandbox, AWS)
 
     def show_status(self, text: str, *, sending: bool = False) -> None:

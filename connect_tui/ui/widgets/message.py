@@ -117,6 +117,8 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         height: 8;
     }
     MessagePane #body-bytes {
+        height: 1;
+        width: 1fr;
         margin-bottom: 1;
         &.-over {
             color: $text-error;
@@ -223,7 +225,8 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
         """The body's budget line, like the other panes' ("120 of 5,242,880 bytes (UTF-8)")."""
         used = utf8_size(body)
         line = self.query_one("#body-bytes", Hint)
-        line.update(f"{used:,} of {BODY_BYTES:,} bytes (UTF-8)")
+        # One line of fixed size (CSS): no layout of the whole screen on each key in the body.
+        line.update(f"{used:,} of {BODY_BYTES:,} bytes (UTF-8)", layout=False)
         line.set_class(used > BODY_BYTES, "-over")
 
     # -- the Pane contract ------------------------------------------------------------------

@@ -192,9 +192,10 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
             to = len(_written(self.to_list.rows))
             used, detail = to + cc, f"To {to} + Cc {cc}"
         label = self.query_one(".recipients-count", Static)
-        label.update(
-            f"{used} of {MAX_ADDITIONAL_RECIPIENTS} recipients besides the destination ({detail})"
-        )
+        limit = MAX_ADDITIONAL_RECIPIENTS
+        text = f"{used} of {limit} recipients besides the destination ({detail})"
+        if text != str(label.content):  # most keys change no count: an update lays out the screen
+            label.update(text)
         label.set_class(used > MAX_ADDITIONAL_RECIPIENTS, "-over")
 
     def field_for(self, problem: Problem) -> Field | None:

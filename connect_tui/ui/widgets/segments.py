@@ -86,7 +86,6 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         self.segment_tree = SegmentTree(id="segment-tree")
         self.note = Static("", id="segment-note")
         self.status = Static("", id="segment-status")
-        self._status_text = ""
         buttons = [
             Button(label, id=f"segment-{name}", compact=True)
             for name, label in (
@@ -106,6 +105,7 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
         self.edits = SegmentEdits(self, self.segment_tree, self._edit_done)
         #: How many keys and values the tree holds (None: to be counted again).
         self._sizes: tuple[int, int] | None = None
+        self._status_text = ""
 
     def compose(self) -> ComposeResult:
         """The buttons, the tree and a status line."""
@@ -218,16 +218,22 @@ Segment attributes belong to inbound contacts (StartEmailContact) only.
             segments = self.segment_tree.segments()
             self._sizes = (len(segments), count_nodes(table_from_nodes(segments)))
         keys, total = self._sizes
-        # An empty tree shows nothing to select: say how to begin.
-        text = "No segment attributes yet: press a to add a key, x for contact expiry."
-        if keys:
-            text = f"{keys} key{'s' if keys != 1 else ''}, {total} value"
-            text += "s" if total != 1 else ""
-            cursor = self.segment_tree.cursor_node
-            found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
-            if found:
-                text += f" · {'✗' if found[0].is_error else '!'} {found[0].message}"
-        if text != self._status_text:  # the same (a key typed in another pane): no layout pass
+        if not keys:
+            # An empty tree shows nothing to select: say how to begin.
+            self._show_status_text(
+                "No segment attributes yet: press a to add a key, x for contact expiry."
+            )
+            return
+        text = f"{keys} key{'s' if keys != 1 else ''}, {total} value" + ("s" if total != 1 else "")
+        cursor = self.segment_tree.cursor_node
+        found = self.node_problems.get(int(cursor.id), []) if cursor is not None else []
+        if found:
+            text += f" · {'✗' if found[0].is_error else '!'} {found[0].message}"
+        self._show_status_text(text)
+
+    def _show_status_text(self, text: str) -> None:
+        # Unchanged on most keys (each check, each cursor move): an update lays out the screen.
+        if text != self._status_text:
             self._status_text = text
             self.status.update(Content(text))
 

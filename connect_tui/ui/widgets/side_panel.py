@@ -4,16 +4,19 @@ On a wide screen (110 columns or more) the panel is a column on the right, under
 bar (so every tab keeps its place in the bar). While the draft has problems they take the
 whole column; when it has none, the list shrinks to its title ("Problems: none") and the
 request as it will be sent fills the rest, live, the way Posting shows a response beside
-its request. On a narrow screen the panel is a strip under the form with the problems only.
+its request (long values cut; a request slow to render, such as the largest one, follows
+once typing pauses, so no key waits for it). On a narrow screen the panel is a strip under
+the form with the problems only.
 The request is read-only text in a TextArea: nothing from the draft is read as markup.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.timer import Timer
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
@@ -29,6 +32,12 @@ WIDE = "-wide"
 #: The longest string value the live request shows whole (a 1 MB body would cost every key
 #: a megabyte of JSON, and a TextArea line it draws whole in every frame).
 LONGEST_SHOWN = 1_000
+#: A live request longer than this (characters, as last rendered) is rendered again only
+#: once typing pauses for PAUSE seconds: the largest draft's (100,000 characters) takes 25 ms,
+#: which would be added to every key's check, and a key typed meanwhile would wait for it.
+#: (By size, not by time taken: the same draft is always treated the same way.)
+LARGE: Final = 20_000
+PAUSE: Final = 0.3
 
 
 class SidePanel(Vertical):
@@ -40,6 +49,8 @@ class SidePanel(Vertical):
         super().__init__(id=id)
         self._draft: Draft | None = None
         self._stale = True
+        self._rendered_size = 0
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """The Problems list (the live request is mounted when first shown: a TextArea
@@ -73,7 +84,13 @@ class SidePanel(Vertical):
         self.problems_list.show(problems)
         self.set_class(not problems, CLEAN)
         self._draft, self._stale = draft, True
-        self.refresh_request()
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        if self._rendered_size > LARGE:
+            self._pending = self.set_timer(PAUSE, self.refresh_request)
+        else:
+            self.refresh_request()
 
     def refresh_request(self) -> None:
         """Render the request if it is on show and the draft changed since it was rendered."""
@@ -95,6 +112,7 @@ class SidePanel(Vertical):
         if chain_json is not None:
             title = f"CreateContact, then {title}"
         self.live_request.show_text(title, text)
+        self._rendered_size = len(text)
 
     def on_resize(self) -> None:
         """The screen may have become wide: render what changed while the request was hidden."""
