@@ -31,7 +31,7 @@ class LazyComponentStyles(_Base):
     """A mixin (put it before the widget class) that styles component classes on demand."""
 
     @classmethod
-    def _get_component_classes(cls) -> frozenset[str]:
+    def _get_component_classes(cls) -> frozenset[str]:  # type: ignore[override]
         """None for the stylesheet, so it makes no node per component (see below)."""
         return frozenset()
 
