@@ -167,7 +167,6 @@ FIRST_FRAME_OURS = {
     "connect_tui.core.session",
     "connect_tui.core.settings",
     "connect_tui.core.target_override",
-    "connect_tui.themes",
     "connect_tui.ui",
     "connect_tui.ui.app",
     "connect_tui.ui.commands",

@@ -155,6 +155,20 @@ def _reopened(draft: Draft) -> Draft:
     return _variables(new_draft("reopened"))
 
 
+def _two_hundred_rows() -> Draft:
+    draft = new_draft("many-rows")
+    draft.request["Attributes"] = {f"key{i}": f"value {i}" for i in range(200)}
+    return draft
+
+
+def _many_rows(draft: Draft) -> Draft:
+    # Row 150 renamed and moved down one, its value retyped, a row added after it.
+    rows = list(draft.request["Attributes"].items())
+    rows[150:152] = [rows[151], ("key150!", "value 150?"), ("new", "nv")]
+    draft.request["Attributes"] = dict(rows)
+    return draft
+
+
 SCENARIOS: list[Scenario] = [
     Scenario(
         "addresses",
@@ -207,6 +221,18 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _attributes,
+    ),
+    Scenario(
+        "many-rows",
+        (
+            # 200 rows: a live row of fields over drawn rows, the keys as fast as one holds Down.
+            Keys(pane_key("attributes"), *["Down"] * 150, "End"), Text("!"),
+            Keys("M-Down", "Tab", "End"), Text("?"),
+            Keys("C-n"), Text("new"), Keys("Tab"), Text("nv"),
+            Keys("C-s"),
+        ),
+        _many_rows,
+        start=_two_hundred_rows(),
     ),
     Scenario(
         "attachments",

@@ -425,3 +425,16 @@ async def test_a_click_on_a_drawn_choice_opens_its_list() -> None:
         await pilot.press("up", "enter")  # STRING -> URL
         await pilot.pause()
         assert app.row_list.rows[2]["kind"] == "URL"
+
+
+async def test_a_cell_of_a_row_out_of_view_scrolls_into_view_when_asked() -> None:
+    many = [{"name": f"n{i}", "kind": "", "value": str(i)} for i in range(100)]
+    app = Host(many)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        far = cell(app, 90, "value")
+        assert not app.screen.region.contains_region(app.row_list.cell_region(90, "value"))
+        far.scroll_visible()
+        await pilot.pause()
+        assert app.screen.region.contains_region(app.row_list.cell_region(90, "value"))
+        assert not far.has_focus  # only scrolled

@@ -71,17 +71,22 @@ class RemoveRow(Static):
 
 
 class CellInput(Input):
-    """An Input cell whose virtual size agrees with the layout when its text fits.
+    """An Input cell whose virtual size is its own width while its text fits.
 
-    Input sets its virtual width to its text's width, and the layout to the widget's
-    width; where they differ, every layout pass (one per key typed anywhere on the
-    screen) updates the scroll state of that Input. With 400 cells that was most of the
-    cost of a key, so a cell whose text fits takes its own width (nothing to scroll).
+    Input sizes its virtual width to its text, so every key typed changed a size and laid
+    the whole screen out again (a layout pass per key, and with it a full repaint). A cell
+    is at least as wide as itself instead: a key changes no size while the text fits, and
+    only the cell is drawn again. Text that overflows scrolls as in any Input.
     """
 
+    @property
+    def content_width(self) -> int:
+        """The text's width (with the cursor's cell), or the cell's own if it is wider."""
+        return max(super().content_width, self.size.width)
+
     def on_resize(self) -> None:
-        """Widen the virtual size to the widget (it stays wider for text that overflows)."""
-        self.virtual_size = Size(max(self.content_width, self.size.width), 1)
+        """Widen the virtual size to the cell (it stays wider for text that overflows)."""
+        self.virtual_size = Size(self.content_width, 1)
 
 
 class CellSelect(Select[str]):

@@ -360,12 +360,17 @@ class RowSheet(Widget):
         )
 
     def cell_scroll_visible(self, cell: RowCell) -> None:
-        """Scroll a handle's row into view (its table's, or the live row)."""
+        """Scroll the container the list is in until the handle's cell is in view."""
         index = self.cell_index(cell)
-        if index == self._live_index:
-            self._live.scroll_visible(animate=False)
-        elif index is not None:
-            (self._above if index < self._live_index else self._below).scroll_visible()
+        region = self.cell_region(index, cell.name) if index is not None else Region()
+        container = next((node for node in self.ancestors if isinstance(node, Widget)), None)
+        while container is not None and not container.is_scrollable:
+            parent = container.parent
+            container = parent if isinstance(parent, Widget) else None
+        if container is not None and region:
+            # From the screen to the container's scrolled (virtual) space.
+            shift = container.scroll_offset - container.content_region.offset
+            container.scroll_to_region(region.translate(shift), animate=False, immediate=True)
 
     # -- user edits -------------------------------------------------------------------------
 
