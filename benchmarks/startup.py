@@ -1,12 +1,14 @@
 """Benchmark: time to first frame of `connect-tui PROFILE` in a real terminal, and its memory.
 
-Run:  python -m benchmarks.startup [--runs N] [--size 100x32]
+Run:  python -m benchmarks.startup [--runs N] [--size 100x32] [--no-memory] [--instructions]
 
 Both programs run in a detached tmux session of the same size: `connect-tui PROFILE`
 (the installed console script) and a bare Textual app that shows the same text (the
 draft's name). The first frame is the moment `tmux capture-pane` first shows that text.
 Runs alternate between the two (and which goes first), and the median of the per-pair
-ratios is printed beside the medians (the aim is at most 1.25x). Then memory: VmRSS and
+ratios is printed beside the medians (the aim is at most 1.25x). With --instructions, Valgrind
+then counts the instructions each runs up to its first frame (the same on a busy machine as
+on an idle one: the way to compare a change of a few per cent). Then memory: VmRSS and
 VmHWM from /proc of the composer after opening the draft (once it is idle) and after
 sending it to the embedded sandbox with f5, beside the bare app's (the aim is at most
 80 MiB). Everything runs in a throw-away HOME, so no user data is read or written.
@@ -104,6 +106,25 @@ def first_frame(
     return wall, cpu
 
 
+def instructions(command: list[str], env: dict[str, str], size: tuple[int, int]) -> int:
+    """Instructions the program runs up to its first frame, counted by Valgrind (cachegrind
+    without its cache simulation): unlike time, the count does not change with the load of a
+    shared machine, so one run of each side compares changes of a few per cent."""
+    from tests.tmux_session import TmuxSession
+
+    with tempfile.TemporaryDirectory(prefix="connect-tui-valgrind-") as folder:
+        log = Path(folder) / "valgrind.log"
+        valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+        valgrind += ["--cachegrind-out-file=/dev/null", f"--log-file={log}"]
+        # --exit: the probe ends the program as it writes the first frame.
+        with TmuxSession([*valgrind, *command, "--exit"], env=env, size=size) as session:
+            session.wait_exit(timeout=600)
+        found = re.search(r"I\s+refs:\s+([\d,]+)", log.read_text())
+        if found is None:
+            raise RuntimeError(f"valgrind printed no instruction count:\n{log.read_text()}")
+        return int(found.group(1).replace(",", ""))
+
+
 def measure_memory(
     command: list[str], env: dict[str, str], size: tuple[int, int], *, send: bool
 ) -> list[tuple[str, float, float]]:
@@ -133,6 +154,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="pairs of runs (default 10)")
     parser.add_argument("--size", default="100x32", help="terminal size, WxH (default 100x32)")
     parser.add_argument("--no-memory", action="store_true", help="first frames only")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions each runs up to its first frame (needs valgrind)",
+    )
     args = parser.parse_args()
     from tests.tmux_session import tmux_path
 
@@ -185,6 +211,15 @@ def main() -> None:
             f"  median of ratios composer/bare: wall {ratio:.2f}x ({verdict} the 1.25x aim), "
             f"CPU {cpu_ratio:.2f}x"
         )
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                sys.exit("benchmarks.startup: --instructions needs valgrind (apt-get install it)")
+            ours = instructions(composer, env, size)
+            theirs = instructions(bare, env, size)
+            print(
+                f"  instructions to the first frame: composer {ours / 1e9:.3f} G, "
+                f"bare {theirs / 1e9:.3f} G, ratio {ours / theirs:.2f}x"
+            )
         if args.no_memory:
             return
         print("memory (MiB)              VmRSS    VmHWM")

@@ -12,7 +12,6 @@ from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.widgets.pane_index import PANE_INDEX, PaneEntry
 from connect_tui.ui.widgets.pane_tabs import PaneTabs
-from tests.ui.composer_pilot import ready
 
 
 def test_every_entry_of_the_index_is_its_panes_class() -> None:
@@ -54,7 +53,8 @@ async def test_keys_before_the_panes_mount_land_in_the_pane_asked_for(
 async def test_the_tab_strip_takes_clicks_and_arrows(profiles_dir: Path) -> None:
     app = ComposerApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        composer = await ready(pilot)
+        composer = app.composer  # no need to wait for the model: a pane mounts when asked for
+        await pilot.pause()
         tabs = composer.query_one(PaneTabs)
         focused: Any = app.focused
         # " Addresses  Recipients  Message ": Message starts at column 24.

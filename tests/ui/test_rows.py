@@ -392,6 +392,12 @@ async def test_drawn_rows_show_marks_and_escape_control_characters() -> None:
         bad = cell(app, 2, "value").add_class("-invalid")
         bad.tooltip = "not a number"
         await pilot.pause()
+        # Hovering a drawn cell shows its tooltip, as hovering the field would.
+        assert await pilot.hover(offset=app.row_list.cell_region(2, "value").offset)
+        table = app.row_list.query_one(".rows-below", RowTable)
+        assert table.tooltip == "not a number"
+        assert await pilot.hover(offset=app.row_list.cell_region(2).offset)
+        assert table.tooltip == "Remove this row (ctrl+d)"
         assert bad.has_class("-invalid") and not cell(app, 1, "value").has_class("-invalid")
         # Drawn the way the live row's field shows the same mark: the same colors.
         drawn = app.screen.get_style_at(*app.row_list.cell_region(2, "value").offset)
