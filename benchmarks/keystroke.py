@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import inspect
 import json
 import os
 import shutil
@@ -185,7 +186,9 @@ async def _pilot_run(kind: str, spots: list[Spot], keys: int, bursts: int) -> li
             await pilot.pause(0.05)
         await _settle_cpu(time.process_time, quiet=0.5)
         for spot in spots:
-            await app.composer.action_show_pane(spot.pane)
+            shown = app.composer.action_show_pane(spot.pane)
+            if inspect.isawaitable(shown):  # async since the panes mount on demand
+                await shown
             await pilot.pause(0.2)
             if spot.selector:
                 app.composer.pane(spot.pane).query_one(spot.selector).focus()

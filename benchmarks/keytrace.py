@@ -16,13 +16,15 @@ another process can compare its own times with these):
   `call_after_refresh` callback set then, and timers set then that fire within FOLLOW_TIMERS
   (a debounce), followed through a ContextVar (each message pump's task keeps its own). Work
   handed to a thread is not followed. For the key and for all it caused:
-  - **shown**: the last `Widget.refresh` asked for (a repaint or a new layout: how anything
-    new reaches the screen) while the Key event itself was dispatched (**painted**: by any of
-    its work);
+  - **shown**: the last `Widget.refresh` asked for a widget on screen (a repaint or a new
+    layout: how anything new reaches the screen) while the Key event itself was dispatched
+    (**painted**: by any of its work);
   - **handled**: the end of the Key event's last dispatch (**settled**: of any of its work);
 - **frames**: each `App._display` of a screen update (start, end): the moment a frame is
-  written to the driver, whose writer thread puts it on the terminal at once. (Headless, as
-  in Pilot, Textual composes the frame but skips turning it into escape codes.)
+  written to the driver, whose writer thread puts it on the terminal at once (headless, as
+  in Pilot, Textual composes the frame but skips turning it into escape codes); and each
+  update of the screen on its update timer, which writes nothing when nothing it redrew
+  differs from what is on the terminal already.
 
 From these, `latencies()` gives each key's **echo**: read to the end of the first frame begun
 after its last refresh (the key's own effect, the letter in the field; a key that refreshed
@@ -74,6 +76,8 @@ class KeyRecord:
     painted: float = 0.0
     #: What its work ended with (a message's class, or a callback's name).
     last: str = ""
+    #: The widget its last refresh was asked for.
+    last_painted: str = ""
 
 
 class Trace:
@@ -103,14 +107,16 @@ class Trace:
         if end >= record.settled:
             record.settled, record.last = end, what
 
-    def refreshed(self, number: int, when: float, *, by_key: bool) -> None:
-        """Key `number` (`by_key`: the Key event itself) asked for a refresh at `when`."""
+    def refreshed(self, number: int, when: float, *, by_key: bool, what: str = "") -> None:
+        """Key `number` (`by_key`: the Key event itself) asked for a refresh of `what` at
+        `when`."""
         record = self.keys.get(number)
         if record is None or when - record.read > HORIZON:
             return
         if by_key:
             record.shown = max(record.shown, when)
-        record.painted = max(record.painted, when)
+        if when >= record.painted:
+            record.painted, record.last_painted = when, what
 
     def latencies(self) -> list[dict[str, Any]]:
         """Each key with its echo and full latency in ms (None: no frame followed it)."""
@@ -271,8 +277,10 @@ def _hook(parser_reads: bool) -> None:
     def traced_refresh(refresh: Callable[..., Any]) -> Callable[..., Any]:
         def refresh_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
             number = _KEY.get()
-            if number is not None and _trace is not None:
-                _trace.refreshed(number, time.perf_counter(), by_key=_IN_KEY.get())
+            # Only what is on screen: a refresh of a hidden widget draws nothing.
+            if number is not None and _trace is not None and _on_screen(self):
+                what = f"{type(self).__name__}#{self.id}" if self.id else type(self).__name__
+                _trace.refreshed(number, time.perf_counter(), by_key=_IN_KEY.get(), what=what)
             return refresh(self, *args, **kwargs)
 
         return refresh_as_key
@@ -289,6 +297,28 @@ def _hook(parser_reads: bool) -> None:
         return display_and_record
 
     _patch(App, "_display", traced_display)
+
+    def traced_update(update: Callable[..., None]) -> Callable[..., None]:
+        def update_and_record(self: Any) -> None:
+            start = time.perf_counter()
+            update(self)
+            if _trace is not None:
+                _trace.frames.append((start, time.perf_counter()))
+
+        return update_and_record
+
+    # The screen brings itself up to date on its update timer: that is a frame too when
+    # nothing it had to redraw differed (so no bytes were written), as for a refresh of
+    # text that did not change.
+    _patch(Screen, "_on_timer_update", traced_update)
+
+
+def _on_screen(widget: Any) -> bool:
+    """True when `widget` takes up room on its screen (it is in the compositor's map)."""
+    try:
+        return bool(widget.is_mounted and widget.region.area)
+    except Exception:  # not on a screen (being mounted or removed)
+        return False
 
 
 def _follow(number: int, callback: Callable[..., Any]) -> Callable[[], Any]:

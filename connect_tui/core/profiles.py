@@ -187,10 +187,26 @@ def dumps(draft: Draft) -> str:
         document["parked"] = draft.parked
     if draft.flow_test:
         document["flow_test"] = draft.flow_test
+    # Multi-line strings keep a body readable in the file, but tomli-w writes a CRLF inside
+    # one as a bare LF (and TOML lets a reader do the same), so a draft holding a CR LF
+    # (a body pasted from a mail, an imported request) is written with escapes instead: the
+    # draft read back is the draft saved.
+    multiline = not _holds_crlf(document)
     try:
-        return tomli_w.dumps(document, multiline_strings=True)
+        return tomli_w.dumps(document, multiline_strings=multiline)
     except (TypeError, ValueError) as exc:
         raise ProfileError(f"{draft.name}: cannot be written as TOML: {exc}") from None
+
+
+def _holds_crlf(value: object) -> bool:
+    """Whether a string anywhere in `value` (a profile document) holds a CR LF."""
+    if isinstance(value, str):
+        return "\r\n" in value
+    if isinstance(value, dict):
+        return any(_holds_crlf(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_crlf(item) for item in value)
+    return False
 
 
 def in_model_order(request: dict[str, Any], operation: str) -> dict[str, Any]:

@@ -59,6 +59,18 @@ def test_multiline_body_is_readable_in_the_file(profiles_dir: Path) -> None:
     assert text.startswith("format = 1\n")
 
 
+def test_crlf_in_a_body_and_a_name_is_kept(profiles_dir: Path) -> None:
+    # tomli-w writes CR LF inside a multi-line string as LF: a mail body pasted or imported
+    # with CR LF line ends must still read back byte for byte (hypothesis found the name).
+    draft = typical_draft()
+    draft.request["Name"] = "\r\n"
+    draft.request["EmailMessage"]["RawMessage"]["Body"] = "Hello,\r\nline two\r\n\nand LF\n"
+    text = profiles.dumps(draft)
+    back = profiles.loads(text, source="crlf.toml", default_name="x")
+    assert back.request == draft.request
+    assert "\r\n" not in text  # escaped, so no editor or reader can fold it
+
+
 def test_save_is_private_and_atomic(isolated_home: Path) -> None:
     profiles_dir = paths.profiles_dir()
     assert not profiles_dir.exists()

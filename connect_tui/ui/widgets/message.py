@@ -29,6 +29,7 @@ from connect_tui.core.limits import BODY_BYTES, utf8_size
 from connect_tui.core.model import INBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.rules import CONTENT_TYPES
+from connect_tui.ui.widgets.big_text import BigTextArea
 from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.fields import (
     FieldRow,
@@ -146,7 +147,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
             yield FieldRow("Subject", text_input("subject", "e.g. Order 1234 delayed"))
             yield FieldRow("Content type", Choices(CONTENT_TYPES, id="content-type"))
             yield SectionTitle("Body")
-            yield TextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)
+            yield BigTextArea(id="body", soft_wrap=False, tab_behavior="focus", compact=True)
             yield Hint("", id="body-bytes")
             with Vertical(id="headers-group"):
                 yield SectionTitle("Headers")

@@ -109,6 +109,12 @@ class Pane(VerticalScroll):
             """The pane that changed (so handlers can use `on(Pane.Changed, "#id")`)."""
             return self.pane
 
+        def can_replace(self, message: Message) -> bool:
+            """True when `message` (waiting behind this one) is the same pane's news: the
+            screen then applies the pane once for a burst of keys, not once a key (`apply`
+            reads the whole pane, so nothing typed is lost; a 1 MB body is read once)."""
+            return isinstance(message, Pane.Changed) and message.pane is self.pane
+
     def __init__(self, *children: Widget, **kwargs: Any) -> None:
         super().__init__(*children, **kwargs)
         # Tab goes straight from field to field; the pane scrolls to follow the focus.

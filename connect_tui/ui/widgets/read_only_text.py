@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from textual.widgets import TextArea
 from textual.widgets.text_area import Location
+
+from connect_tui.ui.widgets.big_text import BigTextArea
 
 #: Texts are compared this many characters at a time (equal slices compare at C speed).
 _CHUNK: Final = 4096
@@ -49,7 +50,7 @@ def location(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
 
 
-class ReadOnlyText(TextArea):
+class ReadOnlyText(BigTextArea):
     """A read-only TextArea that never matches brackets."""
 
     def __init__(self, **kwargs: Any) -> None:
