@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -56,6 +55,8 @@ def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
 def load_every_ui_module() -> None:
     """Import every module of connect_tui.ui, so binding_ids() sees every screen and pane
     (the composer imports most of them only when first shown)."""
+    import pkgutil  # here: only a keymap to check needs it, never the first frame
+
     import connect_tui.ui
 
     for module in pkgutil.walk_packages(connect_tui.ui.__path__, "connect_tui.ui."):
