@@ -1,4 +1,6 @@
-"""Provides LazyComponentStyles: a widget's component classes styled when first drawn.
+"""Provides the style work Textual repeats that the first frame need not pay for (issue 13).
+
+LazyComponentStyles: a widget's component classes styled when first drawn.
 
 Textual styles every component class (`input--cursor`, `input--placeholder`, ...) of a
 widget as a DOM node of its own, each time the widget's style is worked out again: when
@@ -8,6 +10,13 @@ per restyle of its four fields, most of them for parts never drawn (a suggestion
 selection; the cursor of a field without the focus). Here a component is styled only
 when the widget asks for it while drawing, and forgotten whenever the widget's own
 style changes, so what is drawn is the same as Textual's (issue 13, first frame).
+
+StyledOnMount: a screen whose first ScreenResume does not style every widget again.
+Textual styles each widget as it is mounted, then, when the screen is first shown, the
+whole screen once more (a third of the composer's styling before its first frame). A
+widget's DEFAULT_CSS is scoped to the widget and what is inside it, which is mounted
+with or after it, and the app's CSS and theme are in place before anything mounts: the
+second pass finds nothing new. Later resumes (back from a dialog) restyle as Textual's do.
 """
 
 from __future__ import annotations
@@ -17,14 +26,18 @@ from typing import TYPE_CHECKING
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:
+    from textual import events
     from textual.css.styles import RenderStyles
+    from textual.screen import Screen
     from textual.widget import Widget
 
     _Base = Widget
+    _ScreenBase = Screen[object]
 else:
     # Not a DOMNode at run time: Textual takes a widget's CSS and type name from its first
     # DOMNode base, which must stay the widget class this is mixed into.
     _Base = object
+    _ScreenBase = object
 
 
 class LazyComponentStyles(_Base):
@@ -63,3 +76,16 @@ class LazyComponentStyles(_Base):
                 self.app.stylesheet.apply(virtual_node, animate=False)
                 self._component_styles[name] = virtual_node.styles
         return super().get_component_styles(*names)
+
+
+class StyledOnMount(_ScreenBase):
+    """A mixin (put it before the screen class): no second styling when first shown."""
+
+    _resumed_once = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual calls this before Screen's own handler of the same event (the MRO's
+        order): the first time, that handler is told not to restyle the screen."""
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False

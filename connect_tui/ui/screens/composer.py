@@ -29,6 +29,7 @@ from connect_tui.core.problems import Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.keys import focus_now, settle
+from connect_tui.ui.lazy_styles import StyledOnMount
 from connect_tui.ui.screens.composer_keys import COMPOSER_BINDINGS
 from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.history_flow import HistoryFlow
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["PANE_KEYS", "SECTION_PANES", "ComposerScreen"]
 
 
-class ComposerScreen(Screen[None]):
+class ComposerScreen(StyledOnMount, Screen[None]):
     """Edits one draft: every pane, validation as you type, save and send."""
 
     BINDINGS: ClassVar[list[BindingType]] = COMPOSER_BINDINGS
