@@ -10,7 +10,6 @@ has one key: its profile name, a digest of its file path when it lives elsewhere
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -38,6 +37,10 @@ def key_for(path: Path | None) -> str:
         return UNSAVED
     if path.parent == paths.profiles_dir():
         return profiles.name_for(path)
+    # Imported here: hashlib loads OpenSSL, 2% of the composer's first frame (issue 13),
+    # and a profile's own draft (the usual start) needs no digest.
+    import hashlib
+
     digest = hashlib.sha256(str(path.expanduser().resolve()).encode()).hexdigest()[:16]
     return f"_file-{digest}"
 

@@ -28,10 +28,13 @@ _SEPARATORS: Final = [0x2028, 0x2029]
 
 #: Every code point that must never reach a terminal as itself (newline and tab included:
 #: the one-line form escapes them, the multi-line form keeps them).
-UNSAFE: Final = frozenset(
-    [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_FORMAT_CONTROLS, *_SEPARATORS]
-    + list(range(0xD800, 0xE000))  # lone surrogates: no UTF-8 for them
-)
+_NARROW_POINTS: Final = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
+_WIDE_POINTS: Final = [
+    *_FORMAT_CONTROLS,
+    *_SEPARATORS,
+    *range(0xD800, 0xE000),  # lone surrogates: no UTF-8 for them
+]
+UNSAFE: Final = frozenset(_NARROW_POINTS + _WIDE_POINTS)
 
 
 #: Python's own short spellings, as repr() writes them.
@@ -45,13 +48,23 @@ def escape(code_point: int) -> str:
     return f"\\x{code_point:02x}" if code_point <= 0xFF else f"\\u{code_point:04x}"
 
 
+# Above U+00FF (2,048 surrogates, most of them) an escape is `\\uXXXX` in both forms:
+# made once, by map and str.format, not by a call of escape() per code point (these
+# tables are built at every start, before the composer's first frame: issue 13).
+_WIDE: Final[dict[int, str]] = dict(
+    zip(_WIDE_POINTS, map("\\u{:04x}".format, _WIDE_POINTS), strict=True)
+)
+
 #: str.translate tables: one line (newline and tab escaped) and multi-line (kept).
-ONE_LINE: Final[dict[int, str]] = {cp: escape(cp) for cp in UNSAFE}
-MULTILINE: Final[dict[int, str]] = {
-    cp: text for cp, text in ONE_LINE.items() if cp not in (0x0A, 0x09)
-}
+ONE_LINE: Final[dict[int, str]] = {cp: escape(cp) for cp in _NARROW_POINTS} | _WIDE
+MULTILINE: Final[dict[int, str]] = dict(ONE_LINE)
+del MULTILINE[0x0A], MULTILINE[0x09]
 #: For JSON strings: the same characters as JSON's own `\\uXXXX` escapes.
-_JSON: Final[dict[int, str]] = {cp: f"\\u{cp:04x}" for cp in UNSAFE}
+_JSON: Final[dict[int, str]] = {cp: f"\\u{cp:04x}" for cp in _NARROW_POINTS} | _WIDE
+#: `dumps`'s table: JSON itself escapes the C0 controls (below U+0020).
+_JSON_IN_STRINGS: Final[dict[int, str]] = dict(_JSON)
+for _control in range(0x20):
+    del _JSON_IN_STRINGS[_control]
 
 
 def shown(text: object, *, multiline: bool = False) -> str:
@@ -75,7 +88,7 @@ def dumps(value: Any, **options: Any) -> str:
     text = json.dumps(value, **options)
     # Outside strings JSON has only ASCII punctuation, digits and whitespace (newlines of
     # `indent`), none of which is escaped here, so a plain translate is exact.
-    return text.translate({cp: s for cp, s in _JSON.items() if cp >= 0x20})
+    return text.translate(_JSON_IN_STRINGS)
 
 
 class SafeStream:

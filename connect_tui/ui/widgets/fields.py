@@ -12,20 +12,26 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from connect_tui.ui.lazy_styles import LazyComponentStyles
+
 #: The columns of a field's label, left of the field.
 LABEL_WIDTH: Final = 20
+
+
+class FieldInput(LazyComponentStyles, Input):
+    """An Input whose cursor, placeholder, suggestion and selection are styled when drawn."""
 
 
 def text_input(id: str, placeholder: str = "", *, max_length: int = 0) -> Input:
     """A borderless one-line Input (marked `-invalid` by a tint, not a border)."""
     # No validators: the pane marks problems. Input's own validation (on blur, on every
     # change) would otherwise clear the pane's -invalid mark when the focus leaves the field.
-    return Input(
+    return FieldInput(
         id=id, placeholder=placeholder, max_length=max_length, compact=True, validate_on=()
     )
 
 
-class FieldRow(Horizontal):
+class FieldRow(LazyComponentStyles, Horizontal):
     """A label and one field on a single line (fits 80 columns with room to type).
 
     The row draws its label itself, under the field's left margin: a Label widget per row

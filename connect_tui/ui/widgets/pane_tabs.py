@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from connect_tui.ui.lazy_styles import LazyComponentStyles
+
 TAB = "pane-tabs--tab"
 ACTIVE = "pane-tabs--active"
 HOVER = "pane-tabs--hover"
@@ -28,7 +30,7 @@ HIGHLIGHT = "pane-tabs--highlight"
 _BAR, _HALF_LEFT, _HALF_RIGHT = "━", "╺", "╸"
 
 
-class PaneTabs(Widget, can_focus=True):
+class PaneTabs(LazyComponentStyles, Widget, can_focus=True):
     """A row of pane titles over a bar that underlines the active one."""
 
     # The looks of Textual's Tabs, Tab and Underline (textual 8.2.8), as component classes.

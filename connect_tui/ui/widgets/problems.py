@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from connect_tui.core.problems import Problem
+from connect_tui.ui.lazy_styles import LazyComponentStyles
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -24,7 +25,7 @@ def problem_line(problem: Problem) -> Content:
     return Content.assemble(mark, (problem.path, "bold"), ": ", problem.message)
 
 
-class ProblemsList(OptionList):
+class ProblemsList(LazyComponentStyles, OptionList):
     """The draft's problems; enter or a click on one posts `ProblemsList.Selected`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
