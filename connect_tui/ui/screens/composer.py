@@ -244,11 +244,15 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         if self.model_ready or not (self._panes_mounted and self._model_loaded_here):
             return
         self.model_ready = True
-        # What is loaded by now lives as long as the screen: keep it out of the collector's
-        # full passes, which took 0.5 s on the largest draft and held up the key typed then.
+        # Keep what is loaded out of the collector's full passes (0.5 s on the largest draft,
+        # in the way of the key typed then); given back in on_unmount.
         gc.freeze()
         self._load_pane(self.pane("preview"))
         self.schedule_check()
+
+    def on_unmount(self) -> None:
+        """Let the collector free what was frozen when the composer was ready."""
+        gc.unfreeze()
 
     # -- edits flowing up ---------------------------------------------------------------------
 
