@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     _Base = Widget
-    _ScreenBase = Screen[object]
+    _ScreenBase = Screen[None]
 else:
     # Not a DOMNode at run time: Textual takes a widget's CSS and type name from its first
     # DOMNode base, which must stay the widget class this is mixed into.
