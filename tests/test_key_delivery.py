@@ -21,7 +21,7 @@ from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.events import Key
+from textual.events import Key, Paste
 
 import connect_tui.ui
 from connect_tui.ui.terminal_input import BurstSafeParser
@@ -101,3 +101,24 @@ def test_every_key_the_readme_and_help_name_is_bound() -> None:
     assert documented >= {"f5", "f9", "ctrl+s", "alt+e", "alt+a"}
     unbound = sorted(key for key in documented if key not in BINDINGS)
     assert not unbound, f"documented but not bound: {unbound}"
+
+
+def _events(chunks: list[str]) -> list[tuple[str, str]]:
+    """What the composer's parser makes of `chunks` read one after another."""
+    parser = BurstSafeParser()
+    messages = [message for chunk in chunks for message in parser.feed(chunk)]
+    return [
+        ("paste", message.text) if isinstance(message, Paste) else ("key", message.key)
+        for message in [*messages, *parser.feed("")]
+        if isinstance(message, Paste | Key)
+    ]
+
+
+def test_a_paste_holding_escapes_arrives_whole_and_in_order() -> None:
+    pasted = "one\r\x1b[31mred\x1b[0m\x1b]0;title\x07\x00 end"
+    data = f"a\x1b[200~{pasted}\x1b[201~b\x1br"
+    expected = [("key", "a"), ("paste", pasted.replace("\x00", "")), ("key", "b"), ("key", "alt+r")]
+    assert _events([data]) == expected
+    # Read in pieces, the end of the paste split across two reads included.
+    cut = data.index("\x1b[201~") + 3
+    assert _events([data[:9], data[9:cut], data[cut:]]) == expected

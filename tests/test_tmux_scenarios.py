@@ -40,6 +40,17 @@ def _addresses(draft: Draft) -> Draft:
     return draft
 
 
+# Pasted text holding escape sequences, kept exactly (Textual's own parser typed what
+# followed the first ESC as keys, "^[31m...", before the paste's earlier text).
+PASTED_ESCAPES = "Hi \x1b[31mred\x1b[0m and \x1b]0;title\x07 done "
+
+
+def _pasted_escapes(draft: Draft) -> Draft:
+    raw = draft.request["EmailMessage"]["RawMessage"]
+    raw["Body"] = PASTED_ESCAPES + raw["Body"]
+    return draft
+
+
 def _recipients(draft: Draft) -> Draft:
     draft.request["AdditionalRecipients"] = {
         "ToAddresses": [
@@ -200,6 +211,11 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _pasted_list,
+    ),
+    Scenario(
+        "pasted-escapes",
+        (Keys("M-m", "Tab", "Tab", "C-a"), Paste(PASTED_ESCAPES), Keys("C-s")),
+        _pasted_escapes,
     ),
     Scenario(
         "message",

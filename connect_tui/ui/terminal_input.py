@@ -10,8 +10,13 @@ https://github.com/Textualize/textual/pull/570 chose `^` for an unmatched ESC.)
 BurstSafeParser rewrites each complete ESC LETTER pair in what it is fed into the same
 key in the kitty keyboard protocol's form (`CSI codepoint ; 3 u`, 3 = alt), which the
 parser reads at once and as alt+LETTER, whatever follows. ESC f and ESC b are left as
-they are (Textual reads them as ctrl+right / ctrl+left, as iTerm sends them), and so is
-anything inside a bracketed paste.
+they are (Textual reads them as ctrl+right / ctrl+left, as iTerm sends them).
+
+A bracketed paste is read here too, whole, and never by Textual's parser: that parser reads
+an ESC inside a paste as the start of a key sequence, so a pasted `ESC[31mred` became the
+typed keys `^[31mred`, delivered before the paste's earlier text. A paste is text from
+elsewhere: it arrives as one Paste event holding exactly what was pasted (less NUL, as
+Textual's own parser drops it), and is shown escaped where it is drawn.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
-from textual import constants
+from textual import constants, events
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
@@ -30,23 +35,11 @@ PASTE_END: Final = "\x1b[201~"
 _KEPT: Final = frozenset("fb")
 
 
-def rewrite_alt_letters(data: str, in_paste: bool = False) -> tuple[str, bool]:
-    """`data` with each ESC + lowercase letter as a kitty alt key; and whether a paste is open."""
+def rewrite_alt_letters(data: str) -> str:
+    """`data` (keys, no paste) with each ESC + lowercase letter as a kitty alt key."""
     out: list[str] = []
     index, size = 0, len(data)
     while index < size:
-        if in_paste:
-            end = data.find(PASTE_END, index)
-            if end < 0:
-                out.append(data[index:])
-                break
-            out.append(data[index : end + len(PASTE_END)])
-            index, in_paste = end + len(PASTE_END), False
-            continue
-        if data.startswith(PASTE_START, index):
-            out.append(PASTE_START)
-            index, in_paste = index + len(PASTE_START), True
-            continue
         character = data[index]
         if character == ESC and index + 1 < size:
             letter = data[index + 1]
@@ -56,21 +49,61 @@ def rewrite_alt_letters(data: str, in_paste: bool = False) -> tuple[str, bool]:
                 continue
         out.append(character)
         index += 1
-    return "".join(out), in_paste
+    return "".join(out)
+
+
+def _partial_end(data: str) -> int:
+    """How many characters at the end of `data` could begin PASTE_END (kept for the next read)."""
+    for size in range(min(len(PASTE_END) - 1, len(data)), 0, -1):
+        if PASTE_END.startswith(data[-size:]):
+            return size
+    return 0
 
 
 class BurstSafeParser(XTermParser):
-    """XTermParser that reads alt+LETTER right even when another key follows at once."""
+    """XTermParser that reads alt+LETTER right even when another key follows at once, and
+    a bracketed paste whole, ESC and all."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._in_paste = False
+        #: The text of a paste still open (None: no paste open).
+        self._paste: list[str] | None = None
+        #: The start of what may be PASTE_END, held back until the next read.
+        self._held = ""
 
     def feed(self, data: str) -> Iterable[Message]:
-        """Parse `data` (see the module notes for what is rewritten first)."""
-        if data and not constants.DISABLE_KITTY_KEY:
-            data, self._in_paste = rewrite_alt_letters(data, self._in_paste)
-        return super().feed(data)
+        """Parse `data` (see the module notes for what is rewritten and what is read here)."""
+        if not data:  # the end of input: Textual's parser finishes what it holds
+            yield from super().feed(data)
+            return
+        data, self._held = self._held + data, ""
+        while data:
+            if self._paste is None:
+                # A PASTE_START split across two reads (not seen from terminals, which write
+                # it whole) is left to Textual's parser, as before.
+                start = data.find(PASTE_START)
+                keys = data if start < 0 else data[:start]
+                if keys:
+                    yield from super().feed(self._keys(keys))
+                if start < 0:
+                    return
+                self._paste, data = [], data[start + len(PASTE_START) :]
+                continue
+            end = data.find(PASTE_END)
+            if end < 0:
+                held = _partial_end(data)
+                self._paste.append(data[: len(data) - held])
+                self._held = data[len(data) - held :]
+                return
+            self._paste.append(data[:end])
+            pasted, self._paste = "".join(self._paste), None
+            yield events.Paste(pasted.replace("\x00", ""))
+            data = data[end + len(PASTE_END) :]
+
+    @staticmethod
+    def _keys(data: str) -> str:
+        """Keys as the parser should read them (alt+LETTER rewritten unless kitty is off)."""
+        return data if constants.DISABLE_KITTY_KEY else rewrite_alt_letters(data)
 
 
 def install() -> None:
