@@ -73,7 +73,7 @@ def test_a_string_that_looks_like_a_placeholder_is_kept() -> None:
 
 def _lengthen(value: Any, extra: int) -> Any:
     if isinstance(value, str):
-        return value + ("\n\"ab\\" * extra)[:extra] if value else value
+        return value + ('\n"ab\\' * extra)[:extra] if value else value
     if isinstance(value, dict):
         return {key: _lengthen(item, extra) for key, item in value.items()}
     if isinstance(value, list):
