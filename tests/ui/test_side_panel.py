@@ -69,6 +69,24 @@ async def test_the_largest_legal_request_follows_every_key(profiles_dir: Path) -
         composer.check_now()
         assert '"Name": "typed"' in view.text  # at once, in the frame of the key
         assert not view.border_subtitle
+        # A problem hides the request, and fixing it shows it again: its 1,500 lines are
+        # not wrapped again for that (before, each time, in the frame of the key).
+        wraps = 0
+        rewrap = view._rewrap_and_refresh_virtual_size
+
+        def counted() -> None:
+            nonlocal wraps
+            wraps += 1
+            rewrap()
+
+        view._rewrap_and_refresh_virtual_size = counted  # type: ignore[method-assign]
+        composer.pane("addresses").query_one("#from-address").focus()
+        await pilot.press("end", "space")  # no space in an address
+        await until(pilot, lambda: not view.display)
+        await pilot.press("backspace")
+        await until(pilot, lambda: view.display and view.region.height > 0)
+        await pilot.pause()
+        assert wraps == 0
 
 
 async def test_narrow_screen_keeps_problems_only(profiles_dir: Path) -> None:
