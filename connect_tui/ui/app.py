@@ -196,6 +196,23 @@ class ComposerApp(App[int]):
             return
         await self._composer.files.quit_flow()
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette, whose enter runs in the order keys came."""
+        from connect_tui.ui.palette import InOrderPalette  # not needed by the first frame
+
+        if self.use_command_palette and not InOrderPalette.is_open(self):
+            self.push_screen(InOrderPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Change theme": a palette of themes, enter in order as above."""
+        from textual.theme import ThemeProvider
+
+        from connect_tui.ui.palette import InOrderPalette
+
+        self.push_screen(
+            InOrderPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
         yield from super().get_system_commands(screen)
