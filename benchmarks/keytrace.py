@@ -51,8 +51,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-#: The key whose consequences the current task is dispatching (None: not a key's doing).
-_KEY: ContextVar[int | None] = ContextVar("keytrace_key", default=None)
+#: The keys whose consequences the current task is dispatching (empty: no key's doing); more
+#: than one when the app typed a run of a burst's keys at once (connect_tui.ui.key_burst).
+_KEY: ContextVar[tuple[int, ...]] = ContextVar("keytrace_key", default=())
 #: True while the Key event itself is dispatched (not what it caused).
 _IN_KEY: ContextVar[bool] = ContextVar("keytrace_in_key", default=False)
 #: Work a key causes later than this after its read is not counted as its own (a repeating
@@ -94,7 +95,7 @@ class Trace:
         with self._lock:
             record = KeyRecord(next(self._numbers), str(event.key), read or time.perf_counter())
             self.keys[record.number] = record
-        event._keytrace = record.number
+        event._keytrace = (record.number,)
         return record
 
     def done(self, number: int, end: float, *, is_key: bool, what: str = "") -> None:
@@ -204,31 +205,39 @@ def _hook(parser_reads: bool) -> None:
 
     def traced_dispatch(dispatch: Callable[..., Any]) -> Callable[..., Any]:
         async def dispatch_as_key(self: Any, message: Any) -> None:
-            number = getattr(message, "_keytrace", None)
-            if number is None:
+            numbers = getattr(message, "_keytrace", None)
+            if numbers is None:
                 await dispatch(self, message)
                 return
-            token = _KEY.set(number)
-            in_key = _IN_KEY.set(isinstance(message, Key))
-            try:
-                await dispatch(self, message)
-            finally:
-                _IN_KEY.reset(in_key)
-                _KEY.reset(token)
-                if _trace is not None:
-                    what = f"{type(self).__name__}:{type(message).__name__}"
-                    end = time.perf_counter()
-                    _trace.done(number, end, is_key=isinstance(message, Key), what=what)
+            what = f"{type(self).__name__}:{type(message).__name__}"
+            await _as_keys(numbers, isinstance(message, Key), dispatch(self, message), what)
 
         return dispatch_as_key
 
     _patch(MessagePump, "_dispatch_message", traced_dispatch)
 
+    def traced_type_into(type_into: Callable[..., Any]) -> Callable[..., Any]:
+        async def type_into_as_keys(self: Any, field: Any, keys: Any, *rest: Any) -> int:
+            # A run of a burst's keys typed at once: each key's effect is the run's.
+            numbers = tuple(number for key in keys for number in getattr(key, "_keytrace", ()))
+            what = f"{type(field).__name__}:{len(keys)} keys typed at once"
+            taken: int = await _as_keys(numbers, True, type_into(self, field, keys, *rest), what)
+            return taken
+
+        return type_into_as_keys
+
+    try:
+        from connect_tui.ui.key_burst import BurstTypist
+    except ImportError:  # another app than connect-tui
+        pass
+    else:
+        _patch(BurstTypist, "type_into", traced_type_into)
+
     def traced_post(post: Callable[..., bool]) -> Callable[..., bool]:
         def post_as_key(self: Any, message: Any) -> bool:
-            number = _KEY.get()
-            if number is not None and getattr(message, "_keytrace", None) is None:
-                message._keytrace = number
+            numbers = _KEY.get()
+            if numbers and getattr(message, "_keytrace", None) is None:
+                message._keytrace = numbers
             return post(self, message)
 
         return post_as_key
@@ -237,9 +246,9 @@ def _hook(parser_reads: bool) -> None:
 
     def traced_invoke_later(invoke_later: Callable[..., None]) -> Callable[..., None]:
         def invoke_later_as_key(self: Any, callback: Callable[..., Any], sender: Any) -> None:
-            number = _KEY.get()
-            if number is not None:
-                callback = _follow(number, callback)
+            numbers = _KEY.get()
+            if numbers:
+                callback = _follow(numbers, callback)
             invoke_later(self, callback, sender)
 
         return invoke_later_as_key
@@ -252,7 +261,7 @@ def _hook(parser_reads: bool) -> None:
             # short debounce (part of the key's effect), not for a later chore.
             if (args[0] if args else kwargs.get("delay", 0)) <= FOLLOW_TIMERS:
                 return set_timer(self, *args, **kwargs)
-            token = _KEY.set(None)
+            token = _KEY.set(())
             try:
                 return set_timer(self, *args, **kwargs)
             finally:
@@ -264,7 +273,7 @@ def _hook(parser_reads: bool) -> None:
 
     def traced_set_interval(set_interval: Callable[..., Any]) -> Callable[..., Any]:
         def set_interval_unkeyed(self: Any, *args: Any, **kwargs: Any) -> Any:
-            token = _KEY.set(None)  # a repeating timer is never one key's doing
+            token = _KEY.set(())  # a repeating timer is never one key's doing
             try:
                 return set_interval(self, *args, **kwargs)
             finally:
@@ -276,11 +285,13 @@ def _hook(parser_reads: bool) -> None:
 
     def traced_refresh(refresh: Callable[..., Any]) -> Callable[..., Any]:
         def refresh_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
-            number = _KEY.get()
+            numbers = _KEY.get()
             # Only what is on screen: a refresh of a hidden widget draws nothing.
-            if number is not None and _trace is not None and _on_screen(self):
+            if numbers and _trace is not None and _on_screen(self):
                 what = f"{type(self).__name__}#{self.id}" if self.id else type(self).__name__
-                _trace.refreshed(number, time.perf_counter(), by_key=_IN_KEY.get(), what=what)
+                when, by_key = time.perf_counter(), _IN_KEY.get()
+                for number in numbers:
+                    _trace.refreshed(number, when, by_key=by_key, what=what)
             return refresh(self, *args, **kwargs)
 
         return refresh_as_key
@@ -321,13 +332,13 @@ def _on_screen(widget: Any) -> bool:
         return False
 
 
-def _follow(number: int, callback: Callable[..., Any]) -> Callable[[], Any]:
-    """`callback`, run as key `number`'s doing (what it posts is followed too)."""
+def _follow(numbers: tuple[int, ...], callback: Callable[..., Any]) -> Callable[[], Any]:
+    """`callback`, run as keys `numbers`' doing (what it posts is followed too)."""
 
     async def followed() -> None:
         import inspect
 
-        token = _KEY.set(number)
+        token = _KEY.set(numbers)
         try:
             result = callback()
             if inspect.isawaitable(result):
@@ -335,9 +346,26 @@ def _follow(number: int, callback: Callable[..., Any]) -> Callable[[], Any]:
         finally:
             _KEY.reset(token)
             if _trace is not None:
-                _trace.done(number, time.perf_counter(), is_key=False, what=repr(callback)[:80])
+                end, what = time.perf_counter(), repr(callback)[:80]
+                for number in numbers:
+                    _trace.done(number, end, is_key=False, what=what)
 
     return followed
+
+
+async def _as_keys(numbers: tuple[int, ...], is_key: bool, work: Any, what: str) -> Any:
+    """Await `work` as keys `numbers`' doing (`is_key`: the keys themselves being handled)."""
+    token = _KEY.set(numbers)
+    in_key = _IN_KEY.set(is_key)
+    try:
+        return await work
+    finally:
+        _IN_KEY.reset(in_key)
+        _KEY.reset(token)
+        if _trace is not None:
+            end = time.perf_counter()
+            for number in numbers:
+                _trace.done(number, end, is_key=is_key, what=what)
 
 
 def main(argv: list[str]) -> int:

@@ -27,14 +27,17 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
-from connect_tui.ui import safe_render, terminal_input
+from connect_tui.ui import frames, safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.keys import run_binding_in_order, take_paste_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
+from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.themes import install_themes
 
 # Before any widget renders: text from files, requests and replies is shown, never obeyed.
 safe_render.install()
+# Before any screen draws: a change is drawn within one frame period (connect_tui.ui.frames).
+frames.install()
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
@@ -175,6 +178,13 @@ class ComposerApp(App[int]):
         ):
             return
         await super().on_event(event)
+
+    async def on_key_burst(self, burst: KeyBurst) -> None:
+        """Keys read at once: typed into the focused field in one go where they stay in it,
+        the others handled one by one as if each had come alone (connect_tui.ui.key_burst)."""
+        from connect_tui.ui.key_burst import BurstTypist  # at the first burst, not the first frame
+
+        await BurstTypist(self).deliver(burst.keys)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Gaining focus with no field focused: focus the current pane's first field.
