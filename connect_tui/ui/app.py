@@ -19,6 +19,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -210,7 +211,7 @@ class ComposerApp(App[int]):
         """ctrl+p: the command palette, whose enter runs in the order keys came."""
         from connect_tui.ui.palette import InOrderPalette  # not needed by the first frame
 
-        if self.use_command_palette and not InOrderPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(InOrderPalette(id="--command-palette"))
 
     def search_themes(self) -> None:

@@ -105,5 +105,6 @@ class InOrderPalette(CommandPalette):
         """Close the palette, only while it is the screen on top (Textual's dismiss pops
         whatever screen is on top, and would answer this palette's caller twice)."""
         if not self.is_active:
-            return AwaitComplete.nothing()
+            nothing: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return nothing
         return super().dismiss(result)
