@@ -28,7 +28,6 @@ Textual internals in use (textual==8.2.8): `App._dispatch_message`, `Screen._bin
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
@@ -40,6 +39,8 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
+
+from connect_tui.ui.keys import cpu_time
 
 #: Textual's field widgets (module, class) whose key handling is known here: the actions
 #: of their bindings that change nothing but the field itself, and the messages about the
@@ -124,7 +125,8 @@ def _takes_keys(cls: type) -> bool:
     return any(kind in handlers for kind in events.Key.__mro__)
 
 
-#: How long a run waits for the keys handed to its field before it (as keys.settle does).
+#: How long (CPU seconds) a run waits for the keys handed to its field before it (as
+#: keys.settle does).
 SETTLE_TIMEOUT: Final = 3.0
 
 
@@ -235,8 +237,8 @@ def _local_step(
 
 async def _handled(field: Widget) -> None:
     """Wait until `field` has handled what was handed to it before (keys sent its way)."""
-    deadline = time.monotonic() + SETTLE_TIMEOUT
-    while field.message_queue_size and time.monotonic() < deadline:
+    deadline = cpu_time() + SETTLE_TIMEOUT
+    while field.message_queue_size and cpu_time() < deadline:
         await asyncio.sleep(0)
 
 
