@@ -32,7 +32,8 @@ nothing: the first frame after it was handled), and **full**: read to the first 
 after the last refresh of all it caused (the byte count, the problems, the side panel too).
 A frame can be drawn while a key's dispatch still waits (a binding waits for the keys before
 it), so a frame begun after the refresh holds the effect even before the dispatch ends. Keys
-typed in a burst queue behind one another, so their figures include the keys before them.
+typed in a burst queue behind one another, so their figures include the keys before them; a
+run of a burst's keys typed at once (connect_tui.ui.key_burst) is each of those keys' doing.
 """
 
 from __future__ import annotations
@@ -56,12 +57,34 @@ from typing import Any
 _KEY: ContextVar[tuple[int, ...]] = ContextVar("keytrace_key", default=())
 #: True while the Key event itself is dispatched (not what it caused).
 _IN_KEY: ContextVar[bool] = ContextVar("keytrace_in_key", default=False)
+#: The refreshes seen while the current task does some keys' work, given to those keys at
+#: once when the work ends (a run of 20 keys refreshing 100 times: 3 notes, not 2,000).
+_SEEN: ContextVar[_Refreshes | None] = ContextVar("keytrace_seen", default=None)
 #: Work a key causes later than this after its read is not counted as its own (a repeating
 #: timer set by a key would otherwise keep it unsettled for ever).
 HORIZON = 5.0
 #: A timer set while a key's work runs is followed (its work is the key's) when it fires
 #: within this many seconds: a debounce; a later chore (a recovery copy) is not the key's.
 FOLLOW_TIMERS = 0.25
+
+
+class _Refreshes:
+    """The last refresh asked for by the keys themselves and by any of their work."""
+
+    def __init__(self) -> None:
+        self.by_key: tuple[float, str] | None = None
+        self.last: tuple[float, str] | None = None
+
+    def note(self, when: float, by_key: bool, what: str) -> None:
+        self.by_key, self.last = (when, what) if by_key else self.by_key, (when, what)
+
+    def give(self, numbers: tuple[int, ...]) -> None:
+        """Record the refreshes noted for each of the keys `numbers`."""
+        trace = _trace
+        for number in numbers if trace is not None else ():
+            for seen, by_key in ((self.by_key, True), (self.last, False)):
+                if seen is not None and trace is not None:
+                    trace.refreshed(number, seen[0], by_key=by_key, what=seen[1])
 
 
 @dataclass
@@ -255,11 +278,13 @@ def _hook(parser_reads: bool) -> None:
 
     _patch(Screen, "_invoke_later", traced_invoke_later)
 
-    def traced_set_timer(set_timer: Callable[..., Any]) -> Callable[..., Any]:
+    def traced_timer(set_timer: Callable[..., Any]) -> Callable[..., Any]:
         def set_timer_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
             # A timer's task inherits the key of the task that set it: keep that for a
-            # short debounce (part of the key's effect), not for a later chore.
-            if (args[0] if args else kwargs.get("delay", 0)) <= FOLLOW_TIMERS:
+            # short debounce (part of the key's effect), not for a later chore, and never for
+            # a repeating timer.
+            delay = args[0] if args else kwargs.get("delay", kwargs.get("interval", 0))
+            if set_timer.__name__ == "set_timer" and delay <= FOLLOW_TIMERS:
                 return set_timer(self, *args, **kwargs)
             token = _KEY.set(())
             try:
@@ -269,19 +294,8 @@ def _hook(parser_reads: bool) -> None:
 
         return set_timer_as_key
 
-    _patch(MessagePump, "set_timer", traced_set_timer)
-
-    def traced_set_interval(set_interval: Callable[..., Any]) -> Callable[..., Any]:
-        def set_interval_unkeyed(self: Any, *args: Any, **kwargs: Any) -> Any:
-            token = _KEY.set(())  # a repeating timer is never one key's doing
-            try:
-                return set_interval(self, *args, **kwargs)
-            finally:
-                _KEY.reset(token)
-
-        return set_interval_unkeyed
-
-    _patch(MessagePump, "set_interval", traced_set_interval)
+    _patch(MessagePump, "set_timer", traced_timer)
+    _patch(MessagePump, "set_interval", traced_timer)
 
     def traced_refresh(refresh: Callable[..., Any]) -> Callable[..., Any]:
         def refresh_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -290,8 +304,12 @@ def _hook(parser_reads: bool) -> None:
             if numbers and _trace is not None and _on_screen(self):
                 what = f"{type(self).__name__}#{self.id}" if self.id else type(self).__name__
                 when, by_key = time.perf_counter(), _IN_KEY.get()
-                for number in numbers:
-                    _trace.refreshed(number, when, by_key=by_key, what=what)
+                seen = _SEEN.get()
+                if seen is not None:  # noted once, given to the keys when the work ends
+                    seen.note(when, by_key, what)
+                else:
+                    for number in numbers:
+                        _trace.refreshed(number, when, by_key=by_key, what=what)
             return refresh(self, *args, **kwargs)
 
         return refresh_as_key
@@ -338,28 +356,25 @@ def _follow(numbers: tuple[int, ...], callback: Callable[..., Any]) -> Callable[
     async def followed() -> None:
         import inspect
 
-        token = _KEY.set(numbers)
-        try:
+        async def run() -> None:
             result = callback()
             if inspect.isawaitable(result):
                 await result
-        finally:
-            _KEY.reset(token)
-            if _trace is not None:
-                end, what = time.perf_counter(), repr(callback)[:80]
-                for number in numbers:
-                    _trace.done(number, end, is_key=False, what=what)
+
+        await _as_keys(numbers, False, run(), repr(callback)[:80])
 
     return followed
 
 
 async def _as_keys(numbers: tuple[int, ...], is_key: bool, work: Any, what: str) -> Any:
     """Await `work` as keys `numbers`' doing (`is_key`: the keys themselves being handled)."""
-    token = _KEY.set(numbers)
+    token, seen = _KEY.set(numbers), _SEEN.set(_Refreshes())
     in_key = _IN_KEY.set(is_key)
     try:
         return await work
     finally:
+        _SEEN.get().give(numbers)  # type: ignore[union-attr]
+        _SEEN.reset(seen)
         _IN_KEY.reset(in_key)
         _KEY.reset(token)
         if _trace is not None:

@@ -19,6 +19,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -205,6 +206,23 @@ class ComposerApp(App[int]):
             self.exit(0)
             return
         await self._composer.files.quit_flow()
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette, whose enter runs in the order keys came."""
+        from connect_tui.ui.palette import InOrderPalette  # not needed by the first frame
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(InOrderPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Change theme": a palette of themes, enter in order as above."""
+        from textual.theme import ThemeProvider
+
+        from connect_tui.ui.palette import InOrderPalette
+
+        self.push_screen(
+            InOrderPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""
