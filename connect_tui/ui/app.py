@@ -161,7 +161,21 @@ class ComposerApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys the focused widget will not take run their binding at once, in order; a
-        paste is offered to the panes that take lists (connect_tui.ui.keys)."""
+        paste is offered to the panes that take lists (connect_tui.ui.keys).
+
+        A key, paste or click that comes while the first frame's stand-ins are still shown
+        waits until the real widgets have replaced them and the first field has the focus
+        (a few tens of milliseconds), so it lands where it was meant to; the ones after it
+        wait behind it, in order (connect_tui.ui.screens.first_frame)."""
+        composer = self._composer
+        if (
+            composer is not None
+            and composer.first_frame.sketched
+            and isinstance(event, events.Key | events.Paste | events.MouseEvent)
+        ):
+            await composer.first_frame.replace()
+            if isinstance(event, events.MouseEvent):
+                await composer.wait_for_refresh()  # hit-tested where the real pane is
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded  # a key bubbling back up takes Textual's way
