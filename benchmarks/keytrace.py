@@ -32,7 +32,8 @@ nothing: the first frame after it was handled), and **full**: read to the first 
 after the last refresh of all it caused (the byte count, the problems, the side panel too).
 A frame can be drawn while a key's dispatch still waits (a binding waits for the keys before
 it), so a frame begun after the refresh holds the effect even before the dispatch ends. Keys
-typed in a burst queue behind one another, so their figures include the keys before them.
+typed in a burst queue behind one another, so their figures include the keys before them; a
+run of a burst's keys typed at once (connect_tui.ui.key_burst) is each of those keys' doing.
 """
 
 from __future__ import annotations
@@ -51,16 +52,39 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-#: The key whose consequences the current task is dispatching (None: not a key's doing).
-_KEY: ContextVar[int | None] = ContextVar("keytrace_key", default=None)
+#: The keys whose consequences the current task is dispatching (empty: no key's doing); more
+#: than one when the app typed a run of a burst's keys at once (connect_tui.ui.key_burst).
+_KEY: ContextVar[tuple[int, ...]] = ContextVar("keytrace_key", default=())
 #: True while the Key event itself is dispatched (not what it caused).
 _IN_KEY: ContextVar[bool] = ContextVar("keytrace_in_key", default=False)
+#: The refreshes seen while the current task does some keys' work, given to those keys at
+#: once when the work ends (a run of 20 keys refreshing 100 times: 3 notes, not 2,000).
+_SEEN: ContextVar[_Refreshes | None] = ContextVar("keytrace_seen", default=None)
 #: Work a key causes later than this after its read is not counted as its own (a repeating
 #: timer set by a key would otherwise keep it unsettled for ever).
 HORIZON = 5.0
 #: A timer set while a key's work runs is followed (its work is the key's) when it fires
 #: within this many seconds: a debounce; a later chore (a recovery copy) is not the key's.
 FOLLOW_TIMERS = 0.25
+
+
+class _Refreshes:
+    """The last refresh asked for by the keys themselves and by any of their work."""
+
+    def __init__(self) -> None:
+        self.by_key: tuple[float, str] | None = None
+        self.last: tuple[float, str] | None = None
+
+    def note(self, when: float, by_key: bool, what: str) -> None:
+        self.by_key, self.last = (when, what) if by_key else self.by_key, (when, what)
+
+    def give(self, numbers: tuple[int, ...]) -> None:
+        """Record the refreshes noted for each of the keys `numbers`."""
+        trace = _trace
+        for number in numbers if trace is not None else ():
+            for seen, by_key in ((self.by_key, True), (self.last, False)):
+                if seen is not None and trace is not None:
+                    trace.refreshed(number, seen[0], by_key=by_key, what=seen[1])
 
 
 @dataclass
@@ -94,7 +118,7 @@ class Trace:
         with self._lock:
             record = KeyRecord(next(self._numbers), str(event.key), read or time.perf_counter())
             self.keys[record.number] = record
-        event._keytrace = record.number
+        event._keytrace = (record.number,)
         return record
 
     def done(self, number: int, end: float, *, is_key: bool, what: str = "") -> None:
@@ -204,31 +228,39 @@ def _hook(parser_reads: bool) -> None:
 
     def traced_dispatch(dispatch: Callable[..., Any]) -> Callable[..., Any]:
         async def dispatch_as_key(self: Any, message: Any) -> None:
-            number = getattr(message, "_keytrace", None)
-            if number is None:
+            numbers = getattr(message, "_keytrace", None)
+            if numbers is None:
                 await dispatch(self, message)
                 return
-            token = _KEY.set(number)
-            in_key = _IN_KEY.set(isinstance(message, Key))
-            try:
-                await dispatch(self, message)
-            finally:
-                _IN_KEY.reset(in_key)
-                _KEY.reset(token)
-                if _trace is not None:
-                    what = f"{type(self).__name__}:{type(message).__name__}"
-                    end = time.perf_counter()
-                    _trace.done(number, end, is_key=isinstance(message, Key), what=what)
+            what = f"{type(self).__name__}:{type(message).__name__}"
+            await _as_keys(numbers, isinstance(message, Key), dispatch(self, message), what)
 
         return dispatch_as_key
 
     _patch(MessagePump, "_dispatch_message", traced_dispatch)
 
+    def traced_type_into(type_into: Callable[..., Any]) -> Callable[..., Any]:
+        async def type_into_as_keys(self: Any, field: Any, keys: Any, *rest: Any) -> int:
+            # A run of a burst's keys typed at once: each key's effect is the run's.
+            numbers = tuple(number for key in keys for number in getattr(key, "_keytrace", ()))
+            what = f"{type(field).__name__}:{len(keys)} keys typed at once"
+            taken: int = await _as_keys(numbers, True, type_into(self, field, keys, *rest), what)
+            return taken
+
+        return type_into_as_keys
+
+    try:
+        from connect_tui.ui.key_burst import BurstTypist
+    except ImportError:  # another app than connect-tui
+        pass
+    else:
+        _patch(BurstTypist, "type_into", traced_type_into)
+
     def traced_post(post: Callable[..., bool]) -> Callable[..., bool]:
         def post_as_key(self: Any, message: Any) -> bool:
-            number = _KEY.get()
-            if number is not None and getattr(message, "_keytrace", None) is None:
-                message._keytrace = number
+            numbers = _KEY.get()
+            if numbers and getattr(message, "_keytrace", None) is None:
+                message._keytrace = numbers
             return post(self, message)
 
         return post_as_key
@@ -237,22 +269,24 @@ def _hook(parser_reads: bool) -> None:
 
     def traced_invoke_later(invoke_later: Callable[..., None]) -> Callable[..., None]:
         def invoke_later_as_key(self: Any, callback: Callable[..., Any], sender: Any) -> None:
-            number = _KEY.get()
-            if number is not None:
-                callback = _follow(number, callback)
+            numbers = _KEY.get()
+            if numbers:
+                callback = _follow(numbers, callback)
             invoke_later(self, callback, sender)
 
         return invoke_later_as_key
 
     _patch(Screen, "_invoke_later", traced_invoke_later)
 
-    def traced_set_timer(set_timer: Callable[..., Any]) -> Callable[..., Any]:
+    def traced_timer(set_timer: Callable[..., Any]) -> Callable[..., Any]:
         def set_timer_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
             # A timer's task inherits the key of the task that set it: keep that for a
-            # short debounce (part of the key's effect), not for a later chore.
-            if (args[0] if args else kwargs.get("delay", 0)) <= FOLLOW_TIMERS:
+            # short debounce (part of the key's effect), not for a later chore, and never for
+            # a repeating timer.
+            delay = args[0] if args else kwargs.get("delay", kwargs.get("interval", 0))
+            if set_timer.__name__ == "set_timer" and delay <= FOLLOW_TIMERS:
                 return set_timer(self, *args, **kwargs)
-            token = _KEY.set(None)
+            token = _KEY.set(())
             try:
                 return set_timer(self, *args, **kwargs)
             finally:
@@ -260,27 +294,22 @@ def _hook(parser_reads: bool) -> None:
 
         return set_timer_as_key
 
-    _patch(MessagePump, "set_timer", traced_set_timer)
-
-    def traced_set_interval(set_interval: Callable[..., Any]) -> Callable[..., Any]:
-        def set_interval_unkeyed(self: Any, *args: Any, **kwargs: Any) -> Any:
-            token = _KEY.set(None)  # a repeating timer is never one key's doing
-            try:
-                return set_interval(self, *args, **kwargs)
-            finally:
-                _KEY.reset(token)
-
-        return set_interval_unkeyed
-
-    _patch(MessagePump, "set_interval", traced_set_interval)
+    _patch(MessagePump, "set_timer", traced_timer)
+    _patch(MessagePump, "set_interval", traced_timer)
 
     def traced_refresh(refresh: Callable[..., Any]) -> Callable[..., Any]:
         def refresh_as_key(self: Any, *args: Any, **kwargs: Any) -> Any:
-            number = _KEY.get()
+            numbers = _KEY.get()
             # Only what is on screen: a refresh of a hidden widget draws nothing.
-            if number is not None and _trace is not None and _on_screen(self):
+            if numbers and _trace is not None and _on_screen(self):
                 what = f"{type(self).__name__}#{self.id}" if self.id else type(self).__name__
-                _trace.refreshed(number, time.perf_counter(), by_key=_IN_KEY.get(), what=what)
+                when, by_key = time.perf_counter(), _IN_KEY.get()
+                seen = _SEEN.get()
+                if seen is not None:  # noted once, given to the keys when the work ends
+                    seen.note(when, by_key, what)
+                else:
+                    for number in numbers:
+                        _trace.refreshed(number, when, by_key=by_key, what=what)
             return refresh(self, *args, **kwargs)
 
         return refresh_as_key
@@ -321,23 +350,37 @@ def _on_screen(widget: Any) -> bool:
         return False
 
 
-def _follow(number: int, callback: Callable[..., Any]) -> Callable[[], Any]:
-    """`callback`, run as key `number`'s doing (what it posts is followed too)."""
+def _follow(numbers: tuple[int, ...], callback: Callable[..., Any]) -> Callable[[], Any]:
+    """`callback`, run as keys `numbers`' doing (what it posts is followed too)."""
 
     async def followed() -> None:
         import inspect
 
-        token = _KEY.set(number)
-        try:
+        async def run() -> None:
             result = callback()
             if inspect.isawaitable(result):
                 await result
-        finally:
-            _KEY.reset(token)
-            if _trace is not None:
-                _trace.done(number, time.perf_counter(), is_key=False, what=repr(callback)[:80])
+
+        await _as_keys(numbers, False, run(), repr(callback)[:80])
 
     return followed
+
+
+async def _as_keys(numbers: tuple[int, ...], is_key: bool, work: Any, what: str) -> Any:
+    """Await `work` as keys `numbers`' doing (`is_key`: the keys themselves being handled)."""
+    token, seen = _KEY.set(numbers), _SEEN.set(_Refreshes())
+    in_key = _IN_KEY.set(is_key)
+    try:
+        return await work
+    finally:
+        _SEEN.get().give(numbers)  # type: ignore[union-attr]
+        _SEEN.reset(seen)
+        _IN_KEY.reset(in_key)
+        _KEY.reset(token)
+        if _trace is not None:
+            end = time.perf_counter()
+            for number in numbers:
+                _trace.done(number, end, is_key=is_key, what=what)
 
 
 def main(argv: list[str]) -> int:

@@ -178,10 +178,12 @@ FIRST_FRAME_OURS = {
     "connect_tui.ui.app",
     "connect_tui.ui.commands",
     "connect_tui.ui.flows_from_aws",
+    "connect_tui.ui.frames",
     "connect_tui.ui.keys",
     "connect_tui.ui.lazy_styles",
     "connect_tui.ui.safe_render",
     "connect_tui.ui.screens",
+    "connect_tui.ui.screens.checking",  # when the composer checks: with every key; light
     "connect_tui.ui.screens.composer",
     "connect_tui.ui.screens.composer_keys",
     "connect_tui.ui.screens.drafts",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.events import Key, Paste
+from textual.message import Message
 
 import connect_tui.ui
-from connect_tui.ui.terminal_input import BurstSafeParser
+from connect_tui.ui.terminal_input import BurstSafeParser, KeyBurst
 from tests.xterm_keys import xterm_bytes
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -53,8 +55,18 @@ def _all_bindings() -> dict[str, set[str]]:
 BINDINGS = _all_bindings()
 
 
+def _flat(messages: Iterable[Message]) -> list[Message]:
+    """`messages` with each KeyBurst (the keys of one read) opened into its keys."""
+    return [
+        key
+        for message in messages
+        for key in (message.keys if isinstance(message, KeyBurst) else (message,))
+    ]
+
+
 def _parsed(parser: XTermParser, data: str) -> list[str]:
-    return [event.key for event in [*parser.feed(data), *parser.feed("")] if isinstance(event, Key)]
+    messages = _flat([*parser.feed(data), *parser.feed("")])
+    return [event.key for event in messages if isinstance(event, Key)]
 
 
 @pytest.mark.parametrize("key", sorted(BINDINGS))
@@ -109,7 +121,7 @@ def _events(chunks: list[str]) -> list[tuple[str, str]]:
     messages = [message for chunk in chunks for message in parser.feed(chunk)]
     return [
         ("paste", message.text) if isinstance(message, Paste) else ("key", message.key)
-        for message in [*messages, *parser.feed("")]
+        for message in _flat([*messages, *parser.feed("")])
         if isinstance(message, Paste | Key)
     ]
 
@@ -122,3 +134,15 @@ def test_a_paste_holding_escapes_arrives_whole_and_in_order() -> None:
     # Read in pieces, the end of the paste split across two reads included.
     cut = data.index("\x1b[201~") + 3
     assert _events([data[:9], data[9:cut], data[cut:]]) == expected
+
+
+def test_the_keys_of_one_read_come_together_and_a_lone_key_as_itself() -> None:
+    parser = BurstSafeParser()
+    burst = list(parser.feed("ab\x7f\x1b[B\x1bm"))
+    assert len(burst) == 1 and isinstance(burst[0], KeyBurst)
+    assert [key.key for key in burst[0].keys] == ["a", "b", "backspace", "down", "alt+m"]
+    alone = list(parser.feed("x"))
+    assert len(alone) == 1 and isinstance(alone[0], Key) and alone[0].key == "x"
+    # A paste between keys splits them: the keys before it, the paste, the keys after it.
+    kinds = [type(m).__name__ for m in parser.feed("ab\x1b[200~p\x1b[201~cd")]
+    assert kinds == ["KeyBurst", "Paste", "KeyBurst"]

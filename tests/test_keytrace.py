@@ -9,6 +9,7 @@ from textual import events
 
 from benchmarks.keytrace import Trace, install, uninstall
 from connect_tui.ui.app import ComposerApp
+from connect_tui.ui.terminal_input import KeyBurst
 from tests.drafts import typical_draft
 
 
@@ -60,13 +61,23 @@ def test_a_key_typed_into_the_composer_is_followed_to_its_frames() -> None:
                 await pilot.pause(0.5)
                 address = app.composer.draft.request["FromEmailAddress"]["EmailAddress"]
                 assert address.endswith("x")
+                # A burst typed at once (connect_tui.ui.key_burst): each key is followed.
+                keys = [events.Key("y", "y"), events.Key("z", "z"), events.Key("backspace", None)]
+                for key in keys:
+                    trace.stamp(key)
+                app.post_message(KeyBurst(keys))
+                await pilot.pause(0.5)
+                address = app.composer.draft.request["FromEmailAddress"]["EmailAddress"]
+                assert address.endswith("xy")
         finally:
             uninstall()
         return trace.latencies()
 
-    (row,) = asyncio.run(run())
-    assert row["echo_ms"] is not None and row["full_ms"] is not None
-    assert 0 < row["echo_ms"] <= row["full_ms"]
-    # The key's work went on past the field: the pane's Changed reached the screen.
-    assert row["settled"] > row["handled"] > row["read"]
-    assert row["painted"] >= row["shown"] > row["read"]
+    rows = asyncio.run(run())
+    assert [row["key"] for row in rows] == ["x", "y", "z", "backspace"]
+    for row in rows:
+        assert row["echo_ms"] is not None and row["full_ms"] is not None
+        assert 0 < row["echo_ms"] <= row["full_ms"]
+        # The key's work went on past the field: the pane's Changed reached the screen.
+        assert row["settled"] > row["handled"] > row["read"]
+        assert row["painted"] >= row["shown"] > row["read"]

@@ -173,7 +173,7 @@ def from_data(data: dict[str, Any], *, source: str, default_name: str) -> Draft:
 
 def dumps(draft: Draft) -> str:
     """The profile text of a draft (it holds no secrets: a Draft has none to write)."""
-    import tomli_w
+    from connect_tui.core import toml_text  # with tomli-w, only once something is written
 
     document: dict[str, Any] = {"format": FORMAT, "name": draft.name, "operation": draft.operation}
     target = {k: getattr(draft.target, k) for k in TARGET_KEYS}
@@ -193,7 +193,7 @@ def dumps(draft: Draft) -> str:
     # draft read back is the draft saved.
     multiline = not _holds_crlf(document)
     try:
-        return tomli_w.dumps(document, multiline_strings=multiline)
+        return toml_text.dumps(document, multiline_strings=multiline)
     except (TypeError, ValueError) as exc:
         raise ProfileError(f"{draft.name}: cannot be written as TOML: {exc}") from None
 

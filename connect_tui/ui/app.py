@@ -19,6 +19,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -27,14 +28,17 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
-from connect_tui.ui import safe_render, terminal_input
+from connect_tui.ui import frames, safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.keys import run_binding_in_order, take_paste_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
+from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.themes import install_themes
 
 # Before any widget renders: text from files, requests and replies is shown, never obeyed.
 safe_render.install()
+# Before any screen draws: a change is drawn within one frame period (connect_tui.ui.frames).
+frames.install()
 
 
 def open_argument(argument: str | None) -> tuple[Draft, Path | None]:
@@ -190,6 +194,13 @@ class ComposerApp(App[int]):
             return
         await super().on_event(event)
 
+    async def on_key_burst(self, burst: KeyBurst) -> None:
+        """Keys read at once: typed into the focused field in one go where they stay in it,
+        the others handled one by one as if each had come alone (connect_tui.ui.key_burst)."""
+        from connect_tui.ui.key_burst import BurstTypist  # at the first burst, not the first frame
+
+        await BurstTypist(self).deliver(burst.keys)
+
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Gaining focus with no field focused: focus the current pane's first field.
 
@@ -209,6 +220,23 @@ class ComposerApp(App[int]):
             self.exit(0)
             return
         await self._composer.files.quit_flow()
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette, whose enter runs in the order keys came."""
+        from connect_tui.ui.palette import InOrderPalette  # not needed by the first frame
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(InOrderPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Change theme": a palette of themes, enter in order as above."""
+        from textual.theme import ThemeProvider
+
+        from connect_tui.ui.palette import InOrderPalette
+
+        self.push_screen(
+            InOrderPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own entries (theme, keys, quit) and, on the composer, all of its actions."""

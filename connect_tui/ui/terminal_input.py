@@ -17,11 +17,15 @@ an ESC inside a paste as the start of a key sequence, so a pasted `ESC[31mred` b
 typed keys `^[31mred`, delivered before the paste's earlier text. A paste is text from
 elsewhere: it arrives as one Paste event holding exactly what was pasted (less NUL, as
 Textual's own parser drops it), and is shown escaped where it is drawn.
+
+The keys of one read (fast typing, a key held down, `send-keys`) are passed on together, as
+one KeyBurst, so that the app handles them in one go (connect_tui.ui.key_burst); a key read
+alone is passed on as it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
 from textual import constants, events
@@ -52,6 +56,29 @@ def rewrite_alt_letters(data: str) -> str:
     return "".join(out)
 
 
+class KeyBurst(Message):
+    """Keys the terminal delivered in one read, in the order they were typed."""
+
+    def __init__(self, keys: Sequence[events.Key]) -> None:
+        super().__init__()
+        self.keys = tuple(keys)
+
+
+def group_keys(messages: Iterable[Message]) -> Iterator[Message]:
+    """`messages` (what one read parsed into), each run of 2 or more keys made one KeyBurst."""
+    keys: list[events.Key] = []
+    for message in messages:
+        if isinstance(message, events.Key):
+            keys.append(message)
+            continue
+        if keys:
+            yield keys[0] if len(keys) == 1 else KeyBurst(keys)
+            keys = []
+        yield message
+    if keys:
+        yield keys[0] if len(keys) == 1 else KeyBurst(keys)
+
+
 def _partial_end(data: str) -> int:
     """How many characters at the end of `data` could begin PASTE_END (kept for the next read)."""
     for size in range(min(len(PASTE_END) - 1, len(data)), 0, -1):
@@ -73,6 +100,9 @@ class BurstSafeParser(XTermParser):
 
     def feed(self, data: str) -> Iterable[Message]:
         """Parse `data` (see the module notes for what is rewritten and what is read here)."""
+        return group_keys(self._parse(data))
+
+    def _parse(self, data: str) -> Iterable[Message]:
         if not data:  # the end of input: Textual's parser finishes what it holds
             yield from super().feed(data)
             return

@@ -57,3 +57,21 @@ def test_unused_and_badly_named_variables() -> None:
 
 def test_used_names() -> None:
     assert variables.used_names({"a": ["${x}", {"${y}": "$${z}"}]}) == {"x", "y"}
+
+
+def test_resolving_for_reading_shares_what_holds_no_variable_and_collects_names() -> None:
+    """The validator's resolve (every key, on the largest draft): same result and problems
+    as `resolve`, the names used collected on the way, and no copy of what has no variable."""
+    plain = {"Body": "x" * 1000, "Rows": [{"k": "v"}] * 50}
+    request = {"A": "${x}", "Plain": plain, "L": ["a", "$${esc}", "${gone}"], "k_${x}": 1}
+    used: set[str] = set()
+    resolved, problems = variables.resolve_for_reading(request, {"x": "1"}, None, used)
+    expected, expected_problems = variables.resolve(request, {"x": "1"})
+    assert resolved == expected and problems == expected_problems
+    assert [p.path for p in problems] == ["L[2]"]
+    assert used == {"x", "gone"} == variables.used_names(request)
+    assert resolved["Plain"] is plain  # shared, not copied
+    assert expected["Plain"] is not plain  # `resolve` still copies: its callers may change it
+    assert request["A"] == "${x}"
+    unchanged = {"Plain": plain}
+    assert variables.resolve_for_reading(unchanged, {})[0] is unchanged

@@ -6,7 +6,9 @@ from __future__ import annotations
 from textual import events
 from textual.app import App, ComposeResult
 
+from connect_tui.ui.key_burst import BurstTypist
 from connect_tui.ui.keys import run_binding_in_order
+from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.widgets.row_table import RowTable
 from connect_tui.ui.widgets.rows import Column, RowCell, RowList
 
@@ -42,6 +44,9 @@ class Host(App[None]):
             if await run_binding_in_order(self, event):
                 return
         await super().on_event(event)
+
+    async def on_key_burst(self, burst: KeyBurst) -> None:
+        await BurstTypist(self).deliver(burst.keys)
 
     @property
     def row_list(self) -> RowList:

@@ -17,11 +17,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 
 from connect_tui.core import conversion
 from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
@@ -30,6 +31,7 @@ from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
 from connect_tui.ui.keys import focus_now, settle
 from connect_tui.ui.lazy_styles import StyledOnMount
+from connect_tui.ui.screens.checking import Checking
 from connect_tui.ui.screens.composer_keys import COMPOSER_BINDINGS
 from connect_tui.ui.screens.drafts import DraftFiles
 from connect_tui.ui.screens.first_frame import FirstFrame
@@ -78,7 +80,8 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.deck = PaneDeck(self, mounted=self.pane_mounted, shown=self.pane_shown)
         #: What the first frame shows in the place of widgets it needs little of.
         self.first_frame = FirstFrame(self, self.deck)
-        self._check_pending = False
+        #: When the draft is checked: in the frame that shows the edit (ui/screens/checking.py).
+        self.checking = Checking(self)
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
         self.template_problems: list[Problem] = []
 
@@ -264,12 +267,21 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.apply_pane(event.pane)
 
     def apply_pane(self, pane: Pane) -> None:
-        """Write `pane` into the draft now, mark the draft dirty and check it again."""
+        """Write `pane` into the draft now, mark the draft dirty and check it at once (the
+        frame that shows the edit shows its problems too)."""
         pane.apply(self.draft)
         self.mark_dirty()
         if pane.NAME == "target":
             self.draft_bar.show_target(self.draft.target)
-        self.schedule_check()
+        self.checking.applied()
+
+    def watch_focused(self, focused: Widget | None) -> None:
+        """Follow the focused field: its changes hold the frame until they are checked."""
+        self.checking.follow(focused)
+
+    async def on_idle(self, event: events.Idle) -> None:
+        """Before Textual draws a frame: wait for a change on its way up, run a check owed."""
+        await self.checking.before_frame(event)
 
     def on_preview_pane_template_rendered(self, event: PreviewPane.TemplateRendered) -> None:
         """The Preview rendered the draft's template: its unfilled variables are warnings."""
@@ -292,30 +304,12 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.show_draft()
 
     def schedule_check(self) -> None:
-        """Validate after the next refresh: a burst of edits is validated once."""
-        if not self._check_pending:
-            self._check_pending = True
-            self.call_after_refresh(self.check_now)
+        """Validate before the next frame: a burst of edits is validated once."""
+        self.checking.schedule()
 
     def check_now(self) -> None:
         """Validate the draft and show the problems everywhere (once the model is loaded)."""
-        self._check_pending = False
-        if not self.model_ready:
-            return
-        from connect_tui.core.pickers import unknown_ids
-        from connect_tui.core.validation import validate
-
-        self.problems = [
-            *validate(self.draft),
-            *unknown_ids(self.draft, self.picking.known),
-            *self.template_problems,
-            *self.local_problems(),
-        ]
-        for pane in self.panes:
-            pane.show_problems(self.problems)
-        self.query_one(SidePanel).show(self.problems, self.draft)
-        if self.deck.active == "preview":
-            self._load_pane(self.pane("preview"))
+        self.checking.check()
 
     def local_problems(self) -> list[Problem]:
         """What the panes show that the draft cannot hold (a repeated reference name)."""

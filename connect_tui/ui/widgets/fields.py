@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -36,8 +37,28 @@ __all__ = [
 ]
 
 
-class FieldInput(LazyComponentStyles, Input):
-    """An Input whose cursor, placeholder, suggestion and selection are styled when drawn."""
+class SteadyWidthInput(Input):
+    """An Input whose virtual size is its own width while its text fits.
+
+    Input sizes its virtual width to its text, so every key typed changed a size and laid
+    the whole screen out again (a layout pass per key, and with it a full repaint). This
+    Input is at least as wide as itself instead: a key changes no size while the text fits,
+    and only the field is drawn again. Text that overflows scrolls as in any Input.
+    """
+
+    @property
+    def content_width(self) -> int:
+        """The text's width (with the cursor's cell), or the field's own if it is wider."""
+        return max(super().content_width, self.size.width)
+
+    def on_resize(self) -> None:
+        """Widen the virtual size to the field (it stays wider for text that overflows)."""
+        self.virtual_size = Size(self.content_width, 1)
+
+
+class FieldInput(LazyComponentStyles, SteadyWidthInput):
+    """An Input whose cursor, placeholder, suggestion and selection are styled when drawn,
+    and that lays nothing out again while its text fits."""
 
 
 def text_input(id: str, placeholder: str = "", *, max_length: int = 0) -> Input:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.content import Content
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import CREATE_CONTACT, REQUEST, Problem
@@ -24,7 +23,7 @@ from connect_tui.core.rules import repeated_names
 from connect_tui.ui.widgets.fields import Hint
 from connect_tui.ui.widgets.pane import INVALID, Field, Pane
 from connect_tui.ui.widgets.row_extras import Extras
-from connect_tui.ui.widgets.rows import Column, RowCell, RowList
+from connect_tui.ui.widgets.rows import Column, RowList
 
 
 class MapRowsPane(Pane):
@@ -49,7 +48,6 @@ class MapRowsPane(Pane):
         #: or when the member in the draft is not a table: then the pane shows and writes nothing.
         self._editable = True
         self._duplicates: dict[int, int] = {}
-        self._local_marks: list[RowCell] = []
         #: Members of the entries that no column shows (see connect_tui.ui.widgets.row_extras).
         self.extras = Extras()
 
@@ -162,10 +160,18 @@ class MapRowsPane(Pane):
         ]
         return repeated_names(self.MEMBER, names, self._section)
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Mark the problems, then the rows whose name repeats an earlier row's."""
-        super().show_problems(problems)
-        self._mark_duplicates()
+    def extra_marks(self) -> dict[Field, tuple[str, str]]:
+        """The rows whose name repeats an earlier row's (marked over their problems)."""
+        marks: dict[Field, tuple[str, str]] = {}
+        for index, first in self._duplicates.items():
+            cell = self.row_list.field(index, self.KEY_COLUMN)
+            if cell is not None:
+                marks[cell] = (
+                    INVALID,
+                    f"repeats the name in row {first + 1}: a map holds one entry per name, "
+                    "so this row is not saved until it is renamed",
+                )
+        return marks
 
     # -- rows to map --------------------------------------------------------------------------
 
@@ -200,23 +206,7 @@ class MapRowsPane(Pane):
             count = len(self._duplicates)
             status += f" · {count} row{'s' if count > 1 else ''} not saved: repeated name"
         self.row_list.set_status(status, over=used > self.BUDGET or bool(self._duplicates))
-        self._mark_duplicates()
-
-    def _mark_duplicates(self) -> None:
-        for widget in self._local_marks:
-            widget.remove_class(INVALID)
-            widget.tooltip = None
-        self._local_marks = []
-        for index, first in self._duplicates.items():
-            cell = self.row_list.field(index, self.KEY_COLUMN)
-            if cell is None:
-                continue
-            cell.add_class(INVALID)
-            cell.tooltip = Content(
-                f"repeats the name in row {first + 1}: a map holds one entry per name, "
-                "so this row is not saved until it is renamed"
-            )
-            self._local_marks.append(cell)
+        self.refresh_marks()
 
     def on_row_list_changed(self, event: RowList.Changed) -> None:
         """A user edit: recount, and tell the screen."""

@@ -123,7 +123,10 @@ class Pane(VerticalScroll):
         super().__init__(*children, **kwargs)
         # Tab goes straight from field to field; the pane scrolls to follow the focus.
         self.can_focus = False
-        self._marked: list[Field] = []
+        #: The marks on show: each marked field, its class and its tooltip's text.
+        self._marks: dict[Field, tuple[str, str]] = {}
+        #: The problems last shown, for `refresh_marks`.
+        self._problems_shown: list[Problem] = []
         #: The parts the user edited since the pane was last filled (`changed(part)` adds
         #: one): a pane whose fields are costly or lossy to read back reads only these.
         self.edited: set[str] = set()
@@ -156,22 +159,42 @@ class Pane(VerticalScroll):
         """Problems in what the pane shows that the draft cannot hold (none by default)."""
         return []
 
+    def extra_marks(self) -> dict[Field, tuple[str, str]]:
+        """Marks of the pane's own (a row repeating a name), each a field's class and
+        tooltip text, shown after the problems' (none by default)."""
+        return {}
+
     def show_problems(self, problems: list[Problem]) -> None:
-        """Mark each field that has one of this pane's problems; clear the others."""
-        for marked in self._marked:
-            marked.remove_class(INVALID, WARNING)
-            marked.tooltip = None
-        self._marked = []
+        """Mark each field that has one of this pane's problems; clear the others.
+
+        Only what changed is touched: a class set on a field restyles it (and its parts),
+        which on every key would cost a frame's worth of time with a few marked fields."""
+        self._problems_shown = problems
+        wanted: dict[Field, tuple[str, str]] = {}
         for problem in problems:
             if not self.owns(problem):
                 continue
             widget = self.field_for(problem)
-            if widget is None or widget in self._marked:
+            if widget is not None and widget not in wanted:
+                wanted[widget] = (INVALID if problem.is_error else WARNING, problem.message)
+        wanted.update(self.extra_marks())
+        for widget in self._marks.keys() - wanted.keys():
+            widget.remove_class(INVALID, WARNING)
+            widget.tooltip = None
+        for widget, mark in wanted.items():
+            if self._marks.get(widget) == mark:
                 continue
-            widget.add_class(INVALID if problem.is_error else WARNING)
+            mark_class, message = mark
+            widget.remove_class(WARNING if mark_class == INVALID else INVALID)
+            widget.add_class(mark_class)
             # Messages quote what the user typed: as Content it is never read as markup.
-            widget.tooltip = Content(problem.message)
-            self._marked.append(widget)
+            widget.tooltip = Content(message)
+        self._marks = wanted
+
+    def refresh_marks(self) -> None:
+        """Mark the fields again for the problems last shown (after the pane's own marks
+        changed)."""
+        self.show_problems(self._problems_shown)
 
     def focus_problem(self, problem: Problem) -> bool:
         """Focus the field the problem is about (or the pane's first field); True if focused."""

@@ -18,12 +18,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.visual import VisualType
 from textual.widgets import Input, Select, Static
 
 from connect_tui.ui.keys import focus_now
+from connect_tui.ui.widgets.fields import SteadyWidthInput
 
 #: The marks a pane puts on a cell with a problem (see connect_tui.ui.widgets.pane).
 MARKS = ("-invalid", "-warning")
@@ -70,23 +70,8 @@ class RemoveRow(Static):
         self.post_message(self.Pressed(self))
 
 
-class CellInput(Input):
-    """An Input cell whose virtual size is its own width while its text fits.
-
-    Input sizes its virtual width to its text, so every key typed changed a size and laid
-    the whole screen out again (a layout pass per key, and with it a full repaint). A cell
-    is at least as wide as itself instead: a key changes no size while the text fits, and
-    only the cell is drawn again. Text that overflows scrolls as in any Input.
-    """
-
-    @property
-    def content_width(self) -> int:
-        """The text's width (with the cursor's cell), or the cell's own if it is wider."""
-        return max(super().content_width, self.size.width)
-
-    def on_resize(self) -> None:
-        """Widen the virtual size to the cell (it stays wider for text that overflows)."""
-        self.virtual_size = Size(self.content_width, 1)
+class CellInput(SteadyWidthInput):
+    """An Input cell: no layout pass for a key while its text fits (see SteadyWidthInput)."""
 
 
 class CellSelect(Select[str]):
