@@ -28,6 +28,7 @@ from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.screens import pane_deck
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.screens.first_frame import FirstFrame
+from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.widgets.addresses_sketch import sketch_fits
 from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.problems import ProblemsList
@@ -229,6 +230,24 @@ async def test_a_paste_at_the_first_frame_lands_in_the_first_field(
             field = app.focused
             assert isinstance(field, Input) and field.id == "from-address"
             assert field.value == "customer@example.com.uk"
+
+
+async def test_a_burst_read_at_the_first_frame_lands_in_the_first_fields(
+    profiles_dir: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with first_frame_only(monkeypatch, real=False):
+        app = ComposerApp(new_draft("burst"))
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert app.composer.first_frame.sketched
+            # Keys typed ahead at start-up come in one read, as one KeyBurst.
+            typed = [events.Key(char, char) for char in ".uk"]
+            typed += [events.Key("tab", None), *(events.Key(char, char) for char in "Jr")]
+            app.post_message(KeyBurst(typed))
+            await pilot.pause()
+            pane = app.composer.pane("addresses")
+            assert pane.query_one("#from-address", Input).value == "customer@example.com.uk"
+            assert pane.query_one("#from-name", Input).value == "Jr"  # tab selects all
 
 
 async def test_a_click_at_the_first_frame_lands_on_the_field_clicked(
