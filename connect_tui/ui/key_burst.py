@@ -16,7 +16,8 @@ passes the keys of one read on together, as a KeyBurst, and BurstTypist delivers
   batches, the cursor), with the app's queue, the widget's queue and the binding chain
   walked once a run instead of once a key; of the field's change (Changed, and a TextArea's
   SelectionChanged, a Tree's NodeHighlighted) only the last of the run is posted, so the pane
-  handles one change for the run, with the final value;
+  handles one change for the run, with the final value; a long run (RUN_BUDGET) stops to
+  let a frame show what it has typed, then goes on;
 - any other key (a binding of the pane or the screen, Tab, a key the field does not know)
   is handled exactly as if it had come alone, through the app's own dispatch, and the focus
   is looked up again after it.
@@ -28,7 +29,6 @@ Textual internals in use (textual==8.2.8): `App._dispatch_message`, `Screen._bin
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
@@ -40,6 +40,8 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
+
+from connect_tui.ui.keys import cpu_time
 
 #: Textual's field widgets (module, class) whose key handling is known here: the actions
 #: of their bindings that change nothing but the field itself, and the messages about the
@@ -124,8 +126,14 @@ def _takes_keys(cls: type) -> bool:
     return any(kind in handlers for kind in events.Key.__mro__)
 
 
-#: How long a run waits for the keys handed to its field before it (as keys.settle does).
+#: How long (CPU seconds) a run waits for the keys handed to its field before it (as
+#: keys.settle does).
 SETTLE_TIMEOUT: Final = 3.0
+#: How long a run types before it lets a frame show what it typed (a long burst, such as a
+#: paste without bracketed paste, shows as it goes; 20 typed keys take 2-5 ms).
+RUN_BUDGET: Final = 0.012
+#: The longest a long burst waits for that frame.
+FRAME_WAIT: Final = 0.1
 
 
 class BurstTypist:
@@ -133,6 +141,22 @@ class BurstTypist:
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
+        #: True when the last run stopped because it had typed for RUN_BUDGET.
+        self.out_of_time = False
+
+    async def frame_drawn(self) -> None:
+        """Wait until the screen has drawn what changed (or for FRAME_WAIT at most)."""
+        drawn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def done() -> None:
+            if not drawn.done():
+                drawn.set_result(None)
+
+        self.app.screen.call_after_refresh(done)
+        try:
+            await asyncio.wait_for(drawn, FRAME_WAIT)
+        except TimeoutError:
+            pass
 
     async def deliver(self, keys: Sequence[events.Key]) -> None:
         """Handle `keys` in order: runs local to the focused field at once, others alone."""
@@ -141,6 +165,8 @@ class BurstTypist:
             taken = await self.type_run(keys[index:])
             if taken:
                 index += taken
+                if index < len(keys) and self.out_of_time:
+                    await self.frame_drawn()  # what is typed so far shows before the rest
                 continue
             # As if it had come alone: the app's own dispatch of a key from its queue.
             await self.app._dispatch_message(keys[index])
@@ -186,8 +212,13 @@ class BurstTypist:
             app.app_focus = True
         app.screen._clear_tooltip()
         taken = 0
+        start = time.perf_counter()
+        self.out_of_time = False
         with last_message_only(field, known.last_only):
             for key, bindings in zip(keys, plan, strict=True):
+                if taken and time.perf_counter() - start > RUN_BUDGET:
+                    self.out_of_time = True  # a long burst: show this much first
+                    break
                 if bindings is None:
                     with field._context():  # as in the field's own queue
                         await field._on_key(key)
@@ -235,8 +266,8 @@ def _local_step(
 
 async def _handled(field: Widget) -> None:
     """Wait until `field` has handled what was handed to it before (keys sent its way)."""
-    deadline = time.monotonic() + SETTLE_TIMEOUT
-    while field.message_queue_size and time.monotonic() < deadline:
+    deadline = cpu_time() + SETTLE_TIMEOUT
+    while field.message_queue_size and cpu_time() < deadline:
         await asyncio.sleep(0)
 
 

@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, TextArea, Tree
 
+from connect_tui.ui import key_burst
 from connect_tui.ui.key_burst import BurstTypist, field_keys
 from connect_tui.ui.keys import focus_now, run_binding_in_order
 from connect_tui.ui.terminal_input import KeyBurst
@@ -172,3 +173,26 @@ def test_only_textual_fields_that_take_keys_as_textual_does_are_typed_into() -> 
     assert field_keys(LoudInput) is None
     plain = field_keys(Input)
     assert plain is not None and "delete_left" in plain.actions and "submit" not in plain.actions
+
+
+async def test_a_long_burst_shows_what_it_has_typed_before_the_rest(monkeypatch: Any) -> None:
+    monkeypatch.setattr(key_burst, "RUN_BUDGET", 0.0)  # every key is a long run's worth
+    shown: list[str] = []
+    display = App._display
+
+    def record(app: App[Any], screen: Any, renderable: Any) -> None:
+        if app.focused is not None and app.focused.id == "digits":
+            shown.append(app.query_one("#digits", Input).value)
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", record)
+    app = Fields()
+    async with app.run_test() as pilot:
+        field = app.query_one("#digits", Input)
+        field.focus()
+        await pilot.pause()
+        app.post_message(KeyBurst([_key(digit) for digit in "123456"]))
+        await pilot.pause()
+        await pilot.pause()
+        assert field.value == "123456"
+    assert {"1", "12", "123"} & set(shown), shown
