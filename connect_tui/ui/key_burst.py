@@ -29,6 +29,7 @@ Textual internals in use (textual==8.2.8): `App._dispatch_message`, `Screen._bin
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
