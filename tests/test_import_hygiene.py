@@ -108,7 +108,8 @@ FirstFrame(new_draft("hygiene")).run(headless=True, size=(100, 32))
 #: after it), the keyring (AWS targets only, when sending), Markdown (the help dialog), YAML
 #: (import), the sandbox (first send), the sending code and the trimmed-model cache; the
 #: panes after the first and what they use (rows, trees, text areas), the dialogs, and the
-#: screens other than the composer (imported when first shown).
+#: screens other than the composer (imported when first shown); the first pane and the footer
+#: themselves (the first frame shows stand-ins, connect_tui.ui.screens.first_frame).
 FIRST_FRAME_HEAVY = {
     "boto3",
     "botocore",
@@ -129,12 +130,16 @@ FIRST_FRAME_HEAVY = {
     "connect_tui.ui.screens.history",
     "connect_tui.ui.screens.picking",
     "connect_tui.ui.screens.send",
+    "connect_tui.ui.widgets.addresses",  # the first frame shows its sketch
     "connect_tui.ui.widgets.attachments",
     "connect_tui.ui.widgets.attributes",
     "connect_tui.ui.widgets.contact",
+    "connect_tui.ui.widgets.fields",  # Inputs in labelled rows: the panes' own
+    "connect_tui.ui.widgets.footer",  # a stand-in until Textual's Footer has keys to show
     "connect_tui.ui.widgets.live_request",
     "connect_tui.ui.widgets.message",
     "connect_tui.ui.widgets.preview",
+    "connect_tui.ui.widgets.problems",  # the first frame shows a stand-in
     "connect_tui.ui.widgets.recipients",
     "connect_tui.ui.widgets.references",
     "connect_tui.ui.widgets.rows",
@@ -142,6 +147,8 @@ FIRST_FRAME_HEAVY = {
     "connect_tui.ui.widgets.segments",
     "connect_tui.ui.widgets.target",
     "textual.document",
+    "textual.widgets._checkbox",
+    "textual.widgets._footer",
     "textual.widgets._tabbed_content",
     "textual.widgets._text_area",
 }
@@ -180,21 +187,22 @@ FIRST_FRAME_OURS = {
     "connect_tui.ui.screens.composer",
     "connect_tui.ui.screens.composer_keys",
     "connect_tui.ui.screens.drafts",
+    "connect_tui.ui.screens.first_frame",
     "connect_tui.ui.screens.history_flow",
     "connect_tui.ui.screens.pane_deck",
     "connect_tui.ui.terminal_input",
     "connect_tui.ui.themes",
     "connect_tui.ui.widgets",
-    "connect_tui.ui.widgets.addresses",
+    "connect_tui.ui.widgets.addresses_sketch",
+    "connect_tui.ui.widgets.addresses_text",
     "connect_tui.ui.widgets.choices",
     "connect_tui.ui.widgets.draft_bar",
-    "connect_tui.ui.widgets.fields",
-    "connect_tui.ui.widgets.footer",
+    "connect_tui.ui.widgets.field_values",
     "connect_tui.ui.widgets.operation",
     "connect_tui.ui.widgets.pane",
     "connect_tui.ui.widgets.pane_index",
     "connect_tui.ui.widgets.pane_tabs",
-    "connect_tui.ui.widgets.problems",
+    "connect_tui.ui.widgets.problems_title",
     "connect_tui.ui.widgets.row_store",  # the type of a row's cell (Pane.field_for); light
     "connect_tui.ui.widgets.side_panel",
 }

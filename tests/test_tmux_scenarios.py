@@ -104,6 +104,15 @@ def _first_frame(draft: Draft) -> Draft:
     return draft
 
 
+def _first_frame_addresses(draft: Draft) -> Draft:
+    draft.request["FromEmailAddress"] = {
+        "EmailAddress": "customer@example.com.uk",
+        "DisplayName": "Bob B",
+    }
+    draft.request["DestinationEmailAddress"] = "sales@sandbox.connect-tui.example"
+    return draft
+
+
 def _variables(draft: Draft) -> Draft:
     draft.variables = {"order": "1234"}
     draft.request["EmailMessage"]["RawMessage"]["Subject"] = "Order ${order}"
@@ -294,6 +303,19 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _first_frame,
+        at_first_frame=True,
+    ),
+    Scenario(
+        "first-frame-addresses",
+        (
+            # At once, into the first frame's sketch of the Addresses pane: the keys wait for
+            # the real pane and land in its fields, the cursor at the end of the value.
+            Text(".uk"),
+            Keys("Tab", "End", "C-u"), Text("Bob B"),
+            Keys("Tab", "End", "C-u"), Text("sales@sandbox.connect-tui.example"),
+            Keys("C-s"),
+        ),
+        _first_frame_addresses,
         at_first_frame=True,
     ),
     Scenario(

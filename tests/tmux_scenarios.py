@@ -172,7 +172,7 @@ def run(
     profiles_dir: Path,
     command: Sequence[str],
     timeout: float = 30.0,
-    save_timeout: float = 10.0,
+    save_timeout: float = 30.0,
 ) -> tuple[str, str, str]:
     """Play `scenario`; return (expected file, saved file or "", the last screen)."""
     if scenario.start is not None:
@@ -197,8 +197,9 @@ def run(
                     SAVED in text
                     or (saved.exists() and saved.read_text(encoding="utf-8") != before)
                 ),
-                # Shorter: a burst is handled in well under a second; a save that has not
-                # come by then is not coming (a key was lost), and the test says so.
+                # A deadline against a lost key only: a burst is handled in well under a
+                # second here, but a loaded CI machine (4 workers on 2 cores) has taken 13 s
+                # to its first frame.
                 timeout=save_timeout,
                 what="the draft to be saved",
             )

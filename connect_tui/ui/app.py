@@ -165,7 +165,14 @@ class ComposerApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys the focused widget will not take run their binding at once, in order; a
-        paste is offered to the panes that take lists (connect_tui.ui.keys)."""
+        paste is offered to the panes that take lists (connect_tui.ui.keys).
+
+        A key, paste or click that comes while the first frame's stand-ins are still shown
+        waits until the real widgets have replaced them and the first field has the focus
+        (a few tens of milliseconds), so it lands where it was meant to; the ones after it
+        wait behind it, in order (connect_tui.ui.screens.first_frame)."""
+        if isinstance(event, events.Key | events.Paste | events.MouseEvent):
+            await self._after_the_first_frame_stand_ins(mouse=isinstance(event, events.MouseEvent))
         if isinstance(event, events.Key) and looked_up(event):
             return  # back from the focused widget: its bindings were looked up as it came
         if (
@@ -187,7 +194,16 @@ class ComposerApp(App[int]):
         the others handled one by one as if each had come alone (connect_tui.ui.key_burst)."""
         from connect_tui.ui.key_burst import BurstTypist  # at the first burst, not the first frame
 
+        await self._after_the_first_frame_stand_ins()
         await BurstTypist(self).deliver(burst.keys)
+
+    async def _after_the_first_frame_stand_ins(self, *, mouse: bool = False) -> None:
+        """Wait, if need be, until the first frame's stand-ins are replaced (see on_event)."""
+        composer = self._composer
+        if composer is not None and composer.first_frame.sketched:
+            await composer.first_frame.replace()
+            if mouse:
+                await composer.wait_for_refresh()  # hit-tested where the real widgets are
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Gaining focus with no field focused: focus the current pane's first field.

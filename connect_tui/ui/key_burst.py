@@ -42,6 +42,8 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
 
+from connect_tui.ui.keys import cpu_time
+
 #: Textual's field widgets (module, class) whose key handling is known here: the actions
 #: of their bindings that change nothing but the field itself, and the messages about the
 #: field of which a run posts only the last.
@@ -125,7 +127,8 @@ def _takes_keys(cls: type) -> bool:
     return any(kind in handlers for kind in events.Key.__mro__)
 
 
-#: How long a run waits for the keys handed to its field before it (as keys.settle does).
+#: How long (CPU seconds) a run waits for the keys handed to its field before it (as
+#: keys.settle does).
 SETTLE_TIMEOUT: Final = 3.0
 #: How long a run types before it lets a frame show what it typed (a long burst, such as a
 #: paste without bracketed paste, shows as it goes; 20 typed keys take 2-5 ms).
@@ -264,8 +267,8 @@ def _local_step(
 
 async def _handled(field: Widget) -> None:
     """Wait until `field` has handled what was handed to it before (keys sent its way)."""
-    deadline = time.monotonic() + SETTLE_TIMEOUT
-    while field.message_queue_size and time.monotonic() < deadline:
+    deadline = cpu_time() + SETTLE_TIMEOUT
+    while field.message_queue_size and cpu_time() < deadline:
         await asyncio.sleep(0)
 
 

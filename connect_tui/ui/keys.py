@@ -24,6 +24,15 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
+def cpu_time() -> float:
+    """This process's CPU seconds: the clock of the waits here. Each wait's timeout only
+    guards against a queue that never drains; counted in CPU time, not wall time, it gives
+    the keys the same allowance on a machine loaded by other processes (CI runs 4 workers
+    on 2 cores, where 3 wall seconds could end a wait before a burst was handled) as on an
+    idle one. The waits spin (sleep(0)), so a hang still uses the time up."""
+    return time.process_time()
+
+
 def focus_now(widget: Widget) -> None:
     """Give `widget` the focus now, so the very next key goes to it."""
     if widget.is_attached:
@@ -39,9 +48,9 @@ async def settle(screen: Screen[Any], *, timeout: float = 3.0) -> None:
     dry. The keys typed after them wait meanwhile: the app is running this binding.
     """
     nodes: list[MessagePump] = [screen, *screen.walk_children(Widget)]
-    deadline = time.monotonic() + timeout
+    deadline = cpu_time() + timeout
     quiet = 0
-    while quiet < 2 and time.monotonic() < deadline:
+    while quiet < 2 and cpu_time() < deadline:
         await asyncio.sleep(0)
         busy = any(node.message_queue_size for node in nodes)
         quiet = 0 if busy else quiet + 1
@@ -56,8 +65,8 @@ async def settle_focus(
         return
     nodes: list[MessagePump] = [focused, *focused.ancestors]
     nodes = [node for node in nodes if node is not screen.app]
-    deadline = time.monotonic() + timeout
-    while any(node.message_queue_size for node in nodes) and time.monotonic() < deadline:
+    deadline = cpu_time() + timeout
+    while any(node.message_queue_size for node in nodes) and cpu_time() < deadline:
         await asyncio.sleep(0)
 
 
@@ -111,8 +120,8 @@ def looked_up(event: events.Key) -> bool:
 
 async def screen_ready(screen: Screen[Any], *, timeout: float = 3.0) -> None:
     """Wait until a screen just shown is mounted and has focused its first field."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and (not screen.is_mounted or screen.message_queue_size):
+    deadline = cpu_time() + timeout
+    while cpu_time() < deadline and (not screen.is_mounted or screen.message_queue_size):
         await asyncio.sleep(0)
 
 

@@ -39,8 +39,9 @@ class Recorder:
         ]
 
 
-async def until(pilot: Pilot[Any], condition: Any, *, seconds: float = 20.0) -> None:
-    """Pause until `condition()` is true; fail after `seconds` (a hang, not a timing assert)."""
+async def until(pilot: Pilot[Any], condition: Any, *, seconds: float = 60.0) -> None:
+    """Pause until `condition()` is true; fail after `seconds` (a hang, not a timing assert:
+    on a loaded CI machine, 4 workers on 2 cores, the model has taken 38 s to load)."""
     steps = int(seconds / 0.05)
     for _ in range(steps):
         if condition():

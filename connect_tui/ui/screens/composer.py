@@ -34,15 +34,15 @@ from connect_tui.ui.lazy_styles import StyledOnMount
 from connect_tui.ui.screens.checking import Checking
 from connect_tui.ui.screens.composer_keys import COMPOSER_BINDINGS
 from connect_tui.ui.screens.drafts import DraftFiles
+from connect_tui.ui.screens.first_frame import FirstFrame
 from connect_tui.ui.screens.history_flow import HistoryFlow
 from connect_tui.ui.screens.pane_deck import SECTION_PANES, PaneDeck, PaneStack
+from connect_tui.ui.widgets.addresses_sketch import WIDE_FROM
 from connect_tui.ui.widgets.draft_bar import DraftBar
-from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.operation import OperationSwitch
 from connect_tui.ui.widgets.pane import Pane, quietly
-from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_KEYS
+from connect_tui.ui.widgets.pane_index import PANE_KEYS
 from connect_tui.ui.widgets.pane_tabs import PaneTabs
-from connect_tui.ui.widgets.problems import ProblemsList
 from connect_tui.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from connect_tui.ui.screens.send import Sending
     from connect_tui.ui.widgets.attachments import AttachmentsPane
     from connect_tui.ui.widgets.preview import PreviewPane
+    from connect_tui.ui.widgets.problems import ProblemsList
 
 __all__ = ["PANE_KEYS", "SECTION_PANES", "ComposerScreen"]
 
@@ -60,10 +61,7 @@ class ComposerScreen(StyledOnMount, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = COMPOSER_BINDINGS
     #: Start in the first field, ready to type (not on the operation switch).
     AUTO_FOCUS = "#pane-addresses Input"
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-narrow"),
-        (110, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]
 
     def __init__(
         self, draft: Draft, path: Path | None, *, target_options: argparse.Namespace | None = None
@@ -80,6 +78,8 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self._model_loaded_here = False
         #: The panes: the first is made for the first frame, the others after it.
         self.deck = PaneDeck(self, mounted=self.pane_mounted, shown=self.pane_shown)
+        #: What the first frame shows in the place of widgets it needs little of.
+        self.first_frame = FirstFrame(self, self.deck)
         #: When the draft is checked: in the frame that shows the edit (ui/screens/checking.py).
         self.checking = Checking(self)
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
@@ -107,20 +107,20 @@ class ComposerScreen(StyledOnMount, Screen[None]):
             with Vertical(id="panes"):
                 yield self.deck.tabs()
                 with PaneStack(id="pane-stack"):
-                    yield self.deck.pane(FIRST_PANE)
-            yield SidePanel(id="side")
-        yield FittingFooter()
+                    yield self.deck.first_shown(self.draft, self.app.size)
+            yield SidePanel(self.first_frame.problems(), id="side")
+        yield self.first_frame.footer()
 
     def on_mount(self) -> None:
         self.show_draft()
-        # The first frame shows the first pane only; the other panes, then botocore's model,
-        # load after it, so the screen appears at once.
+        # After the first frame: the real widgets for its stand-ins, the other panes, the model.
         self.call_after_refresh(self._mount_other_panes)
         self.files.start_recovery_timer()
         self.files.offer_recovery_on_open()
 
     async def _mount_other_panes(self) -> None:
         self.load_model()  # in a thread, while the panes mount here
+        await self.first_frame.replace()  # first: the real widgets in the stand-ins' places
         await self.deck.mount_the_rest()
         self._panes_mounted = True
         self._become_ready()
@@ -203,7 +203,7 @@ class ComposerScreen(StyledOnMount, Screen[None]):
     @property
     def problems_list(self) -> ProblemsList:
         """The Problems list."""
-        return self.query_one(ProblemsList)
+        return self.query_one(SidePanel).problems_list
 
     # -- the draft flowing down ---------------------------------------------------------------
 
@@ -214,6 +214,7 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.draft_bar.show_target(self.draft.target)
         with quietly(self, OperationSwitch.Changed):  # the draft's operation, not the user's
             self.query_one(OperationSwitch).set_operation(self.draft.operation)
+        self.deck.sketch_draft(self.draft)
         for pane in self.deck.mounted:
             if pane.NAME == "preview" and not self.model_ready:
                 continue  # loaded once the model is there; the others unmounted when mounted
@@ -318,8 +319,7 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         """The pane that shows `problem`: an owner that has its field, else any owner."""
         return self.deck.owner_of(problem)
 
-    @on(ProblemsList.Selected)
-    def problem_selected(self, event: ProblemsList.Selected) -> None:
+    def on_problems_list_selected(self, event: ProblemsList.Selected) -> None:
         """Show the pane of the chosen problem and focus its field."""
         event.stop()
         self.go_to_problem(event.problem)

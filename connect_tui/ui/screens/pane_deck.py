@@ -1,8 +1,10 @@
 """Provides PaneDeck: the composer's panes, made and mounted when needed, one shown at a time.
 
-The first frame shows the first pane only (issue 13): the others are imported, made and
-mounted just after it (`mount_the_rest`), or at once when one is asked for before that (an
-alt+letter typed at the very first frame). `show` waits until its pane is mounted, then
+The first frame shows the first pane only (issue 13), and, where it draws it exactly, only
+a sketch of it (connect_tui.ui.widgets.addresses_sketch): right after that frame the real
+first pane takes the sketch's place (connect_tui.ui.screens.first_frame), then the others
+are imported, made and mounted (`mount_the_rest`), or at once when one is asked for before
+that (an alt+letter typed at the very first frame). `show` waits until its pane is mounted, then
 puts the focus in it, so the keys typed after the alt+letter land in that pane: they wait
 meanwhile, as the app runs this binding before handing on the next key
 (connect_tui.ui.keys). The deck also routes a problem to the pane that shows it.
@@ -15,10 +17,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Final
 
 from textual.containers import Container
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from connect_tui.core.model import Draft
 from connect_tui.core.problems import CREATE_CONTACT, TARGET, VARIABLES, Problem
+from connect_tui.ui.widgets.addresses_sketch import AddressesSketch, sketch_fits
 from connect_tui.ui.widgets.pane import Pane
 from connect_tui.ui.widgets.pane_index import FIRST_PANE, PANE_INDEX, PANES_BY_NAME
 from connect_tui.ui.widgets.pane_tabs import PaneTabs
@@ -49,6 +54,10 @@ class PaneDeck:
         self._panes: dict[str, Pane] = {}
         self._mounts: dict[str, asyncio.Future[None]] = {}
         self._active = FIRST_PANE
+        self._sketch: AddressesSketch | None = None
+        #: Puts the real first pane (and the screen's other widgets) in the first frame's
+        #: stand-ins' places (connect_tui.ui.screens.first_frame); set by the screen.
+        self.replace_sketches: Callable[[], Awaitable[None]] | None = None
 
     # -- making and mounting ---------------------------------------------------------------
 
@@ -75,12 +84,55 @@ class PaneDeck:
         """The tab strip."""
         return PaneTabs([(entry.name, entry.title) for entry in PANE_INDEX], FIRST_PANE)
 
+    def first_shown(self, draft: Draft, size: Size) -> Widget:
+        """What the first frame shows of the first pane on a screen of `size`: a sketch of
+        it when the sketch draws it exactly, else the pane itself."""
+        if FIRST_PANE == "addresses" and sketch_fits(draft, size):
+            self._sketch = AddressesSketch(draft, id="pane-sketch")
+            return self._sketch
+        return self.pane(FIRST_PANE)
+
+    def sketch_draft(self, draft: Draft) -> None:
+        """Show `draft` in the sketch, while it is shown (the screen loaded another draft)."""
+        if self._sketch is not None:
+            self._sketch.show(draft)
+
+    async def prepare_first(self) -> None:
+        """Mount the first pane, hidden, beside its sketch (if it has one) and fill it."""
+        sketch = self._sketch
+        if sketch is None:
+            return
+        pane = self.pane(FIRST_PANE)
+        pane.display = False
+        await self.screen.query_one(PaneStack).mount(pane, before=sketch)
+        self._on_mounted(pane)  # filled from the draft, as the sketch shows it
+
+    def reveal_first(self) -> Pane | None:
+        """Show the first pane (once `prepare_first` is done) in its sketch's place, hiding
+        the sketch; the pane, or None when it had no sketch."""
+        sketch = self._sketch
+        if sketch is None:
+            return None
+        pane = self.pane(FIRST_PANE)
+        sketch.display = False
+        pane.display = self._active == FIRST_PANE
+        return pane
+
+    def take_sketch(self) -> Widget | None:
+        """The sketch, once the pane is in its place (to remove it); None if there was none."""
+        sketch, self._sketch = self._sketch, None
+        return sketch
+
     def mount(self, name: str) -> Awaitable[None]:
         """Mount pane `name` (hidden unless it is the active one) once; await its loading."""
         future = self._mounts.get(name)
         if future is None:
             pane = self.pane(name)
-            if pane.is_attached:  # the first pane, composed with the screen
+            if self._sketch is not None and name == FIRST_PANE:
+                # In its sketch's place, with the screen's other stand-ins (FirstFrame).
+                assert self.replace_sketches is not None
+                future = asyncio.ensure_future(self.replace_sketches())
+            elif pane.is_attached:  # the first pane, composed with the screen
                 future = asyncio.get_running_loop().create_future()
                 future.set_result(None)
             else:
@@ -132,6 +184,8 @@ class PaneDeck:
         with self.screen.app.batch_update():
             for pane in self.mounted:
                 pane.display = pane.NAME == name
+            if self._sketch is not None:
+                self._sketch.display = name == FIRST_PANE
             self.screen.query_one(PaneTabs).active = name
         self._on_shown(self.pane(name))
 

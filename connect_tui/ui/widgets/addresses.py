@@ -15,6 +15,19 @@ from textual.widgets import Input
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
+from connect_tui.ui.widgets.addresses_text import (
+    DESTINATION,
+    DESTINATION_ADDRESS,
+    DESTINATION_NAME,
+    DESTINATION_TITLE,
+    FROM,
+    FROM_ADDRESS,
+    FROM_NAME,
+    FROM_TITLE,
+    Field,
+    hints,
+    shown_values,
+)
 from connect_tui.ui.widgets.fields import (
     FieldRow,
     Hint,
@@ -23,20 +36,20 @@ from connect_tui.ui.widgets.fields import (
     put_table,
     table_of,
     text_input,
-    text_of,
 )
 from connect_tui.ui.widgets.pane import Pane
 
-FROM = "FromEmailAddress"
-DESTINATION = "DestinationEmailAddress"
-
 #: Location (member, sub-member) -> the id of the Input that shows it.
 _FIELDS = {
-    (FROM, "EmailAddress"): "from-address",
-    (FROM, "DisplayName"): "from-name",
-    (DESTINATION, "EmailAddress"): "destination-address",
-    (DESTINATION, "DisplayName"): "destination-name",
+    (FROM, "EmailAddress"): FROM_ADDRESS.id,
+    (FROM, "DisplayName"): FROM_NAME.id,
+    (DESTINATION, "EmailAddress"): DESTINATION_ADDRESS.id,
+    (DESTINATION, "DisplayName"): DESTINATION_NAME.id,
 }
+
+
+def _row(field: Field, *, id: str | None = None) -> FieldRow:
+    return FieldRow(field.label, text_input(field.id, field.placeholder), id=id)
 
 
 class AddressesPane(Pane):
@@ -79,17 +92,14 @@ problem is shown in the Problems list and as a tooltip.
 
     def compose(self) -> ComposeResult:
         """From, then Destination."""
-        yield SectionTitle("From", id="from-title")
-        yield FieldRow("Address", text_input("from-address", "e.g. customer@example.com"))
-        yield FieldRow("Display name", text_input("from-name", "e.g. Customer Name"))
+        # What connect_tui.ui.widgets.addresses_sketch draws in the first frame, line for line.
+        yield SectionTitle(FROM_TITLE, id="from-title")
+        yield _row(FROM_ADDRESS)
+        yield _row(FROM_NAME)
         yield Hint("", id="from-hint")
-        yield SectionTitle("Destination")
-        yield FieldRow("Address", text_input("destination-address", "e.g. support@example.com"))
-        yield FieldRow(
-            "Display name",
-            text_input("destination-name", "e.g. Customer Name"),
-            id="destination-name-row",
-        )
+        yield SectionTitle(DESTINATION_TITLE)
+        yield _row(DESTINATION_ADDRESS)
+        yield _row(DESTINATION_NAME, id="destination-name-row")
         yield Hint("", id="destination-hint")
 
     def _input(self, id: str) -> Input:
@@ -98,26 +108,11 @@ problem is shown in the Problems list and as a tooltip.
     def load(self, draft: Draft) -> None:
         """Fill From and Destination; show the display name of Destination only outbound."""
         self._outbound = draft.is_outbound
-        request = draft.request
-        sender = table_of(request.get(FROM))
-        destination = request.get(DESTINATION)
-        if isinstance(destination, dict):
-            destination_address = text_of(destination.get("EmailAddress"))
-            destination_name = text_of(destination.get("DisplayName"))
-        else:
-            destination_address, destination_name = text_of(destination), ""
         with self.quietly():
-            self._input("from-address").value = text_of(sender.get("EmailAddress"))
-            self._input("from-name").value = text_of(sender.get("DisplayName"))
-            self._input("destination-address").value = destination_address
-            self._input("destination-name").value = destination_name
+            for field_id, value in shown_values(draft).items():
+                self._input(field_id).value = value
         self.query_one("#destination-name-row").set_class(not self._outbound, "-hidden")
-        if self._outbound:
-            from_hint = "Optional: an address of your instance (empty: left out)."
-            destination_hint = "The customer the email goes to."
-        else:
-            from_hint = "Required: the customer writing in."
-            destination_hint = "An address of your instance (a bare address: no display name)."
+        from_hint, destination_hint = hints(self._outbound)
         self.query_one("#from-hint", Hint).update(from_hint)
         self.query_one("#destination-hint", Hint).update(destination_hint)
 
@@ -125,15 +120,15 @@ problem is shown in the Problems list and as a tooltip.
         """Write both addresses; an empty From (or Destination) drops the member."""
         request = draft.request
         sender = table_of(request.get(FROM))
-        put(sender, "EmailAddress", self._input("from-address").value)
-        put(sender, "DisplayName", self._input("from-name").value)
+        put(sender, "EmailAddress", self._input(FROM_ADDRESS.id).value)
+        put(sender, "DisplayName", self._input(FROM_NAME.id).value)
         put_table(request, FROM, sender)
 
-        address = self._input("destination-address").value
+        address = self._input(DESTINATION_ADDRESS.id).value
         if draft.is_outbound:
             destination = table_of(request.get(DESTINATION))
             put(destination, "EmailAddress", address)
-            put(destination, "DisplayName", self._input("destination-name").value)
+            put(destination, "DisplayName", self._input(DESTINATION_NAME.id).value)
             put_table(request, DESTINATION, destination)
         else:
             put(request, DESTINATION, address)

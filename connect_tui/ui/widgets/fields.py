@@ -1,10 +1,11 @@
 """Provides the small pieces the form panes share: a labelled one-line field row, a hint line,
-a section title, and helpers that read fields into a request without writing empty strings.
+a section title, and (from connect_tui.ui.widgets.field_values) helpers that read fields into a
+request without writing empty strings.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Final
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,9 +15,26 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from connect_tui.ui.lazy_styles import LazyComponentStyles
+from connect_tui.ui.widgets.field_values import (
+    LABEL_WIDTH,
+    put,
+    put_table,
+    table_of,
+    text_of,
+)
 
-#: The columns of a field's label, left of the field.
-LABEL_WIDTH: Final = 20
+__all__ = [
+    "LABEL_WIDTH",
+    "FieldInput",
+    "FieldRow",
+    "Hint",
+    "SectionTitle",
+    "put",
+    "put_table",
+    "table_of",
+    "text_input",
+    "text_of",
+]
 
 
 class SteadyWidthInput(Input):
@@ -124,33 +142,3 @@ class SectionTitle(Static):
 
     def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(text, markup=False, id=id, classes=classes)
-
-
-def put(table: dict[str, Any], key: str, value: Any) -> None:
-    """Set `table[key]`, or remove the key when `value` is "" or None (no empty members)."""
-    if value is None or value == "":
-        table.pop(key, None)
-    else:
-        table[key] = value
-
-
-def put_table(owner: dict[str, Any], key: str, table: dict[str, Any]) -> None:
-    """Set `owner[key]` to `table`, or remove the key when the table is empty."""
-    if table:
-        owner[key] = table
-    else:
-        owner.pop(key, None)
-
-
-def table_of(value: Any) -> dict[str, Any]:
-    """A copy of `value` when it is a table, else an empty table (so edits keep unknown keys)."""
-    return dict(value) if isinstance(value, dict) else {}
-
-
-def text_of(value: Any) -> str:
-    """`value` as the text of a field: strings as they are, numbers written out, else ""."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return ""

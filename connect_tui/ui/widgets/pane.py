@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Input, Select
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import REQUEST, Problem, Step
@@ -34,22 +34,26 @@ from connect_tui.ui.widgets.choices import Choices
 from connect_tui.ui.widgets.row_store import RowCell
 
 #: The messages that field widgets post when their value changes; muted while loading
-#: (with TextArea's: see `field_changes`).
+#: (with Checkbox's and TextArea's: see `field_changes`).
 FIELD_CHANGES: tuple[type[Message], ...] = (
     Input.Changed,
     Select.Changed,
-    Checkbox.Changed,
     Choices.Changed,
 )
 
 
 def field_changes() -> tuple[type[Message], ...]:
-    """FIELD_CHANGES, and TextArea.Changed once Textual's TextArea is loaded.
+    """FIELD_CHANGES, and Checkbox.Changed and TextArea.Changed once each is loaded.
 
-    Not imported here: TextArea costs the first frame (one pane, no text area) ~5 ms,
-    and while its module is not loaded there is no text area to post a change."""
-    text_area = sys.modules.get("textual.widgets._text_area")
-    return FIELD_CHANGES if text_area is None else (*FIELD_CHANGES, text_area.TextArea.Changed)
+    Not imported here: Checkbox and TextArea cost the first frame (one pane, neither in
+    it) ~10 ms together, and while a module is not loaded there is no such field to post
+    a change."""
+    changes = FIELD_CHANGES
+    for module, name in (("_checkbox", "Checkbox"), ("_text_area", "TextArea")):
+        loaded = sys.modules.get(f"textual.widgets.{module}")
+        if loaded is not None:
+            changes = (*changes, getattr(loaded, name).Changed)
+    return changes
 
 
 #: What shows a problem: a field, or a cell of a RowList (connect_tui.ui.widgets.row_store).

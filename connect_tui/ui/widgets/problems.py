@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from connect_tui.core.problems import Problem
 from connect_tui.ui.lazy_styles import LazyComponentStyles
+from connect_tui.ui.widgets.problems_title import CHECKING
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -75,7 +76,7 @@ class ProblemsList(LazyComponentStyles, OptionList):
 
     def on_mount(self) -> None:
         self.add_class("-loading")
-        self.border_title = "Problems: checking…"
+        self.border_title = CHECKING
 
     def show(self, problems: list[Problem]) -> None:
         """Replace the list with `problems` (errors first), keeping the highlight when it can."""

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Final, cast
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.timer import Timer
+from textual.widget import Widget
 
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
-from connect_tui.ui.widgets.problems import ProblemsList
 
 if TYPE_CHECKING:
     from connect_tui.ui.widgets.live_request import LiveRequest
+    from connect_tui.ui.widgets.problems import ProblemsList
 
 #: The panel's class while the draft has no problem.
 CLEAN = "-clean"
@@ -45,8 +46,11 @@ class SidePanel(Vertical):
 
     # Where it sits, and its wide/narrow looks, are the screen's (app.tcss).
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, problems: Widget | None = None, *, id: str | None = None) -> None:
+        """`problems`: what stands in for the Problems list until it is mounted (the
+        composer's first frame, connect_tui.ui.screens.first_frame); else the list."""
         super().__init__(id=id)
+        self._problems = problems
         self._draft: Draft | None = None
         self._stale = True
         self._rendered_size = 0
@@ -55,12 +59,17 @@ class SidePanel(Vertical):
     def compose(self) -> ComposeResult:
         """The Problems list (the live request is mounted when first shown: a TextArea
         costs the first frame time it does not need)."""
-        yield ProblemsList(id="problems")
+        if self._problems is not None:
+            yield self._problems
+        else:
+            from connect_tui.ui.widgets.problems import ProblemsList
+
+            yield ProblemsList(id="problems")
 
     @property
     def problems_list(self) -> ProblemsList:
         """The Problems list."""
-        return self.query_one(ProblemsList)
+        return cast("ProblemsList", self.query_one("#problems"))
 
     @property
     def live_request(self) -> LiveRequest:
