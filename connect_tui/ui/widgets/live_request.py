@@ -6,6 +6,8 @@ first frame time it does not need (connect_tui.ui.widgets.side_panel).
 
 from __future__ import annotations
 
+from textual import events
+
 from connect_tui.ui.widgets.read_only_text import ReadOnlyText
 
 
@@ -29,6 +31,14 @@ class LiveRequest(ReadOnlyText):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=False, show_line_numbers=False)
         self.border_title = "Request (live)"
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        """Textual's TextArea wraps its whole text again on every resize and measures its
+        widest line (textual 8.2.8); without soft wrap neither depends on the size. The
+        request is resized each time the problems go (it is shown again): 1,500 lines of
+        the largest request, in the frame of the key that fixed the last problem."""
+        if not self.soft_wrap:
+            event.prevent_default()  # TextArea's own handler: the whole text wrapped again
 
     def show_text(self, title: str, text: str) -> None:
         """Show `text` (only when it changed: the scroll and selection stay)."""

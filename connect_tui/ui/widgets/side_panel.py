@@ -4,8 +4,9 @@ On a wide screen (110 columns or more) the panel is a column on the right, under
 bar (so every tab keeps its place in the bar). While the draft has problems they take the
 whole column; when it has none, the list shrinks to its title ("Problems: none") and the
 request as it will be sent fills the rest, live, the way Posting shows a response beside
-its request (long values cut; a request slow to render, such as the largest one, follows
-once typing pauses, so no key waits for it). On a narrow screen the panel is a strip under
+its request (long values cut; each key writes again only the members it changed, so the
+request follows every key of the largest legal draft; one far larger follows once typing
+pauses, and says so). On a narrow screen the panel is a strip under
 the form with the problems only.
 The request is read-only text in a TextArea: nothing from the draft is read as markup.
 """
@@ -23,6 +24,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import Problem
 
 if TYPE_CHECKING:
+    from connect_tui.core.request_json import RequestJson
     from connect_tui.ui.widgets.live_request import LiveRequest
     from connect_tui.ui.widgets.problems import ProblemsList
 
@@ -33,11 +35,13 @@ WIDE = "-wide"
 #: The longest string value the live request shows whole (a 1 MB body would cost every key
 #: a megabyte of JSON, and a TextArea line it draws whole in every frame).
 LONGEST_SHOWN = 1_000
-#: A live request longer than this (characters, as last rendered) is rendered again only
-#: once typing pauses for PAUSE seconds: the largest draft's (100,000 characters) takes 25 ms,
-#: which would be added to every key's check, and a key typed meanwhile would wait for it.
+#: The request follows every key: each member is written again only when it changed
+#: (connect_tui.core.request_json), a key in the largest legal draft writes at most its
+#: 38,000-character Attributes again (3 ms). A render that wrote more than this many
+#: characters (a draft far past Connect's limits) makes the next ones wait until typing
+#: pauses for PAUSE seconds, saying so under the request, so that no key waits for it.
 #: (By size, not by time taken: the same draft is always treated the same way.)
-LARGE: Final = 20_000
+LARGE: Final = 100_000
 PAUSE: Final = 0.3
 
 
@@ -53,8 +57,11 @@ class SidePanel(Vertical):
         self._problems = problems
         self._draft: Draft | None = None
         self._stale = True
-        self._rendered_size = 0
+        #: How many characters the last render wrote again (see LARGE).
+        self._written = 0
         self._pending: Timer | None = None
+        #: Write the request and the CreateContact step (made when first needed).
+        self._writers: tuple[RequestJson, RequestJson] | None = None
 
     def compose(self) -> ComposeResult:
         """The Problems list (the live request is mounted when first shown: a TextArea
@@ -96,8 +103,10 @@ class SidePanel(Vertical):
         if self._pending is not None:
             self._pending.stop()
             self._pending = None
-        if self._rendered_size > LARGE:
+        if self._written > LARGE:
             self._pending = self.set_timer(PAUSE, self.refresh_request)
+            if self.shows_request and self.query("#live-request"):
+                self.live_request.border_subtitle = "follows when typing pauses"
         else:
             self.refresh_request()
 
@@ -107,12 +116,9 @@ class SidePanel(Vertical):
         if not (self.shows_request and self._stale and self._draft is not None):
             return
         self._stale = False
-        from connect_tui.ui.widgets.preview import preview_texts
-
         draft = self._draft
         try:
-            # Long values cut: the column is narrow, and the Preview pane copies them whole.
-            request_json, chain_json, _ = preview_texts(draft, longest=LONGEST_SHOWN, command=False)
+            request_json, chain_json = self._texts(draft)
         except Exception as exc:  # the panel must never take the screen down
             self.live_request.show_text("Request (live)", f"cannot show the request: {exc}")
             return
@@ -121,7 +127,30 @@ class SidePanel(Vertical):
         if chain_json is not None:
             title = f"CreateContact, then {title}"
         self.live_request.show_text(title, text)
-        self._rendered_size = len(text)
+        self.live_request.border_subtitle = ""
+        self._written = sum(writer.written for writer in self._writers or ())
+
+    def _texts(self, draft: Draft) -> tuple[str, str | None]:
+        """The request's JSON and the CreateContact step's (None without one), as the
+        Preview writes them but with long values cut (the column is narrow, and the Preview
+        copies them whole), each member written again only when it changed."""
+        from connect_tui.core import variables
+        from connect_tui.core.model import CREATE_CONTACT
+        from connect_tui.ui.widgets.preview import cut_long_strings
+
+        if self._writers is None:
+            from connect_tui.core.request_json import RequestJson
+
+            self._writers = (RequestJson(), RequestJson())
+        resolved, _ = variables.resolve_for_reading(draft.request, draft.variables)
+        request = cut_long_strings(resolved, LONGEST_SHOWN)
+        request_json = self._writers[0].text(draft.operation, request)
+        chain = draft.create_contact_request() if draft.is_outbound else None
+        if chain is None:
+            return request_json, None
+        chain, _ = variables.resolve_for_reading(chain, draft.variables)
+        chain_json = self._writers[1].text(CREATE_CONTACT, cut_long_strings(chain, LONGEST_SHOWN))
+        return request_json, chain_json
 
     def on_resize(self) -> None:
         """The screen may have become wide: render what changed while the request was hidden."""
