@@ -17,6 +17,7 @@ messages, the composer) passes it through here first:
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import IO, Any, Final
 
 #: Bidi embeddings, overrides and isolates (Unicode UAX #9), and the line and
@@ -34,7 +35,6 @@ _WIDE_POINTS: Final = [
     *_SEPARATORS,
     *range(0xD800, 0xE000),  # lone surrogates: no UTF-8 for them
 ]
-UNSAFE: Final = frozenset(_NARROW_POINTS + _WIDE_POINTS)
 
 
 #: Python's own short spellings, as repr() writes them.
@@ -55,21 +55,41 @@ _WIDE: Final[dict[int, str]] = dict(
     zip(_WIDE_POINTS, map("\\u{:04x}".format, _WIDE_POINTS), strict=True)
 )
 
-#: str.translate tables: one line (newline and tab escaped) and multi-line (kept).
-ONE_LINE: Final[dict[int, str]] = {cp: escape(cp) for cp in _NARROW_POINTS} | _WIDE
-MULTILINE: Final[dict[int, str]] = dict(ONE_LINE)
-del MULTILINE[0x0A], MULTILINE[0x09]
-#: For JSON strings: the same characters as JSON's own `\\uXXXX` escapes.
-_JSON: Final[dict[int, str]] = {cp: f"\\u{cp:04x}" for cp in _NARROW_POINTS} | _WIDE
-#: `dumps`'s table: JSON itself escapes the C0 controls (below U+0020).
-_JSON_IN_STRINGS: Final[dict[int, str]] = dict(_JSON)
-for _control in range(0x20):
-    del _JSON_IN_STRINGS[_control]
+#: str.translate table, multi-line: newline and tab kept (the composer's widgets use it).
+MULTILINE: Final[dict[int, str]] = {
+    cp: escape(cp) for cp in _NARROW_POINTS if cp not in (0x09, 0x0A)
+}
+MULTILINE.update(_WIDE)
+
+
+@cache
+def _one_line() -> dict[int, str]:
+    """The one-line str.translate table: MULTILINE with newline and tab escaped too (made
+    when first used: the composer's first frame needs only MULTILINE, issue 13)."""
+    return {**MULTILINE, 0x09: escape(0x09), 0x0A: escape(0x0A)}
+
+
+@cache
+def _json_in_strings() -> dict[int, str]:
+    """`dumps`'s table: the unsafe characters JSON itself leaves raw (it escapes C0), as
+    JSON's own `\\uXXXX` escapes."""
+    table = {cp: f"\\u{cp:04x}" for cp in _NARROW_POINTS if cp >= 0x20}
+    table.update(_WIDE)
+    return table
+
+
+def __getattr__(name: str) -> Any:
+    """ONE_LINE (the one-line table) and UNSAFE (every unsafe code point), made when asked."""
+    if name == "ONE_LINE":
+        return _one_line()
+    if name == "UNSAFE":
+        return frozenset(_NARROW_POINTS + _WIDE_POINTS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def shown(text: object, *, multiline: bool = False) -> str:
     """`text` (made a str) with every unsafe character as a visible escape."""
-    return str(text).translate(MULTILINE if multiline else ONE_LINE)
+    return str(text).translate(MULTILINE if multiline else _one_line())
 
 
 def is_safe(text: str, *, multiline: bool = False) -> bool:
@@ -88,7 +108,7 @@ def dumps(value: Any, **options: Any) -> str:
     text = json.dumps(value, **options)
     # Outside strings JSON has only ASCII punctuation, digits and whitespace (newlines of
     # `indent`), none of which is escaped here, so a plain translate is exact.
-    return text.translate(_JSON_IN_STRINGS)
+    return text.translate(_json_in_strings())
 
 
 class SafeStream:

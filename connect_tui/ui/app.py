@@ -30,7 +30,7 @@ from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
 from connect_tui.ui import frames, safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
-from connect_tui.ui.keys import run_binding_in_order, take_paste_in_order
+from connect_tui.ui.keys import looked_up, run_binding_in_order, take_paste_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.themes import install_themes
@@ -173,6 +173,8 @@ class ComposerApp(App[int]):
         wait behind it, in order (connect_tui.ui.screens.first_frame)."""
         if isinstance(event, events.Key | events.Paste | events.MouseEvent):
             await self._after_the_first_frame_stand_ins(mouse=isinstance(event, events.MouseEvent))
+        if isinstance(event, events.Key) and looked_up(event):
+            return  # back from the focused widget: its bindings were looked up as it came
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded  # a key bubbling back up takes Textual's way

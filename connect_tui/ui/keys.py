@@ -1,4 +1,5 @@
-"""Provides what keeps keys in order at full speed: `run_binding_in_order`, `focus_now`, `settle`.
+"""Provides what keeps keys in order at full speed: `run_binding_in_order` (and `looked_up`),
+`focus_now`, `settle`.
 
 A terminal delivers a burst of keys (typing, a paste) all at once. Textual hands each key
 to the focused widget's queue and runs a plain binding only once the key has bubbled back
@@ -86,6 +87,7 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
     if focused.check_consume_key(event.key, event.character):
         return False
     if event.key not in screen.active_bindings:
+        event._looked_up = True  # type: ignore[attr-defined]
         return False
     await settle_focus(screen)  # the keys before this one are handled first
     # Textual's own order: priority bindings from the app down, then from the focused
@@ -94,6 +96,8 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
     ran = await app._check_bindings(event.key, priority=True) or await app._check_bindings(
         event.key
     )
+    if not ran:
+        event._looked_up = True  # type: ignore[attr-defined]
     if ran:
         # What the action set going (a Select's list closing, a dialog's answer) settles
         # before the next key is handed on.
@@ -102,6 +106,16 @@ async def run_binding_in_order(app: App[Any], event: events.Key) -> bool:
             await screen_ready(app.screen)  # a dialog it opened takes the next keys
         await settle_focus(app.screen)
     return ran
+
+
+def looked_up(event: events.Key) -> bool:
+    """True for a key whose bindings `run_binding_in_order` looked up when it came, and
+    none ran, so it went to the focused widget. When it bubbles back up to the app,
+    Textual looks its bindings up again, for whatever has the focus by then: `down` typed
+    in an Input, then ctrl+n three times, all at once, moved the cursor of the TextArea
+    three fields on. The app skips that second look (a key's bindings are those of when
+    it was typed)."""
+    return event.is_forwarded and getattr(event, "_looked_up", False)
 
 
 async def screen_ready(screen: Screen[Any], *, timeout: float = 3.0) -> None:

@@ -7,7 +7,7 @@ from textual import events
 from textual.app import App, ComposeResult
 
 from connect_tui.ui.key_burst import BurstTypist
-from connect_tui.ui.keys import run_binding_in_order
+from connect_tui.ui.keys import looked_up, run_binding_in_order
 from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.widgets.row_table import RowTable
 from connect_tui.ui.widgets.rows import Column, RowCell, RowList
@@ -40,6 +40,8 @@ class Host(App[None]):
         self.row_list.set_rows(self.initial)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and looked_up(event):
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if await run_binding_in_order(self, event):
                 return

@@ -1,7 +1,7 @@
 """The composer's first frame: its stand-ins draw what the real widgets draw, and no key is lost.
 
-The first frame shows a sketch of the Addresses pane, a Static for the Problems list and one
-for the footer (connect_tui.ui.screens.first_frame); right after it the real widgets take
+The first frame shows sketches of the draft bar and the Addresses pane, a Static for the
+Problems list and one for the footer (connect_tui.ui.screens.first_frame); right after it the real widgets take
 their places. Here the first frame is compared, cell for cell, with the frame the real
 widgets draw in the same state (every theme, both operations, placeholders, both layouts),
 and keys, a paste and a click that come before the real widgets are in must land where the
@@ -23,13 +23,14 @@ from textual.widgets import Footer, Input
 
 from connect_tui.core import settings
 from connect_tui.core.defaults import new_draft
-from connect_tui.core.model import OUTBOUND, Draft
+from connect_tui.core.model import OUTBOUND, Draft, Target
 from connect_tui.ui.app import ComposerApp
 from connect_tui.ui.screens import pane_deck
 from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.screens.first_frame import FirstFrame
 from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.widgets.addresses_sketch import sketch_fits
+from connect_tui.ui.widgets.draft_bar import DraftBar, DraftBarSketch
 from connect_tui.ui.widgets.footer import FittingFooter
 from connect_tui.ui.widgets.problems import ProblemsList
 
@@ -78,6 +79,7 @@ def first_frame_only(monkeypatch: pytest.MonkeyPatch, *, real: bool) -> Iterator
         patch.setattr(Input, "_toggle_cursor", lambda self: None)
         if real:
             patch.setattr(pane_deck, "sketch_fits", lambda draft, size: False)
+            patch.setattr(DraftBarSketch, "fits", staticmethod(lambda bar, switch, width: False))
             patch.setattr(FirstFrame, "footer", lambda self: FittingFooter())
             patch.setattr(FirstFrame, "problems", lambda self: ProblemsList(id="problems"))
             patch.setattr(Footer, "bindings_changed", lambda self, screen: None)
@@ -94,6 +96,7 @@ async def first_frame(
             await pilot.pause()
             composer = app.composer
             assert bool(composer.query("#pane-sketch")) is not real
+            assert bool(composer.query("#draft-bar-sketch")) is not real
             return cells(app)
 
 
@@ -114,12 +117,20 @@ def outbound_draft() -> Draft:
     return draft
 
 
+def to_aws() -> Draft:
+    """A draft sent to AWS: the draft bar shows its target in the accent colour, bold."""
+    draft = new_draft("to-aws")
+    draft.target = Target(kind="aws", region="eu-west-2", aws_profile="demo")
+    return draft
+
+
 @pytest.mark.parametrize(
     ("make_draft", "size"),
     [
         (lambda: new_draft("first"), (80, 24)),
         (with_placeholders, (100, 32)),
         (outbound_draft, (120, 40)),
+        (to_aws, (100, 32)),
         # The smallest terminals the sketch draws on (`sketch_fits`): nothing wraps or scrolls.
         (lambda: new_draft("first"), (64, 19)),
         (outbound_draft, (80, 20)),
@@ -128,6 +139,7 @@ def outbound_draft() -> Draft:
         "inbound-80x24",
         "placeholders-100x32",
         "outbound-120x40",
+        "aws-100x32",
         "inbound-64x19",
         "outbound-80x20",
     ],
@@ -181,6 +193,19 @@ async def test_a_terminal_the_sketch_cannot_fill_gets_the_real_pane(
             assert isinstance(app.focused, Input) and app.focused.id == "from-address"
 
 
+async def test_a_name_too_long_for_the_bar_sketch_gets_the_real_bar(
+    profiles_dir: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with first_frame_only(monkeypatch, real=False):
+        app = ComposerApp(new_draft("n" * 60))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            composer = app.composer
+            assert not composer.query("#draft-bar-sketch")
+            assert composer.query_one(DraftBar).is_mounted
+            assert composer.query("#pane-sketch")  # the pane's sketch does not depend on it
+
+
 async def test_keys_typed_at_the_first_frame_land_in_the_first_field(
     profiles_dir: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -194,7 +219,10 @@ async def test_keys_typed_at_the_first_frame_land_in_the_first_field(
             await pilot.press(*".uk", "tab", "end", "ctrl+u", *"Ann")
             await pilot.pause()
             assert not composer.first_frame.sketched
-            assert not composer.query("#pane-sketch, #problems-sketch, #footer-sketch")
+            assert not composer.query(
+                "#pane-sketch, #problems-sketch, #footer-sketch, #draft-bar-sketch"
+            )
+            assert composer.query_one(DraftBar).is_mounted
             pane = composer.pane("addresses")
             assert pane.query_one("#from-address", Input).value == "customer@example.com.uk"
             assert pane.query_one("#from-name", Input).value == "Ann"

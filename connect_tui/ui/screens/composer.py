@@ -80,6 +80,8 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.deck = PaneDeck(self, mounted=self.pane_mounted, shown=self.pane_shown)
         #: What the first frame shows in the place of widgets it needs little of.
         self.first_frame = FirstFrame(self, self.deck)
+        self._switch = OperationSwitch(draft.operation, id="operation")
+        self._bar = DraftBar(self._switch, id="draft-bar")
         #: When the draft is checked: in the frame that shows the edit (ui/screens/checking.py).
         self.checking = Checking(self)
         #: What the last render of a TEMPLATE draft left unfilled (warnings; Preview renders).
@@ -102,7 +104,8 @@ class ComposerScreen(StyledOnMount, Screen[None]):
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield DraftBar(OperationSwitch(self.draft.operation, id="operation"), id="draft-bar")
+        self._show_bar()  # filled first: the first frame may show a sketch of it
+        yield self.first_frame.draft_bar(self._bar, self._switch)
         with Horizontal(id="body"):
             with Vertical(id="panes"):
                 yield self.deck.tabs()
@@ -197,8 +200,8 @@ class ComposerScreen(StyledOnMount, Screen[None]):
 
     @property
     def draft_bar(self) -> DraftBar:
-        """The line naming the draft."""
-        return self.query_one(DraftBar)
+        """The line naming the draft (mounted once the first frame's sketch is replaced)."""
+        return self._bar
 
     @property
     def problems_list(self) -> ProblemsList:
@@ -209,17 +212,20 @@ class ComposerScreen(StyledOnMount, Screen[None]):
 
     def show_draft(self) -> None:
         """Load the whole draft into the bar and every pane (no Changed comes back)."""
-        self.draft_bar.show_name(self.draft.name)
-        self.draft_bar.show_dirty(self.dirty)
-        self.draft_bar.show_target(self.draft.target)
-        with quietly(self, OperationSwitch.Changed):  # the draft's operation, not the user's
-            self.query_one(OperationSwitch).set_operation(self.draft.operation)
-        self.deck.sketch_draft(self.draft)
+        self._show_bar()
+        self.first_frame.redraw(self.draft)
         for pane in self.deck.mounted:
             if pane.NAME == "preview" and not self.model_ready:
                 continue  # loaded once the model is there; the others unmounted when mounted
             self._load_pane(pane)
         self.schedule_check()
+
+    def _show_bar(self) -> None:
+        self._bar.show_name(self.draft.name)
+        self._bar.show_dirty(self.dirty)
+        self._bar.show_target(self.draft.target)
+        with quietly(self, OperationSwitch.Changed):  # the draft's operation, not the user's
+            self._switch.set_operation(self.draft.operation)
 
     def _load_pane(self, pane: Pane) -> None:
         try:

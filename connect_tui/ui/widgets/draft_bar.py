@@ -1,15 +1,21 @@
-"""Provides DraftBar: the line above the panes naming the draft, its state and where it goes."""
+"""Provides DraftBar: the line above the panes naming the draft, its state and where it goes;
+and DraftBarSketch, which draws it in the composer's first frame."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 from textual.widgets import Static
 
 from connect_tui.core import local_sandbox
 from connect_tui.core.model import Target
+from connect_tui.ui.lazy_styles import LazyComponentStyles
 
 DIRTY = "-dirty"
 SENDING = "-sending"
@@ -132,3 +138,80 @@ class DraftBar(Horizontal):
         """Show a short status (such as `sending…`), or clear it with ""."""
         self._status_label.update(Content(text))
         self.set_class(sending, SENDING)
+
+
+class DraftBarSketch(LazyComponentStyles, Widget):
+    """The draft bar as the composer's first frame shows it, drawn by one widget.
+
+    A DraftBar is six widgets (a row of four Statics and the operation switch); the first
+    frame shows this in its place, drawn from that bar's own state (filled, not mounted)
+    and the switch's own rendering, until the real bar replaces it right after the frame
+    (connect_tui.ui.screens.first_frame). `fits` says where it draws the bar exactly: the
+    name, the target and the switch on one line with the status's room to spare.
+    """
+
+    # DraftBar's looks above, as component classes of this one widget.
+    DEFAULT_CSS = """
+    DraftBarSketch {
+        height: 1;
+        background: $panel;
+        padding: 0 1;
+        & > .draft-bar-sketch--name {
+            text-style: bold;
+            color: $text;
+        }
+        & > .draft-bar-sketch--dirty {
+            color: $text-warning;
+        }
+        & > .draft-bar-sketch--target {
+            color: $text-muted;
+        }
+        & > .draft-bar-sketch--aws {
+            color: $text-accent;
+            text-style: bold;
+        }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "draft-bar-sketch--name",
+        "draft-bar-sketch--dirty",
+        "draft-bar-sketch--target",
+        "draft-bar-sketch--aws",
+    }
+
+    def __init__(self, bar: DraftBar, switch: Widget, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._bar = bar
+        self._switch = switch
+
+    @staticmethod
+    def fits(bar: DraftBar, switch: Widget, width: int) -> bool:
+        """True when `bar` (filled) and `switch` fit on a screen `width` columns wide with
+        nothing cut and no status: then the sketch draws the bar exactly."""
+        used = 2 + cell_len(bar.name_text) + 2 * bar.has_class(DIRTY)  # the bar's padding
+        used += 2 + cell_len(bar.target_text) + 2  # the status's padding
+        used += 2 + _switch_content(switch).cell_length
+        return not bar.status_text and used <= width
+
+    def render(self) -> Content:
+        """The name, the unsaved mark, the target, the status's room, then the switch."""
+        bar = self._bar
+        style = self.get_visual_style
+        parts: list[Content | tuple[str, VisualStyle] | str] = [
+            (bar.name_text, style("draft-bar-sketch--name"))
+        ]
+        if bar.has_class(DIRTY):
+            parts += [" ", ("●", style("draft-bar-sketch--dirty"))]
+        target = "draft-bar-sketch--aws" if bar.has_class(AWS) else "draft-bar-sketch--target"
+        parts += ["  ", (bar.target_text, style(target))]
+        switch = _switch_content(self._switch)
+        line = Content.assemble(*parts)
+        room = self.content_size.width - line.cell_length - switch.cell_length - 2
+        return Content.assemble(line, " " * max(0, room), " ", switch, " ")
+
+
+def _switch_content(switch: Widget) -> Content:
+    """What the operation switch draws (its own render, unfocused)."""
+    content = switch.render()
+    assert isinstance(content, Content)
+    return content
