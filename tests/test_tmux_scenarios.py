@@ -158,20 +158,6 @@ def _jumps(draft: Draft) -> Draft:
     return draft
 
 
-def _bursts(draft: Draft) -> Draft:
-    draft.request["FromEmailAddress"] = {"EmailAddress": "bob@example.org", "DisplayName": "Bob B"}
-    draft.request["AdditionalRecipients"] = {
-        "ToAddresses": [
-            {"EmailAddress": "to1@example.com", "DisplayName": "To One"},
-            {"EmailAddress": "to2@example.com"},
-        ]
-    }
-    raw = draft.request["EmailMessage"]["RawMessage"]
-    raw["Subject"] = "Order 1234 delayed"
-    raw["Body"] = "Hi\nthere"
-    return draft
-
-
 def _dialogs(draft: Draft) -> Draft:
     _retyped(draft.request["FromEmailAddress"], "EmailAddress", "dia@example.com")
     draft.request["EmailMessage"]["RawMessage"]["Subject"] = "After the dialogs"
@@ -363,23 +349,6 @@ SCENARIOS: list[Scenario] = [
             Keys("C-s"),
         ),
         _jumps,
-    ),
-    Scenario(
-        "bursts",
-        (
-            # One send-keys: text with backspaces, cursor keys, Tab, alt+letter and ctrl+n
-            # between the letters, as a fast typist's keys come (read many at a time).
-            Keys(
-                "M-a", "End", "C-u", "bob@exampel", "BSpace", "BSpace", "le.org",
-                "Tab", "End", "C-u", "Bxb", "Left", "BSpace", "o", "End", " B",
-                "M-r", "C-n", "to1@example.com", "Tab", "To Onx", "BSpace", "e",
-                "C-n", "to2@exampel", "BSpace", "BSpace", "le.com",
-                "M-m", "End", "C-u", "Order 12345", "BSpace", " delayed",
-                "Tab", "Tab", "F7", "Hi", "Enter", "therx", "BSpace", "e",
-                "C-s",
-            ),
-        ),
-        _bursts,
     ),
     Scenario(
         "dialogs",
