@@ -152,6 +152,19 @@ class AddressesSketch(LazyComponentStyles, Widget):
     def __init__(self, draft: Draft, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines = sketch_lines(draft)
+        self._base: Style | None = None
+
+    def notify_style_update(self) -> None:
+        """The widget's style changed: its base style is worked out again when next drawn."""
+        self._base = None
+        super().notify_style_update()
+
+    @property
+    def _base_style(self) -> Style:
+        # Textual's rich_style walks every ancestor's styles at each call; a line asks twice.
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def show(self, draft: Draft) -> None:
         """Draw `draft` from now on (the screen loaded another draft before the real pane
@@ -162,7 +175,7 @@ class AddressesSketch(LazyComponentStyles, Widget):
     def render_line(self, y: int) -> Strip:
         """Line `y` of the pane: a title, a hint, a labelled field, or blank."""
         width = self.content_size.width
-        base = self.rich_style
+        base = self._base_style
         line = self._lines[y] if y < len(self._lines) else None
         if line is None:
             return Strip.blank(width, base)

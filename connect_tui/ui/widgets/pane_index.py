@@ -11,17 +11,17 @@ entry, so the two cannot drift apart unnoticed (tests/ui/test_composer_panes.py 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
     from connect_tui.ui.widgets.pane import Pane
 
 
-@dataclass(frozen=True)
-class PaneEntry:
+class PaneEntry(NamedTuple):
     """One pane of the composer: its name (ids `pane-NAME`, binding id `composer.pane_NAME`),
     its tab's title, the key that shows it, and the class that builds it."""
+
+    # A NamedTuple, not a dataclass: made before the first frame, at a quarter of the cost.
 
     name: str
     title: str
