@@ -115,9 +115,14 @@ class DraftSession:
 
     def write_recovery(self) -> bool:
         """Write the recovery copy if the draft changed since the last one; True if written.
+        A copy taken but not written yet (another thread is still writing it) counts as not
+        written: the crash handler calls this, and the copy must be on disk when it returns.
 
         UserError when it cannot be written (the caller tells the user once).
         """
+        with self._recovery_lock:
+            if self._recovery_taken > self._recovery_written:
+                self._recovery_stale = True
         copy = self.take_recovery()
         if copy is None:
             return False

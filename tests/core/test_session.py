@@ -145,3 +145,19 @@ def test_an_older_recovery_copy_never_overwrites_a_newer_one(profiles_dir: Path)
     session.keep_recovery(older)
     found = recovery.find(session.recovery_key)
     assert found is not None and found.draft.request["Name"] == "second"
+
+
+def test_a_copy_written_now_is_on_disk_while_a_thread_still_writes_one(profiles_dir: Path) -> None:
+    # The screen's timer takes a copy and writes it in a thread; the crash handler's
+    # write_recovery must not count that copy as written before it is on disk.
+    path = saved("crash")
+    session = DraftSession(profiles.load("crash"), path)
+    session.draft.request["Name"] = "typed"
+    session.mark_dirty()
+    in_flight = session.take_recovery()
+    assert in_flight is not None
+    assert session.write_recovery()
+    found = recovery.find(session.recovery_key)
+    assert found is not None and found.draft.request["Name"] == "typed"
+    session.keep_recovery(in_flight)  # the thread finishing late writes nothing older
+    assert not session.write_recovery()  # both are written now: nothing due

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.message import Message
 from textual.notifications import Notify
-from textual.pilot import Pilot
+from textual.pilot import Pilot, WaitForScreenTimeout
 from textual.screen import Screen
 
 from connect_tui.ui.app import ComposerApp
@@ -39,6 +39,16 @@ class Recorder:
         ]
 
 
+async def patient_pause(pilot: Pilot[Any], delay: float | None = None) -> None:
+    """`pilot.pause`, which on a loaded machine does not give up: Textual's raises
+    WaitForScreenTimeout when the screen's queued messages take over 30 s (the composer's
+    first mount did, at 120x40 beside a full CI run); here that is only "not idle yet"."""
+    try:
+        await pilot.pause(delay)
+    except WaitForScreenTimeout:
+        pass
+
+
 async def until(pilot: Pilot[Any], condition: Any, *, seconds: float = 60.0) -> None:
     """Pause until `condition()` is true; fail after `seconds` (a hang, not a timing assert:
     on a loaded CI machine, 4 workers on 2 cores, the model has taken 38 s to load)."""
@@ -46,7 +56,7 @@ async def until(pilot: Pilot[Any], condition: Any, *, seconds: float = 60.0) -> 
     for _ in range(steps):
         if condition():
             return
-        await pilot.pause(0.05)
+        await patient_pause(pilot, 0.05)
     raise AssertionError(f"gave up waiting for {getattr(condition, '__name__', condition)}")
 
 
@@ -54,9 +64,9 @@ async def ready(pilot: Pilot[Any]) -> ComposerScreen:
     """Wait until the composer has loaded the model and validated; return it."""
     app = pilot.app
     assert isinstance(app, ComposerApp)
-    await pilot.pause()
+    await patient_pause(pilot)
     await until(pilot, lambda: app.composer.model_ready)
-    await pilot.pause()
+    await patient_pause(pilot)
     return app.composer
 
 

@@ -41,6 +41,8 @@ async def test_f3_uploads_a_file_and_the_sent_contact_serves_it(
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is composer)
         pane = composer.query_one(AttachmentsPane)
+        # The dialog's answer reaches the pane by a callback queued as the dialog closes.
+        await until(pilot, lambda: bool(pane.row_list.rows))
         assert pane.row_list.rows[0]["FileName"] == "invoice.pdf"
         attached = composer.draft.request["Attachments"]
         assert [a["FileName"] for a in attached] == ["invoice.pdf"]
