@@ -24,6 +24,9 @@ from connect_tui.ui.dialogs.choice import confirm
 from tests.ui.composer_pilot import ready, top_screen
 from tests.ui.keys_burst import burst
 
+# Each waits for the composer's model and for a slow search or three: 3-12 s under load.
+pytestmark = pytest.mark.slow
+
 
 class SlowProvider(Provider):
     """Finds nothing, slowly: each search of the palette ends a moment after the keys."""
