@@ -28,7 +28,6 @@ COMMAND = [sys.executable, "-m", "connect_tui"]
 SIZES = [(120, 40), (80, 24)]
 
 
-#: Issue 15's defects these scenarios still meet (the keys helper's area), named in xfails.
 def pane_key(name: str) -> str:
     """The tmux key name of the key that shows pane `name` (alt+e -> M-e)."""
     return "M-" + PANE_KEYS[name].removeprefix("alt+")
@@ -386,16 +385,8 @@ SCENARIOS: list[Scenario] = [
 ]  # fmt: skip
 
 
-def _marks(scenario: Scenario) -> list[pytest.MarkDecorator]:
-    if scenario.defect:
-        return [pytest.mark.xfail(strict=True, reason=scenario.defect)]
-    if scenario.flaky_defect:
-        return [pytest.mark.xfail(strict=False, reason=scenario.flaky_defect)]
-    return []
-
-
 def _cases() -> list[object]:
-    return [pytest.param(s, id=s.name, marks=_marks(s)) for s in SCENARIOS]
+    return [pytest.param(s, id=s.name) for s in SCENARIOS]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -406,8 +397,4 @@ def test_scenario_at_full_speed(
     expected, saved, screen = run(
         scenario, size=size, env=cli_env, profiles_dir=profiles_dir, command=COMMAND
     )
-    if "ScreenStackError" in screen and saved != expected:
-        # Defect 1 (keys): a key reaching a closing dialog or palette crashes the app; it
-        # comes and goes with timing, so it is a runtime xfail, not a strict mark.
-        pytest.xfail(f"defect 1 (ScreenStackError) in {scenario.name}")
     assert saved == expected, f"{diff(expected, saved)}\nthe screen:\n{screen}"

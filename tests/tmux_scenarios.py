@@ -81,12 +81,6 @@ class Scenario:
     saved_as: str | None = None
     #: False: start `connect-tui` with no profile (an untitled draft; saving asks a name).
     argument: bool = True
-    #: The known defect that makes this scenario fail today ("" when it passes); the test
-    #: marks it xfail(strict=True) naming it, so the fix shows as an unexpected pass.
-    defect: str = ""
-    #: A defect that shows only now and then (a race): xfail(strict=False), so a pass is
-    #: not a failure; the lead makes it strict, or drops it, once the fix is in.
-    flaky_defect: str = ""
     #: True: the keys go the moment the first frame shows the draft's name, before the
     #: other panes are mounted and the model is loaded (keys typed ahead at start-up).
     at_first_frame: bool = False

@@ -13,8 +13,8 @@ answer was set twice; DuplicateIds: a third palette beside it).
 
 Here Enter first lets the search of the text typed before it finish, then picks from that
 list exactly as Textual does, and runs the command before the next key is read; a palette
-that is no longer the screen on top ignores a late dismissal. Everything else (typing,
-the arrows, escape, the mouse) is Textual's.
+that is no longer the screen on top ignores a late dismissal (`ui/on_top.py`). Everything
+else (typing, the arrows, escape, the mouse) is Textual's.
 """
 
 from __future__ import annotations
@@ -23,19 +23,19 @@ import asyncio
 import inspect
 from typing import Any, ClassVar
 
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import Command, CommandList, CommandPalette, DiscoveryHit, Hit
 from textual.worker import WorkerState
 
 from connect_tui.ui.keys import settle
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 #: How long Enter waits for a search (the providers are local and answer in milliseconds;
 #: a bound only so that a provider that hangs cannot stop the keys for good).
 SEARCH_WAIT = 30.0
 
 
-class InOrderPalette(CommandPalette):
+class InOrderPalette(DismissedOnTopOnly, CommandPalette):
     """The command palette, whose Enter runs the command of the text typed before it."""
 
     # A priority binding: Textual runs it (and awaits it) before the next key is handled,
@@ -100,11 +100,3 @@ class InOrderPalette(CommandPalette):
         result: Any = hit.command()
         if inspect.isawaitable(result):
             await result
-
-    def dismiss(self, result: Any = None) -> AwaitComplete:
-        """Close the palette, only while it is the screen on top (Textual's dismiss pops
-        whatever screen is on top, and would answer this palette's caller twice)."""
-        if not self.is_active:
-            nothing: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
-            return nothing
-        return super().dismiss(result)

@@ -140,11 +140,6 @@ async def test_random_keys_never_break_the_app_or_the_draft(
             await pilot.pause()
             draft = app.composer.draft.copy()
     except Exception as exc:
-        if type(exc).__name__ == "ScreenStackError":
-            # Issue 15 defect 1 (the keys helper's): a key reaching a dialog that is closing
-            # pops the last screen. Known, so reported as xfail naming the seed; remove this
-            # once the fix is merged, and any other exception fails the test as it is.
-            pytest.xfail(f"defect 1 (ScreenStackError) met by seed {seed}; {replay}")
         raise AssertionError(f"seed {seed}: {exc!r} after keys {played[-20:]}; {replay}") from exc
     saved = tmp_path / "monkey.toml"
     draft.name = "monkey"

@@ -21,13 +21,14 @@ from connect_tui.core import attachments
 from connect_tui.core.model import Draft
 from connect_tui.core.safe_text import shown
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 #: The expiry offered first: the presigned URL's default hour, in minutes.
 DEFAULT_MINUTES = attachments.DEFAULT_EXPIRY_SECONDS // 60
 _MAX_MINUTES = attachments.MAX_EXPIRY_SECONDS // 60
 
 
-class AttachFileDialog(ModalScreen[attachments.Uploaded | None]):
+class AttachFileDialog(DismissedOnTopOnly, ModalScreen[attachments.Uploaded | None]):
     """Asks for a file's path and the URL's lifetime; returns the upload, or None.
 
     `other_bytes` is the size of the files the draft already has attached from here, counted

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from connect_tui.ui.keys import focus_now
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 ResultType = TypeVar("ResultType")
 
@@ -67,7 +68,7 @@ class Choice:
 CHOICE_KEYS: Final = "abcdefghijklmnopqrstuvwxyz"
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(DismissedOnTopOnly, ModalScreen[str]):
     """Asks a question; returns the chosen Choice's value, or `cancel` on escape.
 
     It takes exactly one answer. A choice's letter and escape are priority bindings, so

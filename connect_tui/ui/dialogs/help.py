@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 KEYS_HELP = """
 ## Keys
@@ -34,7 +35,7 @@ Keys can be changed in the `[keymap]` table of the settings file (binding id = k
 """
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(DismissedOnTopOnly, ModalScreen[None]):
     """Shows `markdown` (a pane's HELP) followed by the general keys; escape closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -25,12 +25,13 @@ from textual.widgets.option_list import Option
 from connect_tui.core.pickers import Choice, Listing
 from connect_tui.core.safe_text import shown
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 #: How many matches are shown at once (a filter narrows a longer list).
 SHOWN = 200
 
 
-class PickerDialog(ModalScreen[str | None]):
+class PickerDialog(DismissedOnTopOnly, ModalScreen[str | None]):
     """Lists the choices for one field; returns the chosen value, or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

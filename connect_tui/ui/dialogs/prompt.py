@@ -14,9 +14,10 @@ from textual.widgets import Input, Static
 
 from connect_tui.core import profiles
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 
-class NamePrompt(ModalScreen[str | None]):
+class NamePrompt(DismissedOnTopOnly, ModalScreen[str | None]):
     """Asks for a name; returns it, or None on escape.
 
     `check` returns an error line for a name it refuses (default: not a valid draft name).

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Static
 from connect_tui.core.rules import MAX_EXPIRY_MINUTES
 from connect_tui.core.segments import EXPIRY_KEY, parse_integer
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 MINUTES_PER = {"days": 24 * 60, "hours": 60, "minutes": 1}
 #: Email contacts expire after this long when the request sets no expiry.
@@ -43,7 +44,7 @@ def describe_minutes(minutes: int) -> str:
     return f"{minutes:,} minutes ({' '.join(parts) or '0 min'})"
 
 
-class ExpiryDialog(ModalScreen[ExpiryChoice | None]):
+class ExpiryDialog(DismissedOnTopOnly, ModalScreen[ExpiryChoice | None]):
     """Ask for the contact's expiry in days, hours and minutes; None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

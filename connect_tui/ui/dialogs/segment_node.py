@@ -27,6 +27,7 @@ from connect_tui.core.segments import (
 )
 from connect_tui.ui.dialogs.choice import dialog_css
 from connect_tui.ui.keys import focus_now
+from connect_tui.ui.on_top import DismissedOnTopOnly
 from connect_tui.ui.widgets.row_cells import CellSelect
 from connect_tui.ui.widgets.segment_labels import shown_value
 from connect_tui.ui.widgets.segment_nodes import NodeCheck
@@ -46,7 +47,7 @@ NodeDialog .dialog--error { color: $text-error; height: auto; }
 """
 
 
-class NodeDialog(ModalScreen[SegmentNode | None]):
+class NodeDialog(DismissedOnTopOnly, ModalScreen[SegmentNode | None]):
     """Edit one segment node: its key (not for list items), its kind and a scalar's value.
 
     Dismisses with a new SegmentNode without children (the pane keeps or drops the old

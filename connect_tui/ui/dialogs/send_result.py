@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 from connect_tui.ui.widgets.send_result import SendResult
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 FOLLOW = "follow"
 
 
-class SendResultDialog(ModalScreen[str | None]):
+class SendResultDialog(DismissedOnTopOnly, ModalScreen[str | None]):
     """Shows a SendOutcome; `c` copies the ContactId, `f` follows the contact (returns FOLLOW)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

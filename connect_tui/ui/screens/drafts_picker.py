@@ -27,6 +27,7 @@ from connect_tui.core import profiles
 from connect_tui.core.files import UserError
 from connect_tui.ui.dialogs.choice import confirm, dialog_css
 from connect_tui.ui.dialogs.prompt import NamePrompt, check_new_draft_name
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 #: The picker's next steps: open the draft `name`, start a new one, or just close.
 OPEN, NEW, CLOSE = "open", "new", "close"
@@ -53,7 +54,7 @@ def profile_line(info: profiles.ProfileInfo) -> Content:
     return Content.assemble((info.name, "bold"), "  ", (when, "$text-muted"))
 
 
-class DraftsScreen(ModalScreen[Picked]):
+class DraftsScreen(DismissedOnTopOnly, ModalScreen[Picked]):
     """The saved drafts; choose one to open, or copy, rename or delete it here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from connect_tui.core.model import Draft
 from connect_tui.core.safe_text import shown
+from connect_tui.ui.on_top import DismissedOnTopOnly
 from connect_tui.ui.widgets.follow_sections import (
     Section,
     TimelineView,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 SANDBOX_ACTIONS = frozenset({"accept", "disconnect", "reply"})
 
 
-class FollowScreen(Screen[None]):
+class FollowScreen(DismissedOnTopOnly, Screen[None]):
     """The timeline, attributes, references and thread of one contact, kept up to date."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,6 +17,7 @@ from connect_tui.core import history
 from connect_tui.core.files import UserError
 from connect_tui.core.model import OUTBOUND
 from connect_tui.ui.dialogs.choice import dialog_css
+from connect_tui.ui.on_top import DismissedOnTopOnly
 
 #: What the screen returns: ("open", "resend" or "follow", entry number), or None when closed.
 Chosen = tuple[str, int] | None
@@ -43,7 +44,7 @@ def result_text(entry: history.HistoryEntry) -> str:
     return f"✖ {entry.error or 'failed'}"
 
 
-class HistoryScreen(ModalScreen[Chosen]):
+class HistoryScreen(DismissedOnTopOnly, ModalScreen[Chosen]):
     """Every recorded send; enter or o reopens one as a draft, r sends it again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
