@@ -3,14 +3,11 @@ sample columns and rows, and small readers of what the list holds and draws."""
 
 from __future__ import annotations
 
-from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 
-from connect_tui.ui.key_burst import BurstTypist
-from connect_tui.ui.keys import looked_up, run_binding_in_order
-from connect_tui.ui.terminal_input import KeyBurst
 from connect_tui.ui.widgets.row_table import RowTable
 from connect_tui.ui.widgets.rows import Column, RowCell, RowList
+from tests.ui.in_order_app import InOrderKeysApp
 
 COLUMNS = (
     Column("name", "Name"),
@@ -24,7 +21,7 @@ ROWS = [
 ]
 
 
-class Host(App[None]):
+class Host(InOrderKeysApp):
     """One RowList, with every Changed it posts recorded; keys taken as the composer takes them."""
 
     def __init__(self, rows: list[dict[str, str]], *, limit: int | None = None) -> None:
@@ -38,17 +35,6 @@ class Host(App[None]):
 
     def on_mount(self) -> None:
         self.row_list.set_rows(self.initial)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and looked_up(event):
-            return
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if await run_binding_in_order(self, event):
-                return
-        await super().on_event(event)
-
-    async def on_key_burst(self, burst: KeyBurst) -> None:
-        await BurstTypist(self).deliver(burst.keys)
 
     @property
     def row_list(self) -> RowList:

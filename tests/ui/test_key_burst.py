@@ -20,9 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, TextArea, Tree
 
 from connect_tui.ui import key_burst
-from connect_tui.ui.key_burst import BurstTypist, field_keys
-from connect_tui.ui.keys import focus_now, looked_up, run_binding_in_order
+from connect_tui.ui.key_burst import field_keys
+from connect_tui.ui.keys import focus_now
 from connect_tui.ui.terminal_input import KeyBurst
+from tests.ui.in_order_app import InOrderKeysApp
 
 
 class MarkInput(Input):
@@ -43,7 +44,7 @@ class LoudInput(Input):
             self.insert_text_at_cursor("Q!")
 
 
-class Fields(App[None]):
+class Fields(InOrderKeysApp):
     """Fields that take keys as the composer does; ctrl+n moves to the next field at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+n", "next", "Next")]
@@ -71,17 +72,6 @@ class Fields(App[None]):
         focused = self.screen.focused
         if focused is not None:
             focus_now(focused)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and looked_up(event):
-            return
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if await run_binding_in_order(self, event):
-                return
-        await super().on_event(event)
-
-    async def on_key_burst(self, burst: KeyBurst) -> None:
-        await BurstTypist(self).deliver(burst.keys)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.changes.setdefault(event.input.id or "", []).append(event.value)
