@@ -155,6 +155,12 @@ class FollowScreen(DismissedOnTopOnly, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Like `tail -f`: the timeline's newest lines stay in sight as it grows, unless the
+        # user scrolls up to read (Textual's anchor, kept until then and taken up again at
+        # the end). Scrolling to the end after each poll raced with the lines' layout: a
+        # poll laid out after its scroll left the view short of its end, and every poll
+        # after it then took the view for one the user had scrolled.
+        self.query_one("#follow-left", VerticalScroll).anchor()
         self._poll()
 
     def on_unmount(self) -> None:
@@ -208,12 +214,7 @@ class FollowScreen(DismissedOnTopOnly, Screen[None]):
         else:
             state = "disconnected" if timeline.finished else "active"
         self.query_one("#follow-title", Static).update(Content(self._title(state)))
-        scroll = self.query_one("#follow-left", VerticalScroll)
-        # Like `tail -f`: new lines stay in sight unless the user has scrolled up to read.
-        following = scroll.scroll_y >= scroll.max_scroll_y
         self.query_one(TimelineView).show(timeline_rows(timeline))
-        if following:
-            self.call_after_refresh(scroll.scroll_end, animate=False)
         sections = (
             ("#follow-attributes", attribute_rows(timeline), timeline.attributes_unknown),
             ("#follow-references", reference_rows(timeline), timeline.references_unknown),

@@ -161,26 +161,56 @@ class TimelineView(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: list[tuple[Text, ...]] | None = None
+        self._lines: list[TimelineLine] = []
 
     def show(self, rows: list[tuple[Text, ...]]) -> None:
-        """Show the timeline's rows (time, what, detail); nothing is redrawn when unchanged."""
+        """Show the timeline's rows (time, what, detail); nothing is redrawn when unchanged.
+
+        The lines already shown are updated in place and new ones appended (a timeline
+        grows at its end), instead of every line being removed and mounted again on each
+        poll that changed anything: the view's height never drops while it grows."""
         if rows == self._rows:
             return
         self._rows = rows
-        lines: list[Static] = []
+        wanted: list[tuple[Content, str]] = []
         for when, what, detail in rows:
             line = Content.assemble((f"{when.plain:>8}  ", "dim"), _content(what))
-            lines.append(Static(line, classes="timeline--event"))
+            wanted.append((line, "timeline--event"))
             if detail.plain:
-                lines.append(Static(_content(detail), classes="timeline--detail"))
+                wanted.append((_content(detail), "timeline--detail"))
+        # Its own list, not `children`: a line mounted by the poll before may not be a
+        # child yet.
+        lines = self._lines
         with self.app.batch_update():
-            self.remove_children()
-            self.mount_all(lines)
+            for line_widget, (content, kind) in zip(lines, wanted, strict=False):
+                line_widget.show(content, kind)
+            for surplus in lines[len(wanted) :]:
+                surplus.remove()
+            added = [TimelineLine(content, kind) for content, kind in wanted[len(lines) :]]
+            self._lines = lines[: len(wanted)] + added
+            if added:
+                self.mount_all(added)
 
     @property
     def texts(self) -> list[list[str]]:
         """The rows shown, as plain text (for tests and the tmux check)."""
         return [[value.plain for value in row] for row in self._rows or []]
+
+
+class TimelineLine(Static):
+    """One line of the timeline: an event, or the detail under it (its class says which)."""
+
+    def __init__(self, content: Content, kind: str) -> None:
+        super().__init__(content, classes=kind)
+        self.content_shown = content
+
+    def show(self, content: Content, kind: str) -> None:
+        """Show `content` as a line of `kind`, redrawn only if either changed."""
+        if not self.has_class(kind):
+            self.set_classes(kind)
+        if content != self.content_shown:
+            self.content_shown = content
+            self.update(content)
 
 
 def _content(text: Text) -> Content:
