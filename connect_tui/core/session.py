@@ -132,7 +132,8 @@ class DraftSession:
     def take_recovery(self) -> RecoveryCopy | None:
         """A copy of the draft for the recovery copy if it changed since the last one, else
         None. Cheap (a deep copy, 2 ms for the largest draft); `keep_recovery` then writes it,
-        which takes 0.3 s for a 1 MB body and may run in another thread."""
+        which takes a few milliseconds for a 1 MB body (`benchmarks.profile_write`)
+        and may run in another thread."""
         if not (self.dirty and self._recovery_stale):
             return None
         self._recovery_stale = False

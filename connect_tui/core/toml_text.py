@@ -1,7 +1,7 @@
 """Provides dumps(): tomli-w's TOML text, byte for byte, written fast for long strings.
 
-tomli-w escapes a string one character at a time in Python: a 1 MB body takes about 0.3 s
-to write, on the main thread when the draft is saved and, every few seconds while typing,
+tomli-w escapes a string one character at a time in Python: a 1 MB body took 60 ms to
+write here, on the main thread when the draft is saved and, every few seconds while typing,
 in the recovery copy's thread, where it holds the interpreter lock that the key handling
 needs (`python -m benchmarks.profile_write` prints both ways side by side). Here each long
 string is swapped for a placeholder before tomli-w runs, then the placeholder is replaced
