@@ -25,18 +25,20 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from connect_tui.ui.keys import focus_now
 from connect_tui.ui.widgets.pane import quietly
+from connect_tui.ui.widgets.part_marks import PartMarks
 from connect_tui.ui.widgets.row_cells import CellRow, Column, RemoveRow, cell_value
 from connect_tui.ui.widgets.row_store import RowCell, RowStore
 from connect_tui.ui.widgets.row_table import RowTable
 
 
-class RowSheet(Widget):
+class RowSheet(PartMarks):
     """Rows of fields (a live row over drawn ones), headings, an Add button, a status line.
 
     Keys that are in a row dict but not among the columns ride along with their row,
     unshown, so a pane can keep data it does not edit attached to the right row.
     """
 
+    MARKED_PARTS = ".rows-header, .rows-status"
     DEFAULT_CSS = """
     RowSheet {
         height: auto;
