@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from textual.app import App, ComposeResult
+from textual.widgets import TextArea
 
 from connect_tui.ui.widgets.read_only_text import ReadOnlyText, common_prefix, common_suffix
 
@@ -43,3 +44,52 @@ async def test_show_leaves_exactly_the_new_text() -> None:
             await pilot.pause()
             assert view.text == text
         assert not view.history.undo_stack
+
+
+class TwoViews(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ReadOnlyText(id="view", soft_wrap=False)
+        # Textual's own, as it draws: every line drawn afresh after every edit.
+        yield TextArea(id="reference", read_only=True, soft_wrap=False)
+
+
+def drawn(area: TextArea) -> list[list[tuple[str, object]]]:
+    return [[(s.text, s.style) for s in area.render_line(y)] for y in range(area.size.height)]
+
+
+async def test_lines_kept_across_edits_are_drawn_as_textual_draws_them() -> None:
+    """A line is kept by its text and place: after each edit (lines changed, added and
+    removed, the widest line changing) the view draws what Textual's TextArea draws for
+    the same text, and a one-line change draws only that line again."""
+    rng = random.Random(11)
+    app = TwoViews()
+    async with app.run_test(size=(60, 24)) as pilot:
+        view = app.query_one("#view", ReadOnlyText)
+        reference = app.query_one("#reference", TextArea)
+        reference.match_cursor_bracket = False
+        app.set_focus(None)  # neither draws a cursor
+        text = "\n".join(f'  "line {n}": "{"v" * (n % 7)}",' for n in range(40))
+        view.show(text)
+        for _ in range(30):
+            lines = text.split("\n")
+            where = rng.randrange(len(lines))
+            lines[where : where + rng.randrange(3)] = [
+                "".join(rng.choice('ab "{}:') for _ in range(rng.randrange(30)))
+                for _ in range(rng.randrange(3))
+            ]
+            text = "\n".join(lines)
+            view.show(text)
+            reference.load_text(text)
+            await pilot.pause()
+            assert drawn(view) == drawn(reference)
+        view.scroll_home(animate=False)
+        await pilot.pause()
+        drawn(view)
+        view._line_cache.misses = 0
+        text = text.replace("\n", "\nx", 1)  # the second line changes, nothing moves
+        view.show(text)
+        await pilot.pause()
+        assert view._line_cache.misses == 1  # the frame drew the changed line only
+        reference.load_text(text)
+        await pilot.pause()
+        assert drawn(view) == drawn(reference)

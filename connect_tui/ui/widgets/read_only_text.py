@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from textual.cache import LRUCache
+from textual.strip import Strip
+from textual.widgets import TextArea
 from textual.widgets.text_area import Location
 
 from connect_tui.ui.widgets.big_text import BigTextArea
@@ -50,13 +53,50 @@ def location(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
 
 
+class TextKeyedLines(LRUCache[tuple[Any, ...], Strip]):
+    """TextArea's cache of drawn lines, each kept by TextArea's own key (the line's place,
+    the selection and cursor on it, the size, the theme: textual 8.2.8's `render_line`) and
+    by what else a drawn line shows: its text, the widest line and the gutter (without
+    soft wrap, the key's row is the document's line). A changed line is never a hit, so
+    the cache needs no clearing when the text changes."""
+
+    def __init__(self, area: TextArea, maxsize: int = 1024) -> None:
+        super().__init__(maxsize)
+        self._area = area
+
+    def _with_text(self, key: tuple[Any, ...]) -> tuple[Any, ...]:
+        area = self._area
+        row = key[2]
+        text = area.document[row] if row < area.document.line_count else None
+        return (key, text, area.virtual_size.width, area.gutter_width)
+
+    def get(self, key: tuple[Any, ...], default: Any = None) -> Any:
+        """The line drawn for `key` with the text it has now (else `default`)."""
+        return super().get(self._with_text(key), default)
+
+    def set(self, key: tuple[Any, ...], value: Strip) -> None:
+        """Keep the line drawn for `key` and its text."""
+        super().set(self._with_text(key), value)
+
+    __setitem__ = set
+
+
 class ReadOnlyText(BigTextArea):
-    """A read-only TextArea that never matches brackets."""
+    """A read-only TextArea that never matches brackets and draws again only changed lines."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
         self.match_cursor_bracket = False
+        self._line_cache = TextKeyedLines(self)
+
+    def _build_highlight_map(self) -> None:
+        """Textual's, which every edit calls and which forgets every drawn line; without
+        highlighting or soft wrap the lines are kept by their text (TextKeyedLines)."""
+        if self._highlight_query or self.soft_wrap:
+            super()._build_highlight_map()
+        else:
+            self._highlights.clear()
 
     def show(self, text: str) -> None:
         """Show `text`, replacing only what differs (the scroll and the cursor stay)."""
