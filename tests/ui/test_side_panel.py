@@ -120,3 +120,39 @@ async def test_a_long_problem_is_shown_to_its_last_line(profiles_dir: Path) -> N
         # The whole first message is in the column (wrapped over lines): its last word too.
         column = "".join(line.split("│")[-2] for line in text.splitlines() if line.count("│") >= 2)
         assert "".join(first.message.split()) in "".join(column.split()), text
+
+
+async def test_the_request_follows_the_width_and_keeps_its_drawn_lines(
+    profiles_dir: Path,
+) -> None:
+    """The panel shows and hides the request itself (not by a class on the whole panel,
+    which restyled the request and made it draw every line again): on a wide screen with
+    no problem only, and after a problem came and went the lines it drew are kept."""
+    app = ComposerApp(largest_legal_draft())
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await ready(pilot)
+        side = composer.query_one(SidePanel)
+        await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
+        view = side.query_one(LiveRequest)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert '"InstanceId"' in shown
+        await pilot.resize_terminal(80, 30)
+        await until(pilot, lambda: not view.display)
+        assert '"InstanceId"' not in screen_text(app)
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: view.display and view.region.height > 0)
+        await pilot.pause()
+        assert '"InstanceId"' in screen_text(app)
+
+        address = composer.draft.request["FromEmailAddress"]["EmailAddress"]
+        composer.draft.request["FromEmailAddress"]["EmailAddress"] = "not an address"
+        composer.check_now()
+        await until(pilot, lambda: not view.display)
+        composer.draft.request["FromEmailAddress"]["EmailAddress"] = address
+        view._line_cache.misses = 0
+        composer.check_now()
+        await until(pilot, lambda: view.display and view.region.height > 0)
+        await pilot.pause()
+        assert '"InstanceId"' in screen_text(app)
+        assert view._line_cache.misses <= 2, "the request drew its unchanged lines again"

@@ -87,6 +87,7 @@ class SidePanel(Vertical):
         from connect_tui.ui.widgets.live_request import LiveRequest
 
         view = LiveRequest(id="live-request")
+        view.display = self.shows_request
         self.mount(view)
         return view
 
@@ -98,7 +99,7 @@ class SidePanel(Vertical):
     def show(self, problems: list[Problem], draft: Draft) -> None:
         """Show the problems, and the request when there are none (on a wide screen)."""
         self.problems_list.show(problems)
-        self.set_class(not problems, CLEAN)
+        self._set_clean(not problems)
         self._draft, self._stale = draft, True
         if self._pending is not None:
             self._pending.stop()
@@ -109,6 +110,25 @@ class SidePanel(Vertical):
                 self.live_request.border_subtitle = "follows when typing pauses"
         else:
             self.refresh_request()
+
+    def _set_clean(self, clean: bool) -> None:
+        """Mark the panel clean (no problems) or not, restyling only what the mark changes.
+
+        A class set on the panel restyles everything in it (Textual's `update_styles`), and
+        restyling the live request makes it forget every line it drew: the key that fixed
+        the last problem drew all of them again (4 ms) after 2.3 ms of restyling. The mark
+        changes only the list's height (app.tcss); the request is shown or hidden here."""
+        if self.has_class(CLEAN) == clean:
+            return
+        self.set_class(clean, CLEAN, update=False)
+        if self.is_mounted:
+            self.app.stylesheet.update_nodes([self, self.problems_list], animate=True)
+        self._place_request()
+
+    def _place_request(self) -> None:
+        """Show the live request if it is mounted and belongs on screen, else hide it."""
+        for view in self.query("#live-request"):
+            view.display = self.shows_request
 
     def refresh_request(self) -> None:
         """Render the request if it is on show and the draft changed since it was rendered."""
@@ -153,5 +173,7 @@ class SidePanel(Vertical):
         return request_json, chain_json
 
     def on_resize(self) -> None:
-        """The screen may have become wide: render what changed while the request was hidden."""
+        """The screen may have become wide or narrow: show or hide the request, and render
+        what changed while it was hidden."""
+        self._place_request()
         self.call_after_refresh(self.refresh_request)
