@@ -179,6 +179,7 @@ FIRST_FRAME_OURS = {
     "connect_tui.ui.commands",
     "connect_tui.ui.flows_from_aws",
     "connect_tui.ui.frames",
+    "connect_tui.ui.idle_collector",  # garbage collection in the pauses, once ready; light
     "connect_tui.ui.keys",
     "connect_tui.ui.lazy_styles",
     "connect_tui.ui.safe_render",

@@ -28,7 +28,7 @@ from connect_tui.core.defaults import new_draft
 from connect_tui.core.files import UserError
 from connect_tui.core.model import Draft
 from connect_tui.core.problems import first_and_more
-from connect_tui.ui import frames, safe_render, terminal_input
+from connect_tui.ui import frames, idle_collector, safe_render, terminal_input
 from connect_tui.ui.commands import DraftsProvider, composer_commands
 from connect_tui.ui.keys import looked_up, run_binding_in_order, take_paste_in_order
 from connect_tui.ui.screens.composer import ComposerScreen
@@ -172,6 +172,7 @@ class ComposerApp(App[int]):
         (a few tens of milliseconds), so it lands where it was meant to; the ones after it
         wait behind it, in order (connect_tui.ui.screens.first_frame)."""
         if isinstance(event, events.Key | events.Paste | events.MouseEvent):
+            idle_collector.input_seen()
             await self._after_the_first_frame_stand_ins(mouse=isinstance(event, events.MouseEvent))
         if isinstance(event, events.Key) and looked_up(event):
             return  # back from the focused widget: its bindings were looked up as it came
@@ -194,6 +195,7 @@ class ComposerApp(App[int]):
         the others handled one by one as if each had come alone (connect_tui.ui.key_burst)."""
         from connect_tui.ui.key_burst import BurstTypist  # at the first burst, not the first frame
 
+        idle_collector.input_seen()
         await self._after_the_first_frame_stand_ins()
         await BurstTypist(self).deliver(burst.keys)
 

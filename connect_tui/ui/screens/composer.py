@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -29,6 +28,7 @@ from connect_tui.core.model import CREATE_CONTACT, INBOUND, OUTBOUND, Draft
 from connect_tui.core.problems import Problem
 from connect_tui.core.session import DraftSession
 from connect_tui.core.target_override import TargetOverride
+from connect_tui.ui import idle_collector
 from connect_tui.ui.keys import focus_now, settle
 from connect_tui.ui.lazy_styles import StyledOnMount
 from connect_tui.ui.screens.checking import Checking
@@ -254,15 +254,15 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         if self.model_ready or not (self._panes_mounted and self._model_loaded_here):
             return
         self.model_ready = True
-        # Keep what is loaded out of the collector's full passes (0.5 s on the largest draft,
-        # in the way of the key typed then); given back in on_unmount.
-        gc.freeze()
+        # What is loaded is kept out of the garbage collector's full passes, and those wait
+        # for the pauses between keys (connect_tui.ui.idle_collector); given back on unmount.
+        idle_collector.take_over(self.app)
         self._load_pane(self.pane("preview"))
         self.schedule_check()
 
     def on_unmount(self) -> None:
-        """Let the collector free what was frozen when the composer was ready."""
-        gc.unfreeze()
+        """Let the interpreter collect again, and free what was frozen when ready."""
+        idle_collector.give_back()
 
     # -- edits flowing up ---------------------------------------------------------------------
 
