@@ -1,8 +1,8 @@
 """Provides SidePanel: what sits beside the form, the Problems list and the live request.
 
 On a wide screen (110 columns or more) the panel is a column on the right, under the tab
-bar (so every tab keeps its place in the bar). While the draft has problems they take the
-whole column; when it has none, the list shrinks to its title ("Problems: none") and the
+bar (so every tab keeps its place in the bar). While the draft has problems they are
+listed at its top, as many lines as they take (up to the whole column); when it has none, the list shrinks to its title ("Problems: none") and the
 request as it will be sent fills the rest, live, the way Posting shows a response beside
 its request (long values cut; each key writes again only the members it changed, so the
 request follows every key of the largest legal draft; one far larger follows once typing
