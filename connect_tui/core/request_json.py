@@ -12,6 +12,7 @@ indentation only when it changed: a key in one field writes that field's member.
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from connect_tui.core import safe_text, schema
@@ -27,9 +28,12 @@ class RequestJson:
         #: How many characters the last `text` wrote again (the rest was kept).
         self.written = 0
 
-    def text(self, operation: str, request: dict[str, Any]) -> str:
+    def text(
+        self, operation: str, request: dict[str, Any], changed: AbstractSet[str] | None = None
+    ) -> str:
         """`interop.cli_input_json(operation, request)`, the same text, writing again only
-        the members that differ from the last request's."""
+        the members that differ from the last request's. `changed`: the only members that
+        may differ (the others are not even compared); None: any may."""
         members = schema.input_shape(operation).members
         names = [name for name in members if name in request]
         names += [name for name in request if name not in members]
@@ -37,9 +41,13 @@ class RequestJson:
         parts: list[str] = []
         self.written = 0
         for name in names:
+            old = self._kept.get(name)
+            if old is not None and changed is not None and name not in changed:
+                kept[name] = old
+                parts.append(old[1])
+                continue
             value = request[name]
             compact = json.dumps(value, ensure_ascii=False)
-            old = self._kept.get(name)
             if old is not None and old[0] == compact:
                 part = old[1]
             else:

@@ -102,10 +102,6 @@ class _Host:
         self.checks = 0
         self.prompts = 0
 
-    def check_now(self) -> None:
-        self.checks += 1
-        self.checking.check()
-
     def check_idle(self) -> None:
         self.prompts += 1
 
@@ -115,8 +111,15 @@ class _Host:
 
 def _checking() -> tuple[Checking, _Host]:
     host = _Host()
-    host.checking = Checking(cast(Any, host))
-    return host.checking, host
+    host.checking = checking = Checking(cast(Any, host))
+    check = checking.check
+
+    def counted() -> None:
+        host.checks += 1
+        check()
+
+    checking.check = counted  # type: ignore[method-assign]
+    return checking, host
 
 
 def test_a_change_on_its_way_holds_the_frame_until_it_is_applied_and_checked() -> None:

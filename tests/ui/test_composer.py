@@ -75,14 +75,14 @@ async def test_typing_revalidates_and_marks_the_draft_dirty(profiles_dir: Path) 
         field = composer.pane("addresses").field_for(problem)
         assert isinstance(field, Input)
         checks = 0
-        original = composer.check_now
+        original = composer.checking.check  # every check runs it
 
         def counting() -> None:
             nonlocal checks
             checks += 1
             original()
 
-        composer.check_now = counting  # type: ignore[method-assign]
+        composer.checking.check = counting  # type: ignore[method-assign]
         await retype(pilot, field, "fixed@example.com")
         assert composer.draft.request["FromEmailAddress"]["EmailAddress"] == "fixed@example.com"
         assert composer.problems == []

@@ -89,10 +89,6 @@ class Host(Protocol):
         """What the panes show that the draft cannot hold."""
         ...
 
-    def check_now(self) -> None:
-        """Validate the draft and show the problems."""
-        ...
-
     def check_idle(self) -> None:
         """Prompt the screen to go idle once its queue is empty."""
         ...
@@ -119,6 +115,8 @@ class Checking:
         #: and benchmarks: a hold that runs out means a change did not reach the screen).
         self.holds = 0
         self.expired = 0
+        #: The request members edited since the last check (None: any may have changed).
+        self._changed: frozenset[str] | None = None
 
     # -- the focused field ----------------------------------------------------------------
 
@@ -145,22 +143,36 @@ class Checking:
 
     # -- checks ---------------------------------------------------------------------------
 
-    def applied(self) -> None:
-        """A pane's change is in the draft: check now (the frame waits for nothing else)."""
+    def applied(self, members: frozenset[str] | None = None) -> None:
+        """A pane's change is in the draft: check now (the frame waits for nothing else).
+        `members`: the only request members the change wrote (None: any)."""
         self._held_since = None
+        self._edited(members)
         self.pending = True
         self.run()
 
+    def _edited(self, members: frozenset[str] | None) -> None:
+        if members is None or self._changed is None:
+            self._changed = None
+        else:
+            self._changed |= members
+
     def schedule(self) -> None:
         """Check when the screen is next idle, before its next frame (a burst of edits is
-        checked once)."""
+        checked once). Whatever asked may have changed any member."""
+        self._edited(None)
         self.pending = True
         self._screen.check_idle()
 
     def run(self) -> None:
         """Run the owed check now."""
         if self.pending:
-            self._screen.check_now()
+            self.check()
+
+    def check_all(self) -> None:
+        """Check now, as after a change to anything in the draft."""
+        self._edited(None)
+        self.check()
 
     def check(self) -> None:
         """Validate the draft and show the problems in every pane, the Problems list and
@@ -180,7 +192,8 @@ class Checking:
         ]
         for pane in screen.panes:
             pane.show_problems(screen.problems)
-        self.side_panel.show(screen.problems, screen.draft)
+        self.side_panel.show(screen.problems, screen.draft, self._changed)
+        self._changed = frozenset()
         if screen.active_pane == "preview":
             screen.pane_shown(screen.pane("preview"))
 

@@ -279,7 +279,7 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.mark_dirty()
         if pane.NAME == "target":
             self.draft_bar.show_target(self.draft.target)
-        self.checking.applied()
+        self.checking.applied(pane.WRITES)
 
     def watch_focused(self, focused: Widget | None) -> None:
         """Follow the focused field: its changes hold the frame until they are checked."""
@@ -314,8 +314,8 @@ class ComposerScreen(StyledOnMount, Screen[None]):
         self.checking.schedule()
 
     def check_now(self) -> None:
-        """Validate the draft and show the problems everywhere (once the model is loaded)."""
-        self.checking.check()
+        """Validate the draft, changed in any way, and show the problems everywhere."""
+        self.checking.check_all()
 
     def local_problems(self) -> list[Problem]:
         """What the panes show that the draft cannot hold (a repeated reference name)."""

@@ -79,6 +79,7 @@ Keys: `tab` / `shift+tab` move between fields; invalid fields are tinted, and th
 problem is shown in the Problems list and as a tooltip.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({FROM, DESTINATION})
+    WRITES = MEMBERS  # apply() writes these members only
 
     DEFAULT_CSS = """
     AddressesPane .-hidden {

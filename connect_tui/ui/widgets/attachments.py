@@ -72,6 +72,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 `alt+up` / `alt+down` move it; `up` / `down` go to the row above or below.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
+    WRITES = MEMBERS  # apply() writes these members only
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

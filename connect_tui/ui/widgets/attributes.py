@@ -37,6 +37,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 `alt+up` / `alt+down` move it; `up` / `down` go to the row above or below.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"Attributes"})
+    WRITES = MEMBERS  # apply() writes these members only
     MEMBER: ClassVar[str] = "Attributes"
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column(KEY_CELL, "Key", placeholder="key"),

@@ -106,6 +106,7 @@ Keys: `left` / `right` pick the source and content type; in the body `tab` moves
 `alt+up` / `alt+down` move it.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MESSAGE})
+    WRITES = MEMBERS  # apply() writes these members only
 
     DEFAULT_CSS = """
     MessagePane .-hidden {

@@ -91,6 +91,9 @@ class Pane(VerticalScroll):
     HELP: ClassVar[str] = ""
     #: The top-level request members this pane edits (its problems are its own).
     MEMBERS: ClassVar[frozenset[str]] = frozenset()
+    #: The request members `apply` writes, and nothing else; None (the default): it may
+    #: write anything, and the live request is then written whole again.
+    WRITES: ClassVar[frozenset[str] | None] = None
     #: The draft sections whose problems are this pane's (see connect_tui.core.problems).
     SECTIONS: ClassVar[frozenset[str]] = frozenset({REQUEST})
 

@@ -74,6 +74,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 `tab` moves between cells and lists.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({MEMBER})
+    WRITES = MEMBERS  # apply() writes these members only
 
     DEFAULT_CSS = """
     RecipientsPane {

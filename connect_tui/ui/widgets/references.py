@@ -46,6 +46,7 @@ Keys: `ctrl+n` add a row after this one, `ctrl+d` remove this row,
 `enter` on a type opens its list.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"References"})
+    WRITES = MEMBERS  # apply() writes these members only
     MEMBER: ClassVar[str] = "References"
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column(NAME_CELL, "Name", placeholder="name"),

@@ -60,6 +60,7 @@ Changing a Map or List to another kind asks before dropping what it holds.
 Segment attributes belong to inbound contacts (StartEmailContact) only.
 """
     MEMBERS: ClassVar[frozenset[str]] = frozenset({"SegmentAttributes"})
+    WRITES = MEMBERS  # apply() writes these members only
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", id="segments.add"),
