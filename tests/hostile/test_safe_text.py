@@ -6,6 +6,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from connect_tui.core import safe_text
 from tests.hostile.hostile_data import ALL, ATTACKS, raw_unsafe
@@ -41,3 +43,24 @@ def test_the_stream_guard_escapes_what_is_written() -> None:
     assert stream.write(f"a{ALL}\n") == len(ALL) + 2
     assert raw_unsafe(buffer.getvalue()) == []
     assert buffer.getvalue().endswith("\n")
+
+
+_SOME_UNSAFE = [0x00, 0x09, 0x0A, 0x1B, 0x7F, 0x85, 0x9F, 0x200E, 0x202E, 0x2066, 0x2028, 0xD800]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=20),
+            st.sampled_from([chr(point) for point in _SOME_UNSAFE]),
+        ),
+        max_size=12,
+    )
+)
+def test_the_skipped_translation_is_the_translation(parts: list[str]) -> None:
+    """safe_text skips translating text none of whose characters is in the table (a
+    pattern finds out): the result is always exactly what translating gives."""
+    text = "".join(parts)
+    for table in (safe_text.MULTILINE, safe_text.ONE_LINE, safe_text._json_in_strings()):
+        assert safe_text._translated(text, table) == text.translate(table)
