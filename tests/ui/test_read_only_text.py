@@ -47,6 +47,8 @@ async def test_show_leaves_exactly_the_new_text() -> None:
 
 
 class TwoViews(App[None]):
+    CSS = "TextArea { height: 1fr; }"
+
     def compose(self) -> ComposeResult:
         yield ReadOnlyText(id="view", soft_wrap=False)
         # Textual's own, as it draws: every line drawn afresh after every edit.
@@ -55,6 +57,14 @@ class TwoViews(App[None]):
 
 def drawn(area: TextArea) -> list[list[tuple[str, object]]]:
     return [[(s.text, s.style) for s in area.render_line(y)] for y in range(area.size.height)]
+
+
+def on_screen(app: App[None], area: TextArea) -> list[str]:
+    """What the screen shows where `area` is, as the compositor puts it together from what
+    each widget has drawn (a line the widget changed but did not mark shows stale)."""
+    strips = app.screen._compositor.render_strips()
+    region = area.region
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
 
 
 async def test_lines_kept_across_edits_are_drawn_as_textual_draws_them() -> None:
@@ -81,12 +91,39 @@ async def test_lines_kept_across_edits_are_drawn_as_textual_draws_them() -> None
             view.show(text)
             reference.load_text(text)
             await pilot.pause()
+            reference.scroll_to(*view.scroll_offset, animate=False)  # loading scrolls home
+            await pilot.pause()
             assert drawn(view) == drawn(reference)
+            assert on_screen(app, view) == on_screen(app, reference)
+            if rng.random() < 0.3:  # from the middle too: lines above and below the edits
+                view.scroll_to(y=rng.randrange(10), animate=False)
+                reference.scroll_to(y=view.scroll_offset.y, animate=False)
+        # Edits that move nothing and widen nothing: only the changed lines are repainted,
+        # and the screen shows each of them (a line left unmarked would show stale).
+        text = "\n".join(f'  "k{n:02}": "{"v" * 20}",' for n in range(40))
+        view.show(text)
+        reference.load_text(text)
+        await pilot.pause()
+        view.scroll_to(y=3, animate=False)
+        reference.scroll_to(y=3, animate=False)
+        await pilot.pause()
+        assert view.scroll_offset.y == reference.scroll_offset.y == 3
+        for _ in range(12):
+            lines = text.split("\n")
+            for row in rng.sample(range(3, 3 + view.size.height), rng.randrange(1, 3)):
+                lines[row] = lines[row][:12] + rng.choice("wxyz") * 5 + lines[row][17:]
+            text = "\n".join(lines)
+            view.show(text)
+            reference.load_text(text)
+            reference.scroll_to(y=3, animate=False)
+            await pilot.pause()
+            assert view.scroll_offset.y == 3  # the reader's scroll stays
+            assert on_screen(app, view) == on_screen(app, reference)
         view.scroll_home(animate=False)
         await pilot.pause()
         drawn(view)
         view._line_cache.misses = 0
-        text = text.replace("\n", "\nx", 1)  # the second line changes, nothing moves
+        text = text.replace('"k01"', '"j01"')  # the second line changes, nothing moves
         view.show(text)
         await pilot.pause()
         assert view._line_cache.misses == 1  # the frame drew the changed line only

@@ -156,3 +156,12 @@ async def test_the_request_follows_the_width_and_keeps_its_drawn_lines(
         await pilot.pause()
         assert '"InstanceId"' in screen_text(app)
         assert view._line_cache.misses <= 2, "the request drew its unchanged lines again"
+
+        view.scroll_to(y=40, animate=False)  # the reader scrolls down; keys keep it there
+        await pilot.pause()
+        assert view.scroll_offset.y == 40
+        composer.draft.request["EmailMessage"]["RawMessage"]["Subject"] = "typed on"
+        composer.check_now()
+        await pilot.pause()
+        assert '"Subject": "typed on"' in view.text
+        assert view.scroll_offset.y == 40, "an edit scrolled the request back to its top"

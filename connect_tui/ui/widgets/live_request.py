@@ -42,5 +42,6 @@ class LiveRequest(ReadOnlyText):
 
     def show_text(self, title: str, text: str) -> None:
         """Show `text` (only when it changed: the scroll and selection stay)."""
-        self.border_title = title
+        if self.border_title != title:  # setting it repaints every line, even to the same
+            self.border_title = title
         self.show(text)

@@ -164,7 +164,8 @@ class SidePanel(Vertical):
         if chain_json is not None:
             title = f"CreateContact, then {title}"
         self.live_request.show_text(title, text)
-        self.live_request.border_subtitle = ""
+        if self.live_request.border_subtitle:  # (set, even to "", it repaints every line)
+            self.live_request.border_subtitle = ""
         self._written = sum(writer.written for writer in self._writers or ())
 
     def _texts(self, draft: Draft) -> tuple[str, str | None]:
