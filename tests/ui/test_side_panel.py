@@ -149,6 +149,10 @@ async def test_the_request_follows_the_width_and_keeps_its_drawn_lines(
         composer.draft.request["FromEmailAddress"]["EmailAddress"] = "not an address"
         composer.check_now()
         await until(pilot, lambda: not view.display)
+        composer.draft.request["EmailMessage"]["RawMessage"]["Subject"] = "typed while hidden"
+        composer.check_now()
+        await until(pilot, lambda: '"Subject": "typed while hidden"' in view.text)
+        await pilot.pause()  # kept current while hidden, just after the frame
         composer.draft.request["FromEmailAddress"]["EmailAddress"] = address
         view._line_cache.misses = 0
         composer.check_now()

@@ -61,6 +61,8 @@ class SidePanel(Vertical):
         #: How many characters the last render wrote again (see LARGE).
         self._written = 0
         self._pending: Timer | None = None
+        #: A render of the hidden request is set to run after the next frame.
+        self._after_frame = False
         #: Write the request and the CreateContact step (made when first needed).
         self._writers: tuple[RequestJson, RequestJson] | None = None
         #: The request members edited since the request was last rendered (None: any).
@@ -120,8 +122,17 @@ class SidePanel(Vertical):
             self._pending = self.set_timer(PAUSE, self.refresh_request)
             if self.shows_request and self.query("#live-request"):
                 self.live_request.border_subtitle = "follows when typing pauses"
-        else:
+        elif self.shows_request:
             self.refresh_request()
+        elif not self._after_frame:
+            # Hidden by problems: kept current just after the frame, not in it (1-2 ms of
+            # every key while problems are listed, and of the key that brought them).
+            self._after_frame = True
+            self.call_after_refresh(self._refresh_after_frame)
+
+    def _refresh_after_frame(self) -> None:
+        self._after_frame = False
+        self.refresh_request()
 
     def _set_clean(self, clean: bool) -> None:
         """Mark the panel clean (no problems) or not, restyling only what the mark changes.
@@ -146,8 +157,9 @@ class SidePanel(Vertical):
         """Render the request if the draft changed since it was rendered and the screen is
         wide (where it shows once there are no problems)."""
         # Kept current while problems hide it (long values are cut, so a key costs the same
-        # 1-2 ms): the key that fixes the last problem then only shows it (rendering all it
-        # missed took 2.5 ms of that key's frame). A narrow screen never shows it.
+        # 1-2 ms), after each frame: the key that fixes the last problem then only shows it
+        # (rendering all it missed took 2.5 ms of that key's frame). A narrow screen never
+        # shows it.
         if not (self.screen.has_class(WIDE) and self._stale and self._draft is not None):
             return
         self._stale = False
