@@ -113,6 +113,8 @@ def report(where: str, spot: str, kind: str, rows: list[dict[str, Any]]) -> dict
     echo = [row["echo_ms"] for row in rows if row["echo_ms"] is not None]
     full = [row["full_ms"] for row in rows if row["full_ms"] is not None]
     missing = len(rows) - len(echo)
+    if not rows:
+        return {}  # none of this kind typed (--keys 0 or --bursts 0)
     if not echo:
         print(f"  {where:<5} {spot:<34} {kind:<6} no key reached a frame ({len(rows)} keys)")
         return {}
