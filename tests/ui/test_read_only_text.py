@@ -21,6 +21,17 @@ def test_common_prefix_and_suffix_across_chunks() -> None:
     assert common_suffix("aaa", "aaaa", 0) == 0
 
 
+def edited(rng: random.Random, text: str, alphabet: str, longest: int) -> str:
+    """`text` with up to two lines replaced by up to two random ones (lines come and go)."""
+    lines = text.split("\n")
+    where = rng.randrange(len(lines))
+    lines[where : where + rng.randrange(3)] = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(longest)))
+        for _ in range(rng.randrange(3))
+    ]
+    return "\n".join(lines)
+
+
 class Viewer(App[None]):
     def compose(self) -> ComposeResult:
         yield ReadOnlyText(id="view")
@@ -33,13 +44,7 @@ async def test_show_leaves_exactly_the_new_text() -> None:
         view = app.query_one(ReadOnlyText)
         text = ""
         for _ in range(40):
-            lines = text.split("\n")
-            where = rng.randrange(len(lines))
-            lines[where : where + rng.randrange(3)] = [
-                "".join(rng.choice("xy{}é") for _ in range(rng.randrange(6)))
-                for _ in range(rng.randrange(3))
-            ]
-            text = "\n".join(lines)
+            text = edited(rng, text, "xy{}é", 6)
             view.show(text)
             await pilot.pause()
             assert view.text == text
@@ -81,13 +86,7 @@ async def test_lines_kept_across_edits_are_drawn_as_textual_draws_them() -> None
         text = "\n".join(f'  "line {n}": "{"v" * (n % 7)}",' for n in range(40))
         view.show(text)
         for _ in range(30):
-            lines = text.split("\n")
-            where = rng.randrange(len(lines))
-            lines[where : where + rng.randrange(3)] = [
-                "".join(rng.choice('ab "{}:') for _ in range(rng.randrange(30)))
-                for _ in range(rng.randrange(3))
-            ]
-            text = "\n".join(lines)
+            text = edited(rng, text, 'ab "{}:', 30)
             view.show(text)
             reference.load_text(text)
             await pilot.pause()

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Tab
 
 from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp
+from connect_tui.ui.screens.composer import ComposerScreen
 from connect_tui.ui.widgets.live_request import LiveRequest
 from connect_tui.ui.widgets.side_panel import SidePanel
 from tests.drafts import largest_legal_draft
 from tests.ui.composer_pilot import ready, screen_text, until
+
+
+async def request_shown(pilot: Pilot[int]) -> tuple[ComposerScreen, SidePanel, LiveRequest]:
+    """Once the composer is ready and its live request shown: the screen, panel and view."""
+    composer = await ready(pilot)
+    side = composer.query_one(SidePanel)
+    await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
+    return composer, side, side.query_one(LiveRequest)
 
 
 async def test_wide_screen_shows_every_tab_and_the_live_request(profiles_dir: Path) -> None:
@@ -59,10 +69,7 @@ async def test_the_largest_legal_request_follows_every_key(profiles_dir: Path) -
     (before, a request over 20,000 characters was rendered 0.3 s after the last key)."""
     app = ComposerApp(largest_legal_draft())
     async with app.run_test(size=(120, 40)) as pilot:
-        composer = await ready(pilot)
-        side = composer.query_one(SidePanel)
-        await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
-        view = side.query_one(LiveRequest)
+        composer, side, view = await request_shown(pilot)
         await until(pilot, lambda: '"InstanceId"' in view.text)
         assert len(view.text) > 50_000
         composer.draft.request["Name"] = "typed"
@@ -130,10 +137,7 @@ async def test_the_request_follows_the_width_and_keeps_its_drawn_lines(
     no problem only, and after a problem came and went the lines it drew are kept."""
     app = ComposerApp(largest_legal_draft())
     async with app.run_test(size=(120, 40)) as pilot:
-        composer = await ready(pilot)
-        side = composer.query_one(SidePanel)
-        await until(pilot, lambda: side.shows_request and bool(side.query(LiveRequest)))
-        view = side.query_one(LiveRequest)
+        composer, side, view = await request_shown(pilot)
         await pilot.pause()
         shown = screen_text(app)
         assert '"InstanceId"' in shown
