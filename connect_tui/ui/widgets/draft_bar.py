@@ -50,9 +50,6 @@ class DraftBar(Horizontal):
         color: $text-warning;
         display: none;
     }
-    DraftBar.-dirty > .draft-bar--dirty {
-        display: block;
-    }
     DraftBar > .draft-bar--target {
         width: auto;
         padding-left: 2;
@@ -117,8 +114,13 @@ class DraftBar(Horizontal):
         self._dirty_mark.tooltip = "unsaved changes (ctrl+s saves)"
 
     def show_dirty(self, dirty: bool) -> None:
-        """Show or hide the unsaved-changes marker."""
-        self.set_class(dirty, DIRTY)
+        """Show or hide the unsaved-changes marker.
+
+        The marker is shown and hidden itself, and the bar's `-dirty` class only says so
+        (no style depends on it): a class on the bar restyled everything in it, the
+        operation switch too, 1.2 ms of the key that changed a saved draft."""
+        self.set_class(dirty, DIRTY, update=False)
+        self._dirty_mark.display = dirty
 
     def show_target(self, target: Target) -> None:
         """Show where the draft is sent; a real AWS target stands out."""
