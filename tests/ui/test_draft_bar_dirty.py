@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widget import Widget
-
 from connect_tui.core.defaults import new_draft
 from connect_tui.ui.app import ComposerApp
 from tests.ui.composer_pilot import ready, screen_text
+from tests.ui.restyles import record_restyles
 
 
 async def test_the_unsaved_mark_comes_and_goes_without_a_restyle(profiles_dir: Path) -> None:
@@ -17,15 +16,7 @@ async def test_the_unsaved_mark_comes_and_goes_without_a_restyle(profiles_dir: P
     async with app.run_test(size=(100, 30)) as pilot:
         composer = await ready(pilot)
         bar = composer.draft_bar
-        restyled: list[Widget] = []
-        update_nodes = app.stylesheet.update_nodes
-
-        def counting(nodes, animate=False):  # type: ignore[no-untyped-def]
-            nodes = list(nodes)
-            restyled.extend(nodes)
-            update_nodes(nodes, animate=animate)
-
-        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        restyled = record_restyles(app)
         assert "●" not in screen_text(app).splitlines()[0]
         for dirty in (True, False, True):
             bar.show_dirty(dirty)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from connect_tui.ui.widgets.pane import INVALID, WARNING
+from tests.ui.restyles import record_restyles
 from tests.ui.rows_host import ROWS, Host
 
 
@@ -22,15 +23,7 @@ async def test_a_mark_restyles_only_the_parts_it_colours() -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         row_list = app.row_list
-        restyled: list[Widget] = []
-        update_nodes = app.stylesheet.update_nodes
-
-        def counting(nodes, animate=False):  # type: ignore[no-untyped-def]
-            nodes = list(nodes)
-            restyled.extend(nodes)
-            update_nodes(nodes, animate=animate)
-
-        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
+        restyled = record_restyles(app)
         header = row_list.query_one(".rows-header")
         before = header.styles.color
         for mark in (INVALID, WARNING):
